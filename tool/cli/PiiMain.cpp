@@ -1,0 +1,150 @@
+//===- PiiMain.cpp - Command-line front end -------------------------------===//
+//
+// Every flag of the pii-flow command, the choice of compile commands, and the
+// exit status. Usage errors print one line naming the problem and exit 2;
+// they never reach the analysis.
+//
+//===----------------------------------------------------------------------===//
+
+#include "cli/PiiMain.h"
+#include "core/ProgramAnalysis.h"
+#include "report/TextReporter.h"
+
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using clang::tooling::CompilationDatabase;
+
+namespace pii {
+namespace {
+
+cl::OptionCategory Category("pii-flow options");
+
+cl::list<std::string> Files(cl::Positional, cl::desc("[<file>...]"),
+                            cl::cat(Category));
+
+cl::opt<std::string> BuildDir("p", cl::value_desc("build-dir"), cl::desc(R"(
+Read compile commands from <build-dir>/compile_commands.json
+(CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON). With no <file>,
+analyze every file it lists.)"),
+                              cl::cat(Category));
+
+const char Overview[] = R"(pii-flow: purpose-limitation checker for C++
+
+Reports every path on which a value collected for one purpose (e.g.
+[[pii::purpose("security")]] on a 2FA phone number) reaches a sink of a kind
+the policy forbids (e.g. [[pii::sink("advertising")]]).
+
+  pii-flow [options] FILE... -- COMPILER_ARGS   analyze FILEs as one program
+  pii-flow [options] -p BUILD_DIR [FILE...]     use compile_commands.json
+
+Exit status: 0 nothing found, 1 findings, 2 analysis incomplete or impossible
+(bad option, a file that fails to compile, a misused annotation).
+)";
+
+int usageError(const Twine &Message) {
+  errs() << "pii-flow: error: " << Message << '\n';
+  return ExitIncomplete;
+}
+
+/// The compile commands and files to analyze, from `--`, `-p`, or a
+/// compile_commands.json found above the first file.
+struct Inputs {
+  std::unique_ptr<CompilationDatabase> Commands;
+  std::vector<std::string> Files;
+  std::vector<std::string> MissingFiles;
+};
+
+Expected<Inputs> chooseInputs(std::unique_ptr<CompilationDatabase> FromArgs) {
+  Inputs In;
+  std::string Error;
+  if (FromArgs && !BuildDir.empty())
+    return createStringError("use either '-p <build-dir>' or '-- <compiler "
+                             "args>', not both");
+  if (FromArgs) {
+    In.Commands = std::move(FromArgs);
+  } else if (!BuildDir.empty()) {
+    In.Commands = CompilationDatabase::loadFromDirectory(BuildDir, Error);
+    if (!In.Commands)
+      return createStringError("cannot read compile commands from '" +
+                               BuildDir + "': " + Error);
+  } else if (!Files.empty()) {
+    In.Commands = CompilationDatabase::autoDetectFromSource(Files[0], Error);
+    if (!In.Commands)
+      return createStringError(
+          "no compile command for '" + Files[0] +
+          "': pass '-- <compiler args>' or '-p <build-dir>'");
+  } else {
+    return createStringError("no input files; see 'pii-flow --help'");
+  }
+
+  if (Files.empty()) {
+    In.Files = In.Commands->getAllFiles();
+    if (In.Files.empty())
+      return createStringError("'" + BuildDir +
+                               "/compile_commands.json' lists no files");
+  } else {
+    for (const std::string &File : Files)
+      (sys::fs::exists(File) ? In.Files : In.MissingFiles).push_back(File);
+  }
+  // Headers and files added since the build was configured borrow the
+  // command of their nearest neighbour, as clangd does.
+  In.Commands = clang::tooling::inferMissingCompileCommands(std::move(In.Commands));
+  return In;
+}
+
+void printVersion(raw_ostream &OS) {
+  OS << "pii-flow " PII_FLOW_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
+}
+
+} // namespace
+
+int piiMain(int argc, const char **argv) {
+  // Everything after `--` is the compile command; take it before the options
+  // parser sees it.
+  std::string ArgsError;
+  std::unique_ptr<CompilationDatabase> FromArgs =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
+                                                                    ArgsError);
+  if (!ArgsError.empty())
+    return usageError(ArgsError);
+
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter(printVersion);
+  std::string OptionErrors;
+  raw_string_ostream OptionErrorStream(OptionErrors);
+  if (!cl::ParseCommandLineOptions(argc, argv, Overview, &OptionErrorStream)) {
+    errs() << StringRef(OptionErrors).rtrim() << '\n';
+    return ExitIncomplete;
+  }
+
+  Expected<Inputs> In = chooseInputs(std::move(FromArgs));
+  if (!In)
+    return usageError(toString(In.takeError()));
+  for (const std::string &File : In->MissingFiles)
+    errs() << "pii-flow: error: no such file: '" << File << "'\n";
+
+  ProgramAnalysis Result =
+      analyzeProgram(*In->Commands, In->Files, Policy::builtin());
+  printFindings(outs(), Result.Findings);
+  outs().flush();
+
+  for (const std::string &File : Result.FailedFiles)
+    errs() << "pii-flow: error: '" << File
+           << "' could not be compiled; it was not analyzed\n";
+  errs() << "pii-flow: " << Result.Findings.size()
+         << (Result.Findings.size() == 1 ? " finding" : " findings") << " in "
+         << Result.TranslationUnits << " of " << In->Files.size()
+         << " translation units (" << Result.Stats.Functions
+         << " functions analyzed)\n";
+
+  if (!Result.complete() || !In->MissingFiles.empty())
+    return ExitIncomplete;
+  return Result.Findings.empty() ? ExitClean : ExitFindings;
+}
+
+} // namespace pii

@@ -1,0 +1,134 @@
+//===- AnnotationChecks.cpp -----------------------------------------------===//
+
+#include "core/AnnotationChecks.h"
+#include "core/Annotations.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace pii {
+namespace {
+
+/// What SPEC section 1 allows for each annotation.
+struct AnnotationRule {
+  llvm::StringRef Name;
+  unsigned MinArgs;
+  unsigned MaxArgs;
+  llvm::StringRef ArgumentMeaning;
+  llvm::StringRef AllowedPlaces;
+  bool (*AppliesTo)(const Decl *);
+};
+
+bool purposePlacement(const Decl *D) {
+  return isa<FieldDecl, VarDecl, FunctionDecl>(D);
+}
+bool sinkPlacement(const Decl *D) {
+  return isa<FunctionDecl, ParmVarDecl, CXXRecordDecl>(D);
+}
+bool declassifyPlacement(const Decl *D) { return isa<FunctionDecl>(D); }
+
+const AnnotationRule Rules[] = {
+    {PurposeAnnotation, 1, ~0u, "a purpose",
+     "data members, variables, parameters and functions", purposePlacement},
+    {SinkAnnotation, 1, 1, "the sink kind",
+     "functions, parameters and classes", sinkPlacement},
+    {DeclassifyAnnotation, 1, 1, "the reason", "functions",
+     declassifyPlacement},
+};
+
+class Checker : public RecursiveASTVisitor<Checker> {
+public:
+  explicit Checker(ASTContext &Ctx) : Ctx(Ctx) {}
+
+  bool shouldVisitTemplateInstantiations() const { return false; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool VisitDecl(Decl *D) {
+    for (const auto *A : D->specific_attrs<AnnotateAttr>())
+      if (isPiiAnnotation(*A) && !A->isInherited() &&
+          !Ctx.getSourceManager().isInSystemHeader(
+              Ctx.getSourceManager().getFileLoc(A->getLocation())))
+        check(*A, D);
+    return true;
+  }
+
+  std::vector<AnnotationProblem> Problems;
+
+private:
+  void report(const AnnotateAttr &A, std::string Message) {
+    Problems.push_back(
+        {Ctx.getSourceManager().getFileLoc(A.getLocation()), std::move(Message)});
+  }
+
+  void check(const AnnotateAttr &A, const Decl *D) {
+    llvm::StringRef Name = A.getAnnotation();
+    const AnnotationRule *Rule = llvm::find_if(
+        Rules, [&](const AnnotationRule &R) { return R.Name == Name; });
+    if (Rule == std::end(Rules)) {
+      report(A, "unknown annotation '" + Name.str() +
+                    "'; pii-flow knows 'pii::purpose', 'pii::sink' and "
+                    "'pii::declassify'");
+      return;
+    }
+    if (!Rule->AppliesTo(D)) {
+      report(A, "'" + Name.str() + "' cannot be applied to " +
+                    describe(D) + "; it applies to " +
+                    Rule->AllowedPlaces.str());
+      return;
+    }
+    unsigned NumArgs = A.args_size();
+    if (NumArgs < Rule->MinArgs || NumArgs > Rule->MaxArgs) {
+      report(A, "'" + Name.str() + "' needs " +
+                    (Rule->MaxArgs == 1 ? std::string("exactly one")
+                                        : std::string("at least one")) +
+                    " string argument naming " + Rule->ArgumentMeaning.str() +
+                    ", got " + std::to_string(NumArgs));
+      return;
+    }
+    auto Strings = stringArguments(A);
+    if (!Strings) {
+      report(A, "the arguments of '" + Name.str() +
+                    "' must be string literals naming " +
+                    Rule->ArgumentMeaning.str());
+      return;
+    }
+    if (llvm::any_of(*Strings, [](const std::string &S) { return S.empty(); }))
+      report(A, "'" + Name.str() + "' needs a non-empty string naming " +
+                    Rule->ArgumentMeaning.str());
+  }
+
+  static std::string describe(const Decl *D) {
+    if (isa<CXXRecordDecl>(D))
+      return "a class";
+    if (isa<FieldDecl>(D))
+      return "a data member";
+    if (isa<ParmVarDecl>(D))
+      return "a parameter";
+    if (isa<VarDecl>(D))
+      return "a variable";
+    if (isa<TypedefNameDecl>(D))
+      return "a type alias";
+    if (isa<EnumDecl>(D))
+      return "an enumeration";
+    if (isa<NamespaceDecl>(D))
+      return "a namespace";
+    return "this declaration";
+  }
+
+  ASTContext &Ctx;
+};
+
+} // namespace
+
+std::vector<AnnotationProblem> checkAnnotations(ASTContext &Ctx) {
+  Checker C(Ctx);
+  C.TraverseAST(Ctx);
+  return std::move(C.Problems);
+}
+
+} // namespace pii

@@ -1,0 +1,65 @@
+//===- Annotations.h - Reads pii:: annotations off declarations -*- C++ -*-===//
+//
+// Both spellings of an annotation end up as the same AnnotateAttr: the macros
+// expand to [[clang::annotate("pii::purpose", ...)]], and the [[pii::purpose]]
+// spelling is turned into one by PiiAttributes.cpp. This file answers the
+// questions the analysis asks ("what purposes does this field carry?", "is
+// argument 2 of this call a sink?"), following redeclarations and overridden
+// virtual functions as SPEC section 1 requires.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_CORE_ANNOTATIONS_H
+#define PII_CORE_ANNOTATIONS_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <optional>
+#include <string>
+
+namespace clang {
+class AnnotateAttr;
+class CXXMethodDecl;
+class CXXRecordDecl;
+} // namespace clang
+
+namespace pii {
+
+inline constexpr const char *PurposeAnnotation = "pii::purpose";
+inline constexpr const char *SinkAnnotation = "pii::sink";
+inline constexpr const char *DeclassifyAnnotation = "pii::declassify";
+
+/// True for annotations in the pii:: namespace, known or not.
+bool isPiiAnnotation(const clang::AnnotateAttr &A);
+
+/// The string literal arguments of \p A; nullopt if any argument is not one.
+std::optional<llvm::SmallVector<std::string, 2>>
+stringArguments(const clang::AnnotateAttr &A);
+
+using PurposeList = llvm::SmallVector<std::string, 1>;
+
+/// Answers annotation queries, memoizing the walks over redeclarations.
+class AnnotationIndex {
+public:
+  /// Purposes declared on a field, variable or parameter (for a parameter, on
+  /// any redeclaration of its function).
+  const PurposeList &purposesOf(const clang::ValueDecl *D);
+  /// Purposes of a function's return value, including those declared on the
+  /// virtual functions it overrides.
+  const PurposeList &returnPurposesOf(const clang::FunctionDecl *F);
+  /// The sink kind for explicit argument \p ArgIndex of a call to \p F, from a
+  /// sink on the function, the parameter, the class, or an overridden virtual.
+  std::optional<std::string> sinkKindOf(const clang::FunctionDecl *F,
+                                        unsigned ArgIndex);
+  bool isDeclassifier(const clang::FunctionDecl *F);
+
+private:
+  llvm::DenseMap<const clang::Decl *, PurposeList> DeclPurposes;
+  llvm::DenseMap<const clang::Decl *, PurposeList> ReturnPurposes;
+};
+
+} // namespace pii
+
+#endif // PII_CORE_ANNOTATIONS_H

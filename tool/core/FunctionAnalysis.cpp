@@ -1,0 +1,120 @@
+//===- FunctionAnalysis.cpp -----------------------------------------------===//
+
+#include "core/FunctionAnalysis.h"
+#include "core/Transfer.h"
+
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/PostOrderIterator.h"
+
+#include <optional>
+#include <queue>
+
+using namespace clang;
+
+namespace pii {
+namespace {
+
+/// Elements the transfer functions evaluate as a whole. The CFG also lists
+/// the branches of `?:`, `&&` and `||` as elements of their own blocks; they
+/// are evaluated as part of the enclosing full expression instead, which
+/// joins both arms, so they are skipped here.
+llvm::DenseSet<const Stmt *> nestedElements(const CFG &G, const Stmt *Body) {
+  llvm::DenseSet<const Stmt *> Elements;
+  for (const CFGBlock *B : G)
+    for (const CFGElement &E : *B)
+      if (auto S = E.getAs<CFGStmt>())
+        Elements.insert(S->getStmt());
+  ParentMap Parents(const_cast<Stmt *>(Body));
+  llvm::DenseSet<const Stmt *> Nested;
+  for (const Stmt *S : Elements)
+    for (const Stmt *P = Parents.getParent(S); P; P = Parents.getParent(P))
+      if (Elements.contains(P)) {
+        Nested.insert(S);
+        break;
+      }
+  return Nested;
+}
+
+class Worklist {
+public:
+  explicit Worklist(const CFG &G) : Order(G.getNumBlockIDs()) {
+    unsigned Rank = 0;
+    for (const CFGBlock *B : llvm::ReversePostOrderTraversal<const CFG *>(&G))
+      Order[B->getBlockID()] = Rank++;
+  }
+  void push(const CFGBlock *B) {
+    if (Queued.insert(B).second)
+      Queue.push({Order[B->getBlockID()], B});
+  }
+  const CFGBlock *pop() {
+    const CFGBlock *B = Queue.top().second;
+    Queue.pop();
+    Queued.erase(B);
+    return B;
+  }
+  bool empty() const { return Queue.empty(); }
+
+private:
+  using Item = std::pair<unsigned, const CFGBlock *>;
+  std::vector<unsigned> Order;
+  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> Queue;
+  llvm::DenseSet<const CFGBlock *> Queued;
+};
+
+} // namespace
+
+FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx) {
+  Stmt *Body = F->getBody();
+  CFG::BuildOptions Options;
+  Options.AddInitializers = true;
+  Options.AddCXXDefaultInitExprInCtors = true;
+  std::unique_ptr<CFG> G = CFG::buildCFG(F, Body, &Ctx.AST, Options);
+  if (!G)
+    return FunctionOutcome::NoCFG;
+  llvm::DenseSet<const Stmt *> Nested = nestedElements(*G, Body);
+
+  // Generous for real code (most blocks converge in two or three visits),
+  // small enough that a pathological body ends in milliseconds.
+  const unsigned Budget = 64 * G->getNumBlockIDs() + 1024;
+  unsigned Visits = 0;
+  AliasMap Aliases;
+  // Pointer targets are a flow-insensitive union; if a later statement adds a
+  // target, blocks analysed earlier are analysed again with it.
+  do {
+    Aliases.Changed = false;
+    std::vector<std::optional<Store>> Entry(G->getNumBlockIDs());
+    Worklist Work(*G);
+    Entry[G->getEntry().getBlockID()].emplace();
+    Work.push(&G->getEntry());
+    while (!Work.empty()) {
+      if (++Visits > Budget)
+        return FunctionOutcome::BudgetExhausted;
+      const CFGBlock *B = Work.pop();
+      Store S = *Entry[B->getBlockID()];
+      Transfer T(Ctx, Aliases, S);
+      for (const CFGElement &E : *B) {
+        if (auto St = E.getAs<CFGStmt>()) {
+          if (!Nested.contains(St->getStmt()))
+            T.execute(St->getStmt());
+        } else if (auto Init = E.getAs<CFGInitializer>()) {
+          T.initializeMember(Init->getInitializer());
+        }
+      }
+      for (const CFGBlock *Succ : B->succs()) {
+        if (!Succ)
+          continue;
+        std::optional<Store> &SuccEntry = Entry[Succ->getBlockID()];
+        if (!SuccEntry) {
+          SuccEntry = S;
+          Work.push(Succ);
+        } else if (SuccEntry->join(S)) {
+          Work.push(Succ);
+        }
+      }
+    }
+  } while (Aliases.Changed);
+  return FunctionOutcome::Complete;
+}
+
+} // namespace pii

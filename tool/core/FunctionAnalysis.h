@@ -1,0 +1,33 @@
+//===- FunctionAnalysis.h - Flow-sensitive analysis of one body -*- C++ -*-===//
+//
+// Runs the transfer functions over a function's CFG to a fixpoint: one Store
+// per block entry, joined at merges, with a visit budget so that no function
+// can keep the analysis busy for long.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_CORE_FUNCTIONANALYSIS_H
+#define PII_CORE_FUNCTIONANALYSIS_H
+
+#include "core/AnalysisContext.h"
+
+namespace clang {
+class FunctionDecl;
+}
+
+namespace pii {
+
+enum class FunctionOutcome {
+  Complete,
+  /// Clang could not build a CFG for the body.
+  NoCFG,
+  /// The block-visit budget ran out; the sink hits found so far stand.
+  BudgetExhausted,
+};
+
+FunctionOutcome analyzeFunction(const clang::FunctionDecl *F,
+                                AnalysisContext &Ctx);
+
+} // namespace pii
+
+#endif // PII_CORE_FUNCTIONANALYSIS_H

@@ -1,0 +1,46 @@
+//===- ProgramAnalysis.h - Parse and analyze a set of files ----*- C++ -*-===//
+//
+// Runs the analysis over translation units with LibTooling: it makes compile
+// commands usable by a LibTooling binary (builtin headers, GCC-only flags),
+// parses each file, reports misused annotations through the file's own
+// diagnostics, and gathers every finding. A file that fails to compile is
+// recorded and skipped; the others are still analyzed.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_CORE_PROGRAMANALYSIS_H
+#define PII_CORE_PROGRAMANALYSIS_H
+
+#include "core/Analyze.h"
+
+#include <string>
+#include <vector>
+
+namespace clang::tooling {
+class CompilationDatabase;
+}
+
+namespace pii {
+
+struct ProgramAnalysis {
+  std::vector<Finding> Findings;
+  AnalysisStats Stats;
+  unsigned TranslationUnits = 0;
+  /// Files whose analysis is missing or partial: they did not compile.
+  std::vector<std::string> FailedFiles;
+  /// Misused pii:: annotations (each already printed as a diagnostic).
+  unsigned AnnotationProblems = 0;
+
+  bool complete() const {
+    return FailedFiles.empty() && AnnotationProblems == 0;
+  }
+};
+
+/// Analyzes \p Files, each compiled with its command from \p Commands.
+ProgramAnalysis analyzeProgram(const clang::tooling::CompilationDatabase &Commands,
+                               const std::vector<std::string> &Files,
+                               const Policy &P);
+
+} // namespace pii
+
+#endif // PII_CORE_PROGRAMANALYSIS_H

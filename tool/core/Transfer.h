@@ -1,0 +1,102 @@
+//===- Transfer.h - How statements move labels between storage -*- C++ -*-===//
+//
+// Evaluates one CFG element against a Store: which labels each expression
+// carries, which storage it denotes (for lvalues) or points to (for
+// pointers), and what it writes. Calls are where sinks are checked and where
+// an opaque callee passes its inputs' purposes to its result and outputs.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_CORE_TRANSFER_H
+#define PII_CORE_TRANSFER_H
+
+#include "core/AnalysisContext.h"
+#include "core/Store.h"
+
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang {
+class CXXConstructExpr;
+class CXXCtorInitializer;
+class Stmt;
+class VarDecl;
+} // namespace clang
+
+namespace pii {
+
+using PathList = llvm::SmallVector<AccessPath, 1>;
+
+/// What an expression evaluates to.
+struct Value {
+  TaintSet Taint;
+  /// For lvalues: the storage denoted.
+  PathList Places;
+  /// For pointers: the storage pointed to.
+  PathList Pointees;
+  /// Places is one concrete location, so a write may replace what it held.
+  bool ExactPlace = false;
+  bool ExactPointee = false;
+};
+
+/// Facts about a function's locals that hold at every program point: what
+/// each reference is bound to and what each pointer may point to. A pointer
+/// may be re-pointed, so its targets are a flow-insensitive union; Changed
+/// tells the driver to iterate until they are stable.
+struct AliasMap {
+  llvm::DenseMap<const clang::ValueDecl *, PathList> Targets;
+  bool Changed = false;
+
+  void add(const clang::ValueDecl *V, const PathList &Paths);
+  const PathList *find(const clang::ValueDecl *V) const;
+};
+
+class Transfer {
+public:
+  Transfer(AnalysisContext &Ctx, AliasMap &Aliases, Store &S)
+      : Ctx(Ctx), Aliases(Aliases), S(S) {}
+
+  /// Evaluates a statement that the CFG lists as an element.
+  void execute(const clang::Stmt *St);
+  /// Runs a constructor's member initializer.
+  void initializeMember(const clang::CXXCtorInitializer *Init);
+
+private:
+  Value eval(const clang::Expr *E);
+  Value evalDeclRef(const clang::ValueDecl *D, clang::SourceLocation Loc);
+  Value evalMember(const clang::MemberExpr *M);
+  Value evalUnary(const clang::UnaryOperator *U);
+  Value evalBinary(const clang::BinaryOperator *B);
+  Value evalCast(const clang::CastExpr *C);
+  Value evalCall(const clang::CallExpr *C);
+  Value evalConstruct(const clang::CXXConstructExpr *C);
+  Value evalChildren(const clang::Stmt *St);
+
+  void declare(const clang::VarDecl *V);
+  void initialize(const AccessPath &P, bool Exact, const clang::Expr *Init,
+                  const clang::NamedDecl *Var);
+  void assign(const Value &Target, TaintSet Taint, bool Strong,
+              clang::SourceLocation Loc);
+
+  /// Labels stored at \p Places plus those declared on their roots and fields.
+  TaintSet readPlaces(const PathList &Places, clang::SourceLocation Loc);
+  void addDeclaredLabels(const clang::ValueDecl *D, clang::SourceLocation Loc,
+                         TaintSet &Out);
+  /// What a call argument hands over: its value, what it points to, and the
+  /// purpose fields of an object passed whole.
+  TaintSet argumentTaint(const clang::Expr *Arg, const Value &V);
+  void checkSink(const clang::FunctionDecl *Callee,
+                 llvm::ArrayRef<const clang::Expr *> Args,
+                 llvm::ArrayRef<TaintSet> Taints);
+  TaintSet withStep(const TaintSet &T, clang::SourceLocation Loc, StepKind K,
+                    const clang::NamedDecl *Subject,
+                    const clang::NamedDecl *Detail = nullptr);
+
+  AnalysisContext &Ctx;
+  AliasMap &Aliases;
+  Store &S;
+};
+
+} // namespace pii
+
+#endif // PII_CORE_TRANSFER_H

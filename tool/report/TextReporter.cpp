@@ -1,0 +1,23 @@
+//===- TextReporter.cpp ---------------------------------------------------===//
+
+#include "report/TextReporter.h"
+
+namespace pii {
+
+static void printLine(llvm::raw_ostream &OS, const SourceSpot &Where,
+                      llvm::StringRef Severity, llvm::StringRef Message) {
+  OS << Where.File << ':' << Where.Line << ':' << Where.Column << ": "
+     << Severity << ": " << Message << '\n';
+}
+
+void printFindings(llvm::raw_ostream &OS,
+                   const std::vector<Finding> &Findings) {
+  for (const Finding &F : Findings) {
+    printLine(OS, F.Where, toString(F.Level),
+              F.message() + " [" + F.RuleId + "]");
+    for (const FlowStep &Step : F.Steps)
+      printLine(OS, Step.Where, "note", Step.Message);
+  }
+}
+
+} // namespace pii

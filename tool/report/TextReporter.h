@@ -1,0 +1,24 @@
+//===- TextReporter.h - Findings in clang's diagnostic format ---*- C++ -*-===//
+//
+// `path:line:col: error: <message> [<rule-id>]` and then one `note:` line per
+// step of the path, source first: the format compilers print, so editors'
+// error parsers and CI problem matchers read it unchanged.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_REPORT_TEXTREPORTER_H
+#define PII_REPORT_TEXTREPORTER_H
+
+#include "core/Finding.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <vector>
+
+namespace pii {
+
+void printFindings(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
+
+} // namespace pii
+
+#endif // PII_REPORT_TEXTREPORTER_H
