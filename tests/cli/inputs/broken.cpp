@@ -1,0 +1,3 @@
+#include <string>
+
+void broken() { std::string s = undeclared_name; }
