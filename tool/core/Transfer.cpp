@@ -68,9 +68,12 @@ TaintSet Transfer::readPlaces(const PathList &Places, SourceLocation Loc) {
   return Result;
 }
 
-TaintSet Transfer::argumentTaint(const Expr *Arg, const Value &V) {
+TaintSet Transfer::argumentTaint(const Expr *Arg, const Value &V,
+                                 bool WholeObject) {
   TaintSet Result = V.Taint;
   Result.join(readPlaces(V.Pointees, Arg->getExprLoc()));
+  if (!WholeObject)
+    return Result;
   for (const FieldDecl *F : Ctx.containedPurposeFields(Arg->getType()))
     for (const std::string &Purpose : Ctx.Annotations.purposesOf(F))
       Result.add(Ctx.Labels.intern(Purpose, F),
@@ -430,6 +433,9 @@ Value Transfer::evalCall(const CallExpr *C) {
       ObjectTaint.join(readPlaces(ObjectPlaces, ObjectExpr->getExprLoc()));
   }
 
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  bool CopiesObject = Method && (Method->isCopyAssignmentOperator() ||
+                                 Method->isMoveAssignmentOperator());
   llvm::SmallVector<const Expr *, 4> Args;
   for (unsigned I = ObjectExpr && isa<CXXOperatorCallExpr>(C) ? 1 : 0;
        I < C->getNumArgs(); ++I)
@@ -438,7 +444,7 @@ Value Transfer::evalCall(const CallExpr *C) {
   llvm::SmallVector<TaintSet, 4> ArgTaints;
   for (const Expr *Arg : Args) {
     ArgValues.push_back(eval(Arg));
-    ArgTaints.push_back(argumentTaint(Arg, ArgValues.back()));
+    ArgTaints.push_back(argumentTaint(Arg, ArgValues.back(), !CopiesObject));
   }
 
   if (Callee)
@@ -446,7 +452,6 @@ Value Transfer::evalCall(const CallExpr *C) {
   if (Callee && Ctx.Annotations.isDeclassifier(Callee))
     return Value();
 
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
   const NamedDecl *Through = Callee;
   SourceLocation CallLoc = C->getExprLoc();
 
@@ -527,7 +532,8 @@ Value Transfer::evalConstruct(const CXXConstructExpr *C) {
   llvm::SmallVector<const Expr *, 4> Args(C->arguments());
   llvm::SmallVector<TaintSet, 4> ArgTaints;
   for (const Expr *Arg : Args)
-    ArgTaints.push_back(argumentTaint(Arg, eval(Arg)));
+    ArgTaints.push_back(
+        argumentTaint(Arg, eval(Arg), !Ctor->isCopyOrMoveConstructor()));
   checkSink(Ctor, Args, ArgTaints);
   Value V;
   if (Ctx.Annotations.isDeclassifier(Ctor))

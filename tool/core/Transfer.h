@@ -82,9 +82,12 @@ private:
   TaintSet readPlaces(const PathList &Places, clang::SourceLocation Loc);
   void addDeclaredLabels(const clang::ValueDecl *D, clang::SourceLocation Loc,
                          TaintSet &Out);
-  /// What a call argument hands over: its value, what it points to, and the
-  /// purpose fields of an object passed whole.
-  TaintSet argumentTaint(const clang::Expr *Arg, const Value &V);
+  /// What a call argument hands over: its value, what it points to, and
+  /// (with \p WholeObject) the purpose fields of an object passed whole. A
+  /// copy or move of an object does not pass it whole: the copy is of the same
+  /// type, whose fields carry their purposes when read.
+  TaintSet argumentTaint(const clang::Expr *Arg, const Value &V,
+                         bool WholeObject);
   void checkSink(const clang::FunctionDecl *Callee,
                  llvm::ArrayRef<const clang::Expr *> Args,
                  llvm::ArrayRef<TaintSet> Taints);
