@@ -11,8 +11,11 @@ TEST_CASE("findings print in clang's format, notes source first",
   F.SinkName = "ads::upload";
   F.SinkKind = "advertising";
   F.Where = {"/src/sync.cpp", 21, 18};
-  F.Steps.push_back({{"/src/sync.cpp", 19, 45}, "read"});
-  F.Steps.push_back({{"/src/sync.cpp", 20, 15}, "flows into 'key'"});
+  F.Steps.resize(2);
+  F.Steps[0].Where = {"/src/sync.cpp", 19, 45};
+  F.Steps[0].Message = "read";
+  F.Steps[1].Where = {"/src/sync.cpp", 20, 15};
+  F.Steps[1].Message = "flows into 'key'";
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   pii::printFindings(OS, {F});
