@@ -2,9 +2,12 @@
 """End-to-end test driver for pii-flow (inline expectations, as in CodeQL).
 
 Usage: run_e2e.py --pii-flow BIN --include DIR TEST
+       run_e2e.py --pii-flow BIN --include DIR --build-dir BUILD TEST
 
 TEST is one .cpp file, or a directory whose *.cpp files (sorted) are analyzed
-together as one program. Every .cpp/.h file of the test may carry markers:
+together as one program. With --build-dir, pii-flow runs as `-p BUILD` (every
+file of its compile_commands.json) and TEST is a source tree whose files, at
+any depth, carry the markers. Every .cpp/.h file of the test may carry markers:
 
   // $ finding=RULE          a finding with this rule id is reported on this line
   // $ diag="substring"      an error/warning that is not a finding, on this line
@@ -154,11 +157,15 @@ def compare(expects, findings, diags, notes, display):
     return errors, counts
 
 
-def run_case(binary, include, test, timeout=600):
+def run_case(binary, include, test, timeout=600, build_dir=None):
     """Returns (errors, summary line, command, raw output)."""
     test = os.path.abspath(test)
     root = test if os.path.isdir(test) else os.path.dirname(test)
-    if os.path.isdir(test):
+    if build_dir:
+        cpps = [build_dir]
+        marked = sorted(os.path.join(d, n) for d, _, names in os.walk(test)
+                        for n in names if n.endswith(SOURCE_EXTS))
+    elif os.path.isdir(test):
         names = sorted(os.listdir(test))
         cpps = [os.path.join(test, n) for n in names if n.endswith('.cpp')]
         marked = [os.path.join(test, n) for n in names if n.endswith(SOURCE_EXTS)]
@@ -171,7 +178,10 @@ def run_case(binary, include, test, timeout=600):
     if exit_code is None:
         exit_code = 2 if any(e.tag == 'diag' for e in plain) else \
             1 if any(e.tag == 'finding' for e in plain) else 0
-    cmd = [binary] + cpps + ['--', '-std=c++17', '-I', include, '-I', root] + extra
+    if build_dir:
+        cmd = [binary, '-p', build_dir]
+    else:
+        cmd = [binary] + cpps + ['--', '-std=c++17', '-I', include, '-I', root] + extra
     try:
         proc = subprocess.run(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               universal_newlines=True, errors='replace', timeout=timeout)
@@ -204,10 +214,12 @@ def main(argv=None):
     ap.add_argument('--pii-flow', required=True, help='the pii-flow binary')
     ap.add_argument('--include', required=True, help='directory holding pii/annotations.h')
     ap.add_argument('--timeout', type=int, default=600)
+    ap.add_argument('--build-dir', help='run as `pii-flow -p BUILD_DIR`')
     ap.add_argument('test', help='a .cpp file or a directory of them')
     opts = ap.parse_args(argv)
     try:
-        errors, summary, cmd, output = run_case(opts.pii_flow, opts.include, opts.test, opts.timeout)
+        errors, summary, cmd, output = run_case(opts.pii_flow, opts.include, opts.test,
+                                               opts.timeout, opts.build_dir)
     except (OSError, ValueError) as e:
         print('error: %s' % e)
         return 1
