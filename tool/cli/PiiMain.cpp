@@ -11,9 +11,11 @@
 #include "report/TextReporter.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -27,8 +29,7 @@ cl::OptionCategory Category("pii-flow options");
 cl::list<std::string> Files(cl::Positional, cl::desc("[<file>...]"),
                             cl::cat(Category));
 
-cl::opt<std::string> BuildDir("p", cl::value_desc("build-dir"), cl::desc(R"(
-Read compile commands from <build-dir>/compile_commands.json
+cl::opt<std::string> BuildDir("p", cl::value_desc("build-dir"), cl::desc(R"(Read compile commands from <build-dir>/compile_commands.json
 (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON). With no <file>,
 analyze every file it lists.)"),
                               cl::cat(Category));
@@ -59,41 +60,67 @@ struct Inputs {
   std::vector<std::string> MissingFiles;
 };
 
+/// Loads <dir>/compile_commands.json, with an error that says which of the
+/// usual mistakes it is rather than LLVM's list of every loader it tried.
+Expected<std::unique_ptr<CompilationDatabase>> loadBuildDir(StringRef Dir) {
+  if (!sys::fs::is_directory(Dir))
+    return createStringError("cannot read compile commands from '" + Dir +
+                             "': no such directory");
+  SmallString<256> Json(Dir);
+  sys::path::append(Json, "compile_commands.json");
+  if (!sys::fs::exists(Json))
+    return createStringError(
+        "cannot read compile commands from '" + Dir +
+        "': it has no compile_commands.json (CMake writes one with "
+        "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
+  std::string Error;
+  auto Commands = clang::tooling::JSONCompilationDatabase::loadFromFile(
+      Json, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Commands)
+    return createStringError("cannot read compile commands from '" + Json +
+                             "': " + StringRef(Error).trim());
+  return Commands;
+}
+
 Expected<Inputs> chooseInputs(std::unique_ptr<CompilationDatabase> FromArgs) {
   Inputs In;
-  std::string Error;
   if (FromArgs && !BuildDir.empty())
     return createStringError("use either '-p <build-dir>' or '-- <compiler "
                              "args>', not both");
+  for (const std::string &File : Files)
+    (sys::fs::exists(File) ? In.Files : In.MissingFiles).push_back(File);
+
   if (FromArgs) {
     In.Commands = std::move(FromArgs);
   } else if (!BuildDir.empty()) {
-    In.Commands = CompilationDatabase::loadFromDirectory(BuildDir, Error);
-    if (!In.Commands)
-      return createStringError("cannot read compile commands from '" +
-                               BuildDir + "': " + Error);
-  } else if (!Files.empty()) {
-    In.Commands = CompilationDatabase::autoDetectFromSource(Files[0], Error);
+    auto Loaded = loadBuildDir(BuildDir);
+    if (!Loaded)
+      return Loaded.takeError();
+    In.Commands = std::move(*Loaded);
+  } else if (!In.Files.empty()) {
+    std::string Error;
+    In.Commands = CompilationDatabase::autoDetectFromSource(In.Files[0], Error);
     if (!In.Commands)
       return createStringError(
-          "no compile command for '" + Files[0] +
+          "no compile command for '" + In.Files[0] +
           "': pass '-- <compiler args>' or '-p <build-dir>'");
-  } else {
+  } else if (Files.empty()) {
     return createStringError("no input files; see 'pii-flow --help'");
+  } else {
+    return In; // only missing files: nothing to analyze, each reported
   }
 
   if (Files.empty()) {
     In.Files = In.Commands->getAllFiles();
     if (In.Files.empty())
       return createStringError("'" + BuildDir +
-                               "/compile_commands.json' lists no files");
-  } else {
-    for (const std::string &File : Files)
-      (sys::fs::exists(File) ? In.Files : In.MissingFiles).push_back(File);
+                               "/compile_commands.json' lists no files "
+                               "(or is not valid JSON)");
   }
   // Headers and files added since the build was configured borrow the
   // command of their nearest neighbour, as clangd does.
-  In.Commands = clang::tooling::inferMissingCompileCommands(std::move(In.Commands));
+  In.Commands =
+      clang::tooling::inferMissingCompileCommands(std::move(In.Commands));
   return In;
 }
 
@@ -118,8 +145,12 @@ int piiMain(int argc, const char **argv) {
   std::string OptionErrors;
   raw_string_ostream OptionErrorStream(OptionErrors);
   if (!cl::ParseCommandLineOptions(argc, argv, Overview, &OptionErrorStream)) {
-    errs() << StringRef(OptionErrors).rtrim() << '\n';
-    return ExitIncomplete;
+    // LLVM's first line names the problem; the rest are guesses at a fix.
+    StringRef Problem = StringRef(OptionErrors).split('\n').first;
+    Problem.consume_front("pii-flow: ");
+    Problem = Problem.split("  Try:").first.rtrim('.');
+    return usageError(Problem.take_front(1).lower() + Problem.drop_front(1) +
+                      " (see 'pii-flow --help')");
   }
 
   Expected<Inputs> In = chooseInputs(std::move(FromArgs));
@@ -128,6 +159,8 @@ int piiMain(int argc, const char **argv) {
   for (const std::string &File : In->MissingFiles)
     errs() << "pii-flow: error: no such file: '" << File << "'\n";
 
+  if (In->Files.empty())
+    return ExitIncomplete;
   ProgramAnalysis Result =
       analyzeProgram(*In->Commands, In->Files, Policy::builtin());
   printFindings(outs(), Result.Findings);
