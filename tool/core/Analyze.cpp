@@ -70,6 +70,8 @@ std::string describeStep(const Step &S, const Label &L) {
   switch (S.Kind) {
   case StepKind::ReadSource:
     return Subject + " (purpose " + Purpose + ") is read here";
+  case StepKind::DeclaredSource:
+    return Subject + " is declared with purpose " + Purpose;
   case StepKind::ReturnSource:
     return Subject + " returns a value with purpose " + Purpose;
   case StepKind::ContainedField:

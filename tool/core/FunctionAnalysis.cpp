@@ -4,6 +4,7 @@
 #include "core/Transfer.h"
 
 #include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/PostOrderIterator.h"
 
@@ -15,10 +16,11 @@ using namespace clang;
 namespace pii {
 namespace {
 
-/// Elements the transfer functions evaluate as a whole. The CFG also lists
-/// the branches of `?:`, `&&` and `||` as elements of their own blocks; they
-/// are evaluated as part of the enclosing full expression instead, which
-/// joins both arms, so they are skipped here.
+/// Elements evaluated as part of an enclosing element. The CFG also lists
+/// the branches of `?:`, `&&` and `||` as elements of their own blocks; the
+/// transfer functions evaluate them with the enclosing full expression
+/// instead, which joins both arms. Only expressions, declarations and returns
+/// are evaluated recursively; a `catch` element does not contain its body.
 llvm::DenseSet<const Stmt *> nestedElements(const CFG &G, const Stmt *Body) {
   llvm::DenseSet<const Stmt *> Elements;
   for (const CFGBlock *B : G)
@@ -29,7 +31,7 @@ llvm::DenseSet<const Stmt *> nestedElements(const CFG &G, const Stmt *Body) {
   llvm::DenseSet<const Stmt *> Nested;
   for (const Stmt *S : Elements)
     for (const Stmt *P = Parents.getParent(S); P; P = Parents.getParent(P))
-      if (Elements.contains(P)) {
+      if (Elements.contains(P) && isa<Expr, DeclStmt, ReturnStmt>(P)) {
         Nested.insert(S);
         break;
       }
@@ -69,6 +71,9 @@ FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx) {
   CFG::BuildOptions Options;
   Options.AddInitializers = true;
   Options.AddCXXDefaultInitExprInCtors = true;
+  // Without exception edges, catch handlers are unreachable and a value set
+  // in a try block before a throwing call would never reach them.
+  Options.AddEHEdges = true;
   std::unique_ptr<CFG> G = CFG::buildCFG(F, Body, &Ctx.AST, Options);
   if (!G)
     return FunctionOutcome::NoCFG;
@@ -78,42 +83,39 @@ FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx) {
   // small enough that a pathological body ends in milliseconds.
   const unsigned Budget = 64 * G->getNumBlockIDs() + 1024;
   unsigned Visits = 0;
-  AliasMap Aliases;
-  // Pointer targets are a flow-insensitive union; if a later statement adds a
-  // target, blocks analysed earlier are analysed again with it.
-  do {
-    Aliases.Changed = false;
-    std::vector<std::optional<Store>> Entry(G->getNumBlockIDs());
-    Worklist Work(*G);
-    Entry[G->getEntry().getBlockID()].emplace();
-    Work.push(&G->getEntry());
-    while (!Work.empty()) {
-      if (++Visits > Budget)
-        return FunctionOutcome::BudgetExhausted;
-      const CFGBlock *B = Work.pop();
-      Store S = *Entry[B->getBlockID()];
-      Transfer T(Ctx, Aliases, S);
-      for (const CFGElement &E : *B) {
-        if (auto St = E.getAs<CFGStmt>()) {
-          if (!Nested.contains(St->getStmt()))
-            T.execute(St->getStmt());
-        } else if (auto Init = E.getAs<CFGInitializer>()) {
-          T.initializeMember(Init->getInitializer());
-        }
-      }
-      for (const CFGBlock *Succ : B->succs()) {
-        if (!Succ)
-          continue;
-        std::optional<Store> &SuccEntry = Entry[Succ->getBlockID()];
-        if (!SuccEntry) {
-          SuccEntry = S;
-          Work.push(Succ);
-        } else if (SuccEntry->join(S)) {
-          Work.push(Succ);
-        }
+  std::vector<std::optional<Store>> Entry(G->getNumBlockIDs());
+  Worklist Work(*G);
+  Transfer(Ctx, Entry[G->getEntry().getBlockID()].emplace()).enterFunction(F);
+  Work.push(&G->getEntry());
+  while (!Work.empty()) {
+    if (++Visits > Budget)
+      return FunctionOutcome::BudgetExhausted;
+    const CFGBlock *B = Work.pop();
+    Store S = *Entry[B->getBlockID()];
+    Transfer T(Ctx, S);
+    if (const auto *Catch = dyn_cast_or_null<CXXCatchStmt>(B->getLabel()))
+      if (const VarDecl *Exception = Catch->getExceptionDecl())
+        T.enterCatch(Exception);
+    for (const CFGElement &E : *B) {
+      if (auto St = E.getAs<CFGStmt>()) {
+        if (!Nested.contains(St->getStmt()))
+          T.execute(St->getStmt());
+      } else if (auto Init = E.getAs<CFGInitializer>()) {
+        T.initializeMember(Init->getInitializer());
       }
     }
-  } while (Aliases.Changed);
+    for (const CFGBlock *Succ : B->succs()) {
+      if (!Succ)
+        continue;
+      std::optional<Store> &SuccEntry = Entry[Succ->getBlockID()];
+      if (!SuccEntry) {
+        SuccEntry = S;
+        Work.push(Succ);
+      } else if (SuccEntry->join(S)) {
+        Work.push(Succ);
+      }
+    }
+  }
   return FunctionOutcome::Complete;
 }
 

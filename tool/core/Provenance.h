@@ -45,6 +45,8 @@ private:
 enum class StepKind {
   /// Subject: the annotated declaration that was read.
   ReadSource,
+  /// Subject: the annotated local or parameter, at its declaration.
+  DeclaredSource,
   /// Subject: the function whose result carries a declared purpose.
   ReturnSource,
   /// Subject: the purpose field contained in an object passed whole.

@@ -3,6 +3,7 @@
 #include "core/Store.h"
 
 #include <functional>
+#include <vector>
 
 namespace pii {
 
@@ -57,10 +58,67 @@ void Store::add(const AccessPath &P, const TaintSet &T) {
     Facts[P].join(T);
 }
 
+/// \p Path, which \p From is a prefix of, as the same place below \p To.
+static AccessPath reroot(const AccessPath &Path, const AccessPath &From,
+                         const AccessPath &To) {
+  AccessPath Result = To;
+  for (size_t I = From.Fields.size(); I < Path.Fields.size(); ++I)
+    if (!Result.extend(Path.Fields[I]))
+      break;
+  return Result;
+}
+
+void Store::copyObject(const AccessPath &From, const AccessPath &To,
+                       llvm::function_ref<TaintSet(const TaintSet &)> Step) {
+  std::vector<std::pair<AccessPath, TaintSet>> Copies;
+  forEachWithRoot(From, [&](const auto &Fact) {
+    if (From.isPrefixOf(Fact.first))
+      Copies.emplace_back(reroot(Fact.first, From, To), Step(Fact.second));
+    else if (Fact.first.isPrefixOf(From))
+      Copies.emplace_back(To, Step(Fact.second));
+  });
+  std::vector<std::pair<AccessPath, PathList>> CopiedTargets;
+  for (const auto &[Path, Refers] : Targets)
+    if (From.isPrefixOf(Path))
+      CopiedTargets.emplace_back(reroot(Path, From, To), Refers);
+  for (const auto &[Path, Taint] : Copies)
+    add(Path, Taint);
+  for (const auto &[Path, Refers] : CopiedTargets)
+    addTargets(Path, Refers);
+}
+
+const PathList *Store::targetsOf(const AccessPath &P) const {
+  auto It = Targets.find(P);
+  return It == Targets.end() || It->second.empty() ? nullptr : &It->second;
+}
+
+void Store::setTargets(const AccessPath &P, const PathList &Refers) {
+  if (Refers.empty())
+    Targets.erase(P);
+  else
+    Targets[P] = Refers;
+}
+
+void Store::addTargets(const AccessPath &P, const PathList &Refers) {
+  PathList &Known = Targets[P];
+  for (const AccessPath &T : Refers)
+    if (llvm::find(Known, T) == Known.end())
+      Known.push_back(T);
+}
+
 bool Store::join(const Store &Other) {
   bool Changed = false;
   for (const auto &[Path, Taint] : Other.Facts)
     Changed |= Facts[Path].join(Taint);
+  for (const auto &[Path, Refers] : Other.Targets) {
+    PathList &Known = Targets[Path];
+    for (const AccessPath &T : Refers)
+      if (llvm::find(Known, T) == Known.end()) {
+        Known.push_back(T);
+        Changed = true;
+      }
+  }
+  Changed |= Thrown.join(Other.Thrown);
   return Changed;
 }
 

@@ -8,6 +8,10 @@
 // A read of a path sees what was stored at it, at any of its prefixes (the
 // whole object was tainted) and at any extension (a part of it was).
 //
+// The store also knows, per path, what a pointer, reference or iterator held
+// there refers to, flow-sensitively: `p = &a; p = &b;` leaves p pointing to b
+// only. And it holds the labels of the exception in flight, for `catch`.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef PII_CORE_STORE_H
@@ -43,6 +47,8 @@ struct AccessPath {
   }
 };
 
+using PathList = llvm::SmallVector<AccessPath, 1>;
+
 class Store {
 public:
   TaintSet read(const AccessPath &P) const;
@@ -50,8 +56,23 @@ public:
   void assign(const AccessPath &P, TaintSet T);
   /// Weak update: \p P may now also hold \p T.
   void add(const AccessPath &P, const TaintSet &T);
+  /// Copies what is stored at and below \p From to the same places below
+  /// \p To (a field-wise copy of an object), and what is stored at the
+  /// enclosing objects of \p From to \p To as a whole. \p Step extends the
+  /// path of every copied label.
+  void copyObject(const AccessPath &From, const AccessPath &To,
+                  llvm::function_ref<TaintSet(const TaintSet &)> Step);
 
-  /// Joins \p Other into this store; returns true if any label was new.
+  /// What the pointer, reference or iterator stored at \p P refers to; null
+  /// when unknown.
+  const PathList *targetsOf(const AccessPath &P) const;
+  void setTargets(const AccessPath &P, const PathList &Targets);
+  void addTargets(const AccessPath &P, const PathList &Targets);
+
+  void addThrown(const TaintSet &T) { Thrown.join(T); }
+  const TaintSet &thrown() const { return Thrown; }
+
+  /// Joins \p Other into this store; returns true if anything was new.
   bool join(const Store &Other);
 
 private:
@@ -59,6 +80,8 @@ private:
   template <typename Fn> void forEachWithRoot(const AccessPath &P, Fn F) const;
 
   std::map<AccessPath, TaintSet> Facts;
+  std::map<AccessPath, PathList> Targets;
+  TaintSet Thrown;
 };
 
 } // namespace pii

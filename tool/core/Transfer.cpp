@@ -11,20 +11,6 @@ using namespace clang;
 
 namespace pii {
 
-void AliasMap::add(const ValueDecl *V, const PathList &Paths) {
-  PathList &Known = Targets[V];
-  for (const AccessPath &P : Paths)
-    if (llvm::find(Known, P) == Known.end()) {
-      Known.push_back(P);
-      Changed = true;
-    }
-}
-
-const PathList *AliasMap::find(const ValueDecl *V) const {
-  auto It = Targets.find(V);
-  return It == Targets.end() || It->second.empty() ? nullptr : &It->second;
-}
-
 static const ValueDecl *rootDecl(const PathList &Places) {
   return Places.size() == 1 ? Places.front().Root : nullptr;
 }
@@ -33,6 +19,30 @@ static const NamedDecl *lastField(const PathList &Places) {
   return Places.size() == 1 && !Places.front().Fields.empty()
              ? Places.front().Fields.back()
              : nullptr;
+}
+
+static bool isArrayPlace(const AccessPath &P) {
+  QualType T = !P.Fields.empty() ? P.Fields.back()->getType()
+               : P.Root           ? P.Root->getType()
+                                  : QualType();
+  return !T.isNull() && T->isArrayType();
+}
+
+/// Iterators, smart pointers and inserters: class values that refer to
+/// storage elsewhere, recognised by their operator* or operator->.
+static bool isIteratorLike(QualType T) {
+  const auto *Record = T->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  auto Dereferences = [](const CXXRecordDecl *R) {
+    return llvm::any_of(R->methods(), [](const CXXMethodDecl *M) {
+      return M->getOverloadedOperator() == OO_Star ||
+             M->getOverloadedOperator() == OO_Arrow;
+    });
+  };
+  return Dereferences(Record->getDefinition()) ||
+         !Record->getDefinition()->forallBases(
+             [&](const CXXRecordDecl *Base) { return !Dereferences(Base); });
 }
 
 static bool isOutputParameter(QualType T) {
@@ -49,21 +59,29 @@ TaintSet Transfer::withStep(const TaintSet &T, SourceLocation Loc, StepKind K,
   });
 }
 
-void Transfer::addDeclaredLabels(const ValueDecl *D, SourceLocation Loc,
-                                 TaintSet &Out) {
+/// Locals and parameters carry their declared purposes in the store.
+static bool hasLocalStorage(const ValueDecl *D) {
+  const auto *V = dyn_cast<VarDecl>(D);
+  return V && V->hasLocalStorage();
+}
+
+TaintSet Transfer::declaredLabels(const ValueDecl *D, SourceLocation Loc,
+                                  StepKind Kind) {
+  TaintSet Labels;
   for (const std::string &Purpose : Ctx.Annotations.purposesOf(D))
-    Out.add(Ctx.Labels.intern(Purpose, D),
-            Ctx.Steps.extend(0, Loc, StepKind::ReadSource, D));
+    Labels.add(Ctx.Labels.intern(Purpose, D),
+               Ctx.Steps.extend(0, Loc, Kind, D));
+  return Labels;
 }
 
 TaintSet Transfer::readPlaces(const PathList &Places, SourceLocation Loc) {
   TaintSet Result;
   for (const AccessPath &P : Places) {
     Result.join(S.read(P));
-    if (P.Root)
-      addDeclaredLabels(P.Root, Loc, Result);
+    if (P.Root && !hasLocalStorage(P.Root))
+      Result.join(declaredLabels(P.Root, Loc, StepKind::ReadSource));
     for (const FieldDecl *F : P.Fields)
-      addDeclaredLabels(F, Loc, Result);
+      Result.join(declaredLabels(F, Loc, StepKind::ReadSource));
   }
   return Result;
 }
@@ -94,6 +112,40 @@ void Transfer::assign(const Value &Target, TaintSet Taint, bool Strong,
     S.add(P, Stepped);
 }
 
+void Transfer::bindTargets(const Value &Target, const Value &Source) {
+  if (Target.ExactPlace && Target.Places.size() == 1) {
+    // Re-pointing forgets the old target, even when the new one is unknown.
+    S.setTargets(Target.Places.front(), Source.Pointees);
+    return;
+  }
+  for (const AccessPath &P : Target.Places)
+    S.addTargets(P, Source.Pointees);
+}
+
+bool Transfer::copyObject(const Value &Target, const Value &Source,
+                          SourceLocation Loc) {
+  if (Target.Places.size() != 1 || Source.Places.size() != 1)
+    return false;
+  const AccessPath &To = Target.Places.front();
+  const AccessPath &From = Source.Places.front();
+  if (Target.ExactPlace)
+    S.assign(To, TaintSet());
+  auto Step = [&](const TaintSet &T) {
+    return withStep(T, Loc, StepKind::Assign, To.Root, lastField(Target.Places));
+  };
+  S.copyObject(From, To, Step);
+  // Purposes declared on the source's root (a global) or on the fields that
+  // lead to it hold for the whole copy; those of fields inside it are
+  // declared on the copy's fields too, and come back when they are read.
+  TaintSet Declared;
+  if (From.Root && !hasLocalStorage(From.Root))
+    Declared.join(declaredLabels(From.Root, Loc, StepKind::ReadSource));
+  for (const FieldDecl *F : From.Fields)
+    Declared.join(declaredLabels(F, Loc, StepKind::ReadSource));
+  S.add(To, Step(Declared));
+  return true;
+}
+
 //===----------------------------------------------------------------------===//
 // Statements
 //===----------------------------------------------------------------------===//
@@ -114,6 +166,18 @@ void Transfer::execute(const Stmt *St) {
     eval(E);
 }
 
+void Transfer::enterFunction(const FunctionDecl *F) {
+  for (const ParmVarDecl *Param : F->parameters())
+    S.add(AccessPath{Param, {}},
+          declaredLabels(Param, Param->getLocation(), StepKind::DeclaredSource));
+}
+
+void Transfer::enterCatch(const VarDecl *Exception) {
+  S.assign(AccessPath{Exception, {}},
+           withStep(S.thrown(), Exception->getLocation(), StepKind::Assign,
+                    Exception));
+}
+
 void Transfer::initializeMember(const CXXCtorInitializer *Init) {
   const FieldDecl *F = Init->getMember();
   if (!F || !Init->getInit())
@@ -125,27 +189,38 @@ void Transfer::initializeMember(const CXXCtorInitializer *Init) {
 
 void Transfer::declare(const VarDecl *V) {
   const Expr *Init = V->getInit();
+  AccessPath P{V, {}};
   if (V->getType()->isReferenceType()) {
     if (!Init)
       return;
     Value Bound = eval(Init);
     if (!Bound.Places.empty())
-      Aliases.add(V, Bound.Places);
+      S.setTargets(P, Bound.Places);
     else // bound to a temporary, which the reference now owns
-      S.assign(AccessPath{V, {}},
-               withStep(Bound.Taint, V->getLocation(), StepKind::Assign, V));
-    return;
-  }
-  AccessPath P{V, {}};
-  if (!Init) {
+      S.assign(P, withStep(Bound.Taint, V->getLocation(), StepKind::Assign, V));
+  } else if (Init) {
+    initialize(P, /*Exact=*/true, Init, V);
+  } else {
     S.assign(P, TaintSet());
-    return;
   }
-  initialize(P, /*Exact=*/true, Init, V);
+  if (V->hasLocalStorage())
+    S.add(P, declaredLabels(V, V->getLocation(), StepKind::DeclaredSource));
+}
+
+/// The object a copy or move constructor copies, if \p Init is one.
+static const Expr *copiedObject(const Expr *Init) {
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
+  if (Construct && Construct->getConstructor()->isCopyOrMoveConstructor() &&
+      Construct->getNumArgs() >= 1)
+    return Construct->getArg(0);
+  return nullptr;
 }
 
 void Transfer::initialize(const AccessPath &P, bool Exact, const Expr *Init,
                           const NamedDecl *Var) {
+  Value Target;
+  Target.Places.push_back(P);
+  Target.ExactPlace = Exact;
   // Aggregate initialisation is field-sensitive: User u{phone, name} puts the
   // phone's labels at u.phone only.
   if (const auto *List = dyn_cast<InitListExpr>(Init->IgnoreImplicit())) {
@@ -163,13 +238,13 @@ void Transfer::initialize(const AccessPath &P, bool Exact, const Expr *Init,
       return;
     }
   }
+  // So is a copy: `Contact b = a;` copies a.name to b.name, nothing more.
+  if (const Expr *Copied = copiedObject(Init))
+    if (copyObject(Target, eval(Copied), Var->getLocation()))
+      return;
   Value V = eval(Init);
-  Value Target;
-  Target.Places.push_back(P);
-  Target.ExactPlace = Exact;
   assign(Target, V.Taint, /*Strong=*/true, Var->getLocation());
-  if (P.Fields.empty() && P.Root && P.Root->getType()->isPointerType())
-    Aliases.add(P.Root, V.Pointees);
+  bindTargets(Target, V);
 }
 
 //===----------------------------------------------------------------------===//
@@ -216,6 +291,11 @@ Value Transfer::eval(const Expr *E) {
     V.Taint = readPlaces(V.Places, A->getExprLoc());
     V.Taint.join(Base.Taint);
     return V;
+  }
+  if (const auto *Throw = dyn_cast<CXXThrowExpr>(E)) {
+    if (const Expr *Thrown = Throw->getSubExpr())
+      S.addThrown(eval(Thrown).Taint);
+    return Value();
   }
   if (const auto *D = dyn_cast<CXXDefaultArgExpr>(E))
     return eval(D->getExpr());
@@ -268,17 +348,19 @@ Value Transfer::evalDeclRef(const ValueDecl *D, SourceLocation Loc) {
     return B->getBinding() ? eval(B->getBinding()) : V;
   if (!isa<VarDecl>(D))
     return V; // functions, enumerators: no data
+  AccessPath Self{D, {}};
   const PathList *Bound =
-      D->getType()->isReferenceType() ? Aliases.find(D) : nullptr;
+      D->getType()->isReferenceType() ? S.targetsOf(Self) : nullptr;
   if (Bound) {
     V.Places = *Bound;
     V.ExactPlace = Bound->size() == 1;
   } else {
-    V.Places.push_back(AccessPath{D, {}});
+    V.Places.push_back(Self);
     V.ExactPlace = true;
   }
   V.Taint = readPlaces(V.Places, Loc);
-  addDeclaredLabels(D, Loc, V.Taint);
+  if (Bound && !hasLocalStorage(D))
+    V.Taint.join(declaredLabels(D, Loc, StepKind::ReadSource));
   return V;
 }
 
@@ -296,7 +378,7 @@ Value Transfer::evalMember(const MemberExpr *M) {
   const PathList &Objects = M->isArrow() ? Base.Pointees : Base.Places;
   if (Objects.empty()) { // a member of a temporary
     V.Taint = Base.Taint;
-    addDeclaredLabels(F, M->getBeginLoc(), V.Taint);
+    V.Taint.join(declaredLabels(F, M->getBeginLoc(), StepKind::ReadSource));
     return V;
   }
   V.ExactPlace = M->isArrow() ? Base.ExactPointee : Base.ExactPlace;
@@ -308,7 +390,26 @@ Value Transfer::evalMember(const MemberExpr *M) {
   return V;
 }
 
+/// `&User::phone` as a value: the path it selects, relative to an object.
+static std::optional<AccessPath> memberPointerLiteral(const UnaryOperator *U) {
+  if (U->getOpcode() != UO_AddrOf || !U->getType()->isMemberPointerType())
+    return std::nullopt;
+  const auto *Named = dyn_cast<DeclRefExpr>(U->getSubExpr()->IgnoreParens());
+  const auto *F = Named ? dyn_cast<FieldDecl>(Named->getDecl()) : nullptr;
+  if (!F)
+    return std::nullopt;
+  AccessPath Relative;
+  Relative.extend(F);
+  return Relative;
+}
+
 Value Transfer::evalUnary(const UnaryOperator *U) {
+  if (auto Relative = memberPointerLiteral(U)) {
+    Value V;
+    V.Pointees.push_back(std::move(*Relative));
+    V.ExactPointee = true;
+    return V;
+  }
   Value Sub = eval(U->getSubExpr());
   switch (U->getOpcode()) {
   case UO_AddrOf: {
@@ -322,7 +423,9 @@ Value Transfer::evalUnary(const UnaryOperator *U) {
     Value V;
     // A pointer whose targets are unknown stands for them itself.
     V.Places = Sub.Pointees.empty() ? Sub.Places : Sub.Pointees;
-    V.ExactPlace = !Sub.Pointees.empty() && Sub.ExactPointee;
+    // Writing one element of an array leaves the others as they were.
+    V.ExactPlace = !Sub.Pointees.empty() && Sub.ExactPointee &&
+                   !isArrayPlace(V.Places.front());
     V.Taint = readPlaces(V.Places, U->getExprLoc());
     V.Taint.join(Sub.Taint);
     return V;
@@ -337,15 +440,15 @@ Value Transfer::evalBinary(const BinaryOperator *B) {
     eval(B->getLHS());
     return eval(B->getRHS());
   }
+  if (B->isPtrMemOp())
+    return evalMemberPointer(B);
   Value RHS = eval(B->getRHS());
   Value LHS = eval(B->getLHS());
   if (B->isAssignmentOp()) {
     bool Plain = B->getOpcode() == BO_Assign;
     assign(LHS, RHS.Taint, /*Strong=*/Plain, B->getLHS()->getBeginLoc());
-    if (const auto *Root = rootDecl(LHS.Places);
-        Root && LHS.Places.front().Fields.empty() &&
-        Root->getType()->isPointerType())
-      Aliases.add(Root, RHS.Pointees);
+    if (Plain)
+      bindTargets(LHS, RHS);
     if (Plain)
       LHS.Taint = RHS.Taint;
     else
@@ -360,20 +463,53 @@ Value Transfer::evalBinary(const BinaryOperator *B) {
   return V;
 }
 
+Value Transfer::evalMemberPointer(const BinaryOperator *B) {
+  Value Object = eval(B->getLHS());
+  // A member pointer's value is the field path it selects, relative to the
+  // object (see memberPointerLiteral), when known.
+  Value Member = eval(B->getRHS());
+  PathList Objects = B->getOpcode() == BO_PtrMemI ? Object.Pointees
+                                                  : Object.Places;
+  Value V;
+  if (!Member.Pointees.empty()) {
+    for (const AccessPath &Base : Objects)
+      for (const AccessPath &Relative : Member.Pointees) {
+        AccessPath P = Base;
+        for (const FieldDecl *F : Relative.Fields)
+          P.extend(F);
+        V.Places.push_back(std::move(P));
+      }
+    V.Taint = readPlaces(V.Places, B->getExprLoc());
+    for (const AccessPath &Relative : Member.Pointees)
+      for (const FieldDecl *F : Relative.Fields)
+        V.Taint.join(declaredLabels(F, B->getExprLoc(), StepKind::ReadSource));
+    return V;
+  }
+  // Unknown: it may select any field, so the read carries them all.
+  V.Taint = readPlaces(Objects, B->getExprLoc());
+  V.Taint.join(Object.Taint);
+  QualType Class = QualType(
+      B->getRHS()->getType()->castAs<MemberPointerType>()->getClass(), 0);
+  for (const FieldDecl *F : Ctx.containedPurposeFields(Class))
+    V.Taint.join(declaredLabels(F, B->getExprLoc(), StepKind::ReadSource));
+  return V;
+}
+
 Value Transfer::evalCast(const CastExpr *C) {
   Value Sub = eval(C->getSubExpr());
   switch (C->getCastKind()) {
   case CK_LValueToRValue: {
     Value V;
     V.Taint = Sub.Taint;
-    if (C->getType()->isPointerType()) {
-      // Loading a pointer: its targets, if known, else the pointer itself.
-      const auto *Root = rootDecl(Sub.Places);
-      const PathList *Known =
-          Root && Sub.Places.front().Fields.empty()
-              ? Aliases.find(Root)
-              : nullptr;
-      V.Pointees = Known ? *Known : Sub.Places;
+    // Loading a pointer: its targets, if known, else the pointer itself.
+    const PathList *Known =
+        Sub.Places.size() == 1 ? S.targetsOf(Sub.Places.front()) : nullptr;
+    if (Known) {
+      V.Pointees = *Known;
+      V.ExactPointee = Known->size() == 1;
+    } else if (C->getType()->isPointerType()) {
+      V.Pointees = Sub.Places;
+      V.ExactPointee = Sub.ExactPlace;
     }
     return V;
   }
@@ -455,12 +591,16 @@ Value Transfer::evalCall(const CallExpr *C) {
   const NamedDecl *Through = Callee;
   SourceLocation CallLoc = C->getExprLoc();
 
-  // Assignment operators replace the object's contents.
+  // Assignment operators replace the object's contents; copies field-wise.
   if (Method && Method->getOverloadedOperator() == OO_Equal && !Args.empty()) {
     Value Target;
     Target.Places = ObjectPlaces;
     Target.ExactPlace = Object.ExactPlace && ObjectPlaces.size() == 1;
-    assign(Target, ArgTaints.front(), /*Strong=*/true, ObjectExpr->getBeginLoc());
+    if (!CopiesObject ||
+        !copyObject(Target, ArgValues.front(), ObjectExpr->getBeginLoc()))
+      assign(Target, ArgTaints.front(), /*Strong=*/true,
+             ObjectExpr->getBeginLoc());
+    bindTargets(Target, ArgValues.front());
     Target.Taint = ArgTaints.front();
     return Target;
   }
@@ -470,17 +610,26 @@ Value Transfer::evalCall(const CallExpr *C) {
   for (const TaintSet &T : ArgTaints)
     Inputs.join(T);
 
+  // Outputs: what non-const references and pointers refer to, and what an
+  // iterator passed by value refers to (std::back_inserter(out)).
   for (unsigned I = 0; I < Args.size(); ++I) {
-    if (!Callee || I >= Callee->getNumParams() ||
-        !isOutputParameter(Callee->getParamDecl(I)->getType()))
+    bool ByReference = false, ByPointer = false;
+    if (Callee && I < Callee->getNumParams()) {
+      QualType Param = Callee->getParamDecl(I)->getType();
+      ByReference = Param->isLValueReferenceType() && isOutputParameter(Param);
+      ByPointer = Param->isPointerType() && isOutputParameter(Param);
+    }
+    bool ByIterator = !ByReference && !ByPointer &&
+                      isIteratorLike(Args[I]->getType()) &&
+                      !ArgValues[I].Pointees.empty();
+    if (!ByReference && !ByPointer && !ByIterator)
       continue;
     TaintSet Others = ObjectTaint;
     for (unsigned J = 0; J < Args.size(); ++J)
       if (J != I)
         Others.join(ArgTaints[J]);
-    const Value &Out = ArgValues[I];
-    bool ByPointer = Callee->getParamDecl(I)->getType()->isPointerType();
-    const PathList &Written = ByPointer ? Out.Pointees : Out.Places;
+    const PathList &Written =
+        ByReference ? ArgValues[I].Places : ArgValues[I].Pointees;
     TaintSet Stepped = withStep(Others, CallLoc, StepKind::CallOutput, Through,
                                 rootDecl(Written));
     for (const AccessPath &P : Written)
@@ -504,25 +653,26 @@ Value Transfer::evalCall(const CallExpr *C) {
                        Ctx.Steps.extend(0, CallLoc, StepKind::ReturnSource,
                                         Callee));
 
-  // Results that refer back into an argument: s.append(x) is s, v[i] is in v,
-  // std::move(x) is x, `os << x` is os.
+  // What the result refers to. A member's reference or pointer result refers
+  // into its object (s.append(x), v[i], s.c_str()), or into what the object
+  // refers to (*it, it->x). A free function's refers into its reference
+  // arguments (std::move(x), `os << x`, std::back_inserter(out)).
+  PathList Into;
+  if (ObjectExpr) {
+    Into = ObjectPlaces;
+    if (ObjectPlaces.size() == 1)
+      if (const PathList *Targets = S.targetsOf(ObjectPlaces.front()))
+        Into.append(Targets->begin(), Targets->end());
+  } else if (Callee) {
+    for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
+      if (Callee->getParamDecl(I)->getType()->isReferenceType())
+        Into.append(ArgValues[I].Places.begin(), ArgValues[I].Places.end());
+  }
   if (C->isGLValue()) {
-    if (ObjectExpr) {
-      Result.Places = ObjectPlaces;
-    } else if (Callee) {
-      QualType Returned =
-          C->getType().getNonReferenceType().getUnqualifiedType();
-      for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
-        QualType Param = Callee->getParamDecl(I)->getType();
-        if (Param->isReferenceType() &&
-            Ctx.AST.hasSameUnqualifiedType(Param.getNonReferenceType(),
-                                           Returned))
-          Result.Places.append(ArgValues[I].Places.begin(),
-                               ArgValues[I].Places.end());
-      }
-    }
-  } else if (C->getType()->isPointerType() && ObjectExpr) {
-    Result.Pointees = ObjectPlaces; // s.c_str(), s.data(), p.get()
+    Result.Places = std::move(Into);
+    Result.Taint.join(readPlaces(Result.Places, CallLoc));
+  } else if (C->getType()->isPointerType() || isIteratorLike(C->getType())) {
+    Result.Pointees = std::move(Into);
   }
   return Result;
 }

@@ -25,41 +25,30 @@ class VarDecl;
 
 namespace pii {
 
-using PathList = llvm::SmallVector<AccessPath, 1>;
-
 /// What an expression evaluates to.
 struct Value {
   TaintSet Taint;
   /// For lvalues: the storage denoted.
   PathList Places;
-  /// For pointers: the storage pointed to.
+  /// For pointers, iterators and the like: the storage referred to.
   PathList Pointees;
   /// Places is one concrete location, so a write may replace what it held.
   bool ExactPlace = false;
   bool ExactPointee = false;
 };
 
-/// Facts about a function's locals that hold at every program point: what
-/// each reference is bound to and what each pointer may point to. A pointer
-/// may be re-pointed, so its targets are a flow-insensitive union; Changed
-/// tells the driver to iterate until they are stable.
-struct AliasMap {
-  llvm::DenseMap<const clang::ValueDecl *, PathList> Targets;
-  bool Changed = false;
-
-  void add(const clang::ValueDecl *V, const PathList &Paths);
-  const PathList *find(const clang::ValueDecl *V) const;
-};
-
 class Transfer {
 public:
-  Transfer(AnalysisContext &Ctx, AliasMap &Aliases, Store &S)
-      : Ctx(Ctx), Aliases(Aliases), S(S) {}
+  Transfer(AnalysisContext &Ctx, Store &S) : Ctx(Ctx), S(S) {}
 
+  /// Gives the parameters of \p F the purposes declared on them.
+  void enterFunction(const clang::FunctionDecl *F);
   /// Evaluates a statement that the CFG lists as an element.
   void execute(const clang::Stmt *St);
   /// Runs a constructor's member initializer.
   void initializeMember(const clang::CXXCtorInitializer *Init);
+  /// Binds a catch handler's variable to the exception in flight.
+  void enterCatch(const clang::VarDecl *Exception);
 
 private:
   Value eval(const clang::Expr *E);
@@ -72,16 +61,27 @@ private:
   Value evalConstruct(const clang::CXXConstructExpr *C);
   Value evalChildren(const clang::Stmt *St);
 
+  Value evalMemberPointer(const clang::BinaryOperator *B);
+
   void declare(const clang::VarDecl *V);
   void initialize(const AccessPath &P, bool Exact, const clang::Expr *Init,
                   const clang::NamedDecl *Var);
   void assign(const Value &Target, TaintSet Taint, bool Strong,
               clang::SourceLocation Loc);
+  /// Makes \p Target refer to what \p Source refers to.
+  void bindTargets(const Value &Target, const Value &Source);
+  /// Copies the object at \p Source into \p Target field by field; returns
+  /// false when either is not one known place.
+  bool copyObject(const Value &Target, const Value &Source,
+                  clang::SourceLocation Loc);
 
-  /// Labels stored at \p Places plus those declared on their roots and fields.
+  /// Labels stored at \p Places plus those declared on their fields and, for
+  /// globals and statics, their roots. (A local's or parameter's own
+  /// purposes live in the store from its declaration on, so a clean
+  /// assignment removes them.)
   TaintSet readPlaces(const PathList &Places, clang::SourceLocation Loc);
-  void addDeclaredLabels(const clang::ValueDecl *D, clang::SourceLocation Loc,
-                         TaintSet &Out);
+  TaintSet declaredLabels(const clang::ValueDecl *D, clang::SourceLocation Loc,
+                          StepKind Kind);
   /// What a call argument hands over: its value, what it points to, and
   /// (with \p WholeObject) the purpose fields of an object passed whole. A
   /// copy or move of an object does not pass it whole: the copy is of the same
@@ -96,7 +96,6 @@ private:
                     const clang::NamedDecl *Detail = nullptr);
 
   AnalysisContext &Ctx;
-  AliasMap &Aliases;
   Store &S;
 };
 

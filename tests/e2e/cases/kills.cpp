@@ -86,3 +86,20 @@ void loops(const acct::User& u, int rounds) {
     ads::upload(tag);  // clean: reassigned before the sink in every iteration
   }
 }
+
+// An annotated local or parameter holds a value with that purpose; a clean
+// assignment replaces the value, and its purpose with it.
+std::string loadOtp();
+
+void annotatedLocalReassigned() {
+  PII_PURPOSE("security") std::string otp = loadOtp();
+  ads::upload(otp);  // $ finding=security-to-advertising
+  otp = "redacted";
+  ads::upload(otp);  // clean: reassigned
+}
+
+void annotatedParameterReassigned(PII_PURPOSE("security") std::string code) {
+  ads::upload(code);  // $ finding=security-to-advertising
+  code = "n/a";
+  ads::upload(code);  // clean: reassigned
+}
