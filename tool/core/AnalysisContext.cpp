@@ -1,39 +1,89 @@
 //===- AnalysisContext.cpp ------------------------------------------------===//
 
 #include "core/AnalysisContext.h"
+#include "core/StepText.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Index/USRGeneration.h"
 
 using namespace clang;
 
 namespace pii {
 
-void AnalysisContext::recordSinkArgument(const FunctionDecl *Sink,
-                                         const std::string &Kind,
-                                         unsigned ArgIndex,
-                                         const Expr *Argument,
-                                         const TaintSet &Taint) {
-  for (const auto &[Label, Step] : Taint)
-    for (const Rule *R : Pol.rulesBrokenBy(Labels.get(Label).Purpose, Kind))
-      if (HitIndex.try_emplace({Argument, Label, R}, Hits.size()).second)
-        Hits.push_back({R, Label, Step, Sink, Kind, ArgIndex, Argument});
+const std::string &AnalysisContext::usrOf(const Decl *D) {
+  D = D->getCanonicalDecl();
+  auto [It, Inserted] = Usrs.try_emplace(D);
+  if (Inserted) {
+    llvm::SmallString<128> Usr;
+    if (index::generateUSRForDecl(D, Usr)) // true means it failed
+      Usr = "pii:unnamed@" + std::to_string(reinterpret_cast<uintptr_t>(D));
+    It->second = Usr.str().str();
+  }
+  return It->second;
 }
 
-const std::vector<const FieldDecl *> &
+FieldPath AnalysisContext::fieldPath(llvm::ArrayRef<const FieldDecl *> P) {
+  FieldPath Path;
+  for (const FieldDecl *F : P)
+    Path.push_back(usrOf(F));
+  return Path;
+}
+
+int AnalysisContext::sourceIndex(const Label &L) {
+  auto [It, Inserted] = SourceIndex.try_emplace(
+      {L.Purpose, usrOf(L.Origin)}, static_cast<int>(Out.Sources.size()));
+  if (Inserted)
+    Out.Sources.push_back({L.Purpose, usrOf(L.Origin),
+                           L.Origin->getQualifiedNameAsString(),
+                           spotOf(AST.getSourceManager(),
+                                  L.Origin->getLocation())});
+  return It->second;
+}
+
+Port AnalysisContext::portOf(LabelId Id) {
+  const Label &L = Labels.get(Id);
+  Port P;
+  P.Index = L.Index;
+  P.Arg = L.Arg;
+  P.Path = fieldPath(L.Path);
+  switch (L.Kind) {
+  case LabelKind::Source:
+    P.Kind = PortKind::Source;
+    P.Index = sourceIndex(L);
+    break;
+  case LabelKind::Param:
+    P.Kind = PortKind::Param;
+    break;
+  case LabelKind::CallResult:
+    P.Kind = PortKind::CallResult;
+    break;
+  case LabelKind::CallOut:
+    P.Kind = PortKind::CallOut;
+    break;
+  case LabelKind::Global:
+    P.Kind = PortKind::Global;
+    P.Name = usrOf(L.Origin);
+    break;
+  }
+  return P;
+}
+
+const std::vector<ContainedField> &
 AnalysisContext::containedPurposeFields(QualType T) {
   const Type *Key = T.getCanonicalType().getTypePtr();
   auto It = ContainedFields.find(Key);
   if (It != ContainedFields.end())
     return It->second;
-  std::vector<const FieldDecl *> Fields;
-  collectPurposeFields(T, 0, Fields);
-  return ContainedFields[Key] = std::move(Fields);
+  std::vector<ContainedField> Found;
+  collectPurposeFields(T, 0, {}, /*Direct=*/true, Found);
+  return ContainedFields[Key] = std::move(Found);
 }
 
-void AnalysisContext::collectPurposeFields(QualType T, unsigned Depth,
-                                           std::vector<const FieldDecl *> &Out) {
+void AnalysisContext::collectPurposeFields(
+    QualType T, unsigned Depth, llvm::ArrayRef<const FieldDecl *> Path,
+    bool Direct, std::vector<ContainedField> &Found) {
   // Deep enough for a vector<pair<string, User>> of Users holding Contacts,
   // shallow enough that recursive types stop quickly.
   constexpr unsigned MaxDepth = 4;
@@ -41,9 +91,11 @@ void AnalysisContext::collectPurposeFields(QualType T, unsigned Depth,
     return;
   T = T.getNonReferenceType().getCanonicalType();
   if (T->isPointerType() || T->isArrayType()) {
-    QualType Element = T->isPointerType() ? T->getPointeeType()
-                                          : QualType(T->getArrayElementTypeNoTypeQual(), 0);
-    collectPurposeFields(Element, Depth + 1, Out);
+    QualType Element =
+        T->isPointerType()
+            ? T->getPointeeType()
+            : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    collectPurposeFields(Element, Depth + 1, {}, /*Direct=*/false, Found);
     return;
   }
   const auto *Record = T->getAsCXXRecordDecl();
@@ -51,16 +103,24 @@ void AnalysisContext::collectPurposeFields(QualType T, unsigned Depth,
     return;
   Record = Record->getDefinition();
   for (const FieldDecl *F : Record->fields()) {
-    if (!Annotations.purposesOf(F).empty() && llvm::find(Out, F) == Out.end())
-      Out.push_back(F);
-    collectPurposeFields(F->getType(), Depth + 1, Out);
+    llvm::SmallVector<const FieldDecl *, 2> Inner;
+    if (Direct) {
+      Inner.assign(Path.begin(), Path.end());
+      Inner.push_back(F);
+    }
+    bool Seen = llvm::any_of(
+        Found, [&](const ContainedField &C) { return C.Field == F; });
+    if (!Annotations.purposesOf(F).empty() && !Seen)
+      Found.push_back({F, Inner});
+    collectPurposeFields(F->getType(), Depth + 1, Inner, Direct, Found);
   }
   for (const CXXBaseSpecifier &Base : Record->bases())
-    collectPurposeFields(Base.getType(), Depth + 1, Out);
+    collectPurposeFields(Base.getType(), Depth + 1, Path, Direct, Found);
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
     for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
       if (Arg.getKind() == TemplateArgument::Type)
-        collectPurposeFields(Arg.getAsType(), Depth + 1, Out);
+        collectPurposeFields(Arg.getAsType(), Depth + 1, {}, /*Direct=*/false,
+                             Found);
 }
 
 } // namespace pii

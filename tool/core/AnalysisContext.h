@@ -1,9 +1,8 @@
 //===- AnalysisContext.h - State shared by a TU's functions -----*- C++ -*-===//
 //
 // What every function analysis of one translation unit shares: the policy,
-// the annotation index, interned labels and steps, and the sink hits found so
-// far. Function analyses only add to it; turning hits into Findings happens
-// once, at the end of the TU (see Analyze.cpp).
+// the annotation index, interned labels and steps, USRs, and the summary the
+// functions are extracted into.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,65 +12,65 @@
 #include "core/Annotations.h"
 #include "core/Policy.h"
 #include "core/Provenance.h"
-#include "core/TaintSet.h"
+#include "core/Summary.h"
 
 #include "clang/AST/Type.h"
+#include "llvm/ADT/DenseMap.h"
 
 #include <map>
 #include <vector>
 
 namespace clang {
 class ASTContext;
-class Expr;
+class Decl;
 class FieldDecl;
-class FunctionDecl;
 } // namespace clang
 
 namespace pii {
 
-/// A labelled value entering a sink argument: a finding before formatting.
-struct SinkHit {
-  const Rule *BrokenRule;
-  LabelId Label;
-  StepId LastStep;
-  const clang::FunctionDecl *Sink;
-  std::string SinkKind;
-  unsigned ArgIndex;
-  const clang::Expr *Argument;
+/// A purpose field found inside a type. Path leads to it from the object
+/// when it is reached through members only; it is empty when the field lies
+/// behind a pointer, in an array or in a container's element type.
+struct ContainedField {
+  const clang::FieldDecl *Field;
+  llvm::SmallVector<const clang::FieldDecl *, 2> Path;
 };
 
 class AnalysisContext {
 public:
-  AnalysisContext(clang::ASTContext &AST, const Policy &P) : AST(AST), Pol(P) {}
+  AnalysisContext(clang::ASTContext &AST, const Policy &P,
+                  TranslationUnitSummary &Out)
+      : AST(AST), Pol(P), Out(Out) {}
 
   clang::ASTContext &AST;
   const Policy &Pol;
+  TranslationUnitSummary &Out;
   AnnotationIndex Annotations;
   LabelTable Labels;
   StepArena Steps;
 
-  /// Records every rule broken by \p Taint entering argument \p ArgIndex of
-  /// \p Sink. The first path found for a (place, label, rule) is kept.
-  void recordSinkArgument(const clang::FunctionDecl *Sink,
-                          const std::string &Kind, unsigned ArgIndex,
-                          const clang::Expr *Argument, const TaintSet &Taint);
-  const std::vector<SinkHit> &sinkHits() const { return Hits; }
+  /// The USR of \p D (of its canonical declaration), the name that joins
+  /// declarations across translation units.
+  const std::string &usrOf(const clang::Decl *D);
+  /// \p P as field USRs.
+  FieldPath fieldPath(llvm::ArrayRef<const clang::FieldDecl *> P);
+  /// The summary port of \p Label.
+  Port portOf(LabelId Label);
 
   /// Purpose-annotated fields inside a value of type \p T, looking through
   /// references, pointers, arrays, bases, members and template arguments
   /// (so a std::vector<User> contains User::phone).
-  const std::vector<const clang::FieldDecl *> &
-  containedPurposeFields(clang::QualType T);
+  const std::vector<ContainedField> &containedPurposeFields(clang::QualType T);
 
 private:
   void collectPurposeFields(clang::QualType T, unsigned Depth,
-                            std::vector<const clang::FieldDecl *> &Out);
+                            llvm::ArrayRef<const clang::FieldDecl *> Path,
+                            bool Direct, std::vector<ContainedField> &Found);
+  int sourceIndex(const Label &L);
 
-  std::vector<SinkHit> Hits;
-  std::map<std::tuple<const clang::Expr *, LabelId, const Rule *>, size_t>
-      HitIndex;
-  std::map<const clang::Type *, std::vector<const clang::FieldDecl *>>
-      ContainedFields;
+  llvm::DenseMap<const clang::Decl *, std::string> Usrs;
+  std::map<std::pair<std::string, std::string>, int> SourceIndex;
+  std::map<const clang::Type *, std::vector<ContainedField>> ContainedFields;
 };
 
 } // namespace pii

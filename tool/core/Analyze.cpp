@@ -3,13 +3,12 @@
 #include "core/Analyze.h"
 #include "core/AnalysisContext.h"
 #include "core/FunctionAnalysis.h"
+#include "core/StepText.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/Basic/SourceManager.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -46,95 +45,42 @@ private:
   llvm::DenseSet<const FunctionDecl *> Seen;
 };
 
-SourceSpot spotOf(const SourceManager &SM, SourceLocation Loc) {
-  PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Loc));
-  if (P.isInvalid())
-    return {};
-  llvm::SmallString<256> Path(P.getFilename());
-  llvm::sys::fs::make_absolute(Path);
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  return {Path.str().str(), P.getLine(), P.getColumn()};
-}
-
-std::string nameOf(const NamedDecl *D) {
-  if (!D)
-    return "this";
-  if (D->getDeclContext()->isFunctionOrMethod())
-    return D->getNameAsString();
-  return D->getQualifiedNameAsString();
-}
-
-std::string describeStep(const Step &S, const Label &L) {
-  std::string Subject = "'" + nameOf(S.Subject) + "'";
-  std::string Purpose = "'" + L.Purpose + "'";
-  switch (S.Kind) {
-  case StepKind::ReadSource:
-    return Subject + " (purpose " + Purpose + ") is read here";
-  case StepKind::DeclaredSource:
-    return Subject + " is declared with purpose " + Purpose;
-  case StepKind::ReturnSource:
-    return Subject + " returns a value with purpose " + Purpose;
-  case StepKind::ContainedField:
-    return "the object passed here contains " + Subject + " (purpose " +
-           Purpose + ")";
-  case StepKind::Assign:
-    if (S.Detail)
-      return "flows into '" + (S.Subject ? nameOf(S.Subject) + "." : "") +
-             S.Detail->getNameAsString() + "'";
-    return "flows into " + Subject;
-  case StepKind::CallResult:
-    return "flows through a call to " + Subject;
-  case StepKind::CallOutput:
-    if (S.Detail)
-      return "flows into '" + nameOf(S.Detail) + "' through a call to " +
-             Subject;
-    return "flows into an output of " + Subject;
+void collectOverrides(const CXXMethodDecl *M, AnalysisContext &Ctx,
+                      std::vector<std::string> &Out) {
+  for (const CXXMethodDecl *Overridden : M->overridden_methods()) {
+    Out.push_back(Ctx.usrOf(Overridden));
+    collectOverrides(Overridden, Ctx, Out);
   }
-  return "";
-}
-
-Finding toFinding(const SinkHit &Hit, const AnalysisContext &Ctx) {
-  const SourceManager &SM = Ctx.AST.getSourceManager();
-  const Label &L = Ctx.Labels.get(Hit.Label);
-  Finding F;
-  F.RuleId = Hit.BrokenRule->Id;
-  F.Level = Hit.BrokenRule->Level;
-  F.Purpose = L.Purpose;
-  F.SourceName = L.Origin->getQualifiedNameAsString();
-  F.SourceDecl = spotOf(SM, L.Origin->getLocation());
-  F.SinkName = Hit.Sink->getQualifiedNameAsString();
-  F.SinkKind = Hit.SinkKind;
-  F.ArgIndex = Hit.ArgIndex;
-  F.Where = spotOf(SM, Hit.Argument->getBeginLoc());
-  for (const Step *S : Ctx.Steps.chain(Hit.LastStep)) {
-    FlowStep Step{spotOf(SM, S->Loc), describeStep(*S, L)};
-    // Consecutive steps at one place (a read inside a call on the same token)
-    // say one thing twice; keep the first.
-    if (!F.Steps.empty() && F.Steps.back().Where == Step.Where &&
-        F.Steps.back().Message == Step.Message)
-      continue;
-    F.Steps.push_back(std::move(Step));
-  }
-  return F;
 }
 
 } // namespace
 
-TranslationUnitAnalysis analyzeTranslationUnit(ASTContext &AST,
-                                               const Policy &P) {
-  FunctionCollector Collector(AST.getSourceManager());
+TranslationUnitAnalysis summarizeTranslationUnit(ASTContext &AST,
+                                                 const Policy &P) {
+  const SourceManager &SM = AST.getSourceManager();
+  FunctionCollector Collector(SM);
   Collector.TraverseAST(AST);
 
-  AnalysisContext Ctx(AST, P);
   TranslationUnitAnalysis Result;
+  if (auto Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+    Result.Summary.File = Main->getName().str();
+  AnalysisContext Ctx(AST, P, Result.Summary);
   for (const FunctionDecl *F : Collector.Functions) {
+    FunctionSummary &Out = Result.Summary.Functions.emplace_back();
+    Out.Usr = Ctx.usrOf(F);
+    Out.Name = displayName(F);
+    Out.Where = spotOf(SM, F->getLocation());
+    if (const auto *M = dyn_cast<CXXMethodDecl>(F))
+      collectOverrides(M, Ctx, Out.Overrides);
     ++Result.Stats.Functions;
-    if (analyzeFunction(F, Ctx) != FunctionOutcome::Complete)
-      ++Result.Stats.IncompleteFunctions;
+    FunctionOutcome Outcome = analyzeFunction(F, Ctx, Out);
+    if (Outcome == FunctionOutcome::Complete)
+      continue;
+    ++Result.Stats.IncompleteFunctions;
+    Result.Summary.Approximations.push_back(
+        {Outcome == FunctionOutcome::NoCFG ? "no-cfg" : "budget", Out.Where,
+         "the analysis of '" + Out.Name + "' stopped early"});
   }
-  for (const SinkHit &Hit : Ctx.sinkHits())
-    Result.Findings.push_back(toFinding(Hit, Ctx));
-  sortAndUnique(Result.Findings);
   return Result;
 }
 

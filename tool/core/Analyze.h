@@ -1,18 +1,17 @@
-//===- Analyze.h - The analysis of one translation unit ---------*- C++ -*-===//
+//===- Analyze.h - Extraction of one translation unit -----------*- C++ -*-===//
 //
 // The single entry point every front end (command line, editor) calls once a
-// translation unit is parsed. It knows nothing of output formats: it returns
-// findings and counts, and reporters format them.
+// translation unit is parsed: it summarizes every function with a body
+// outside system headers. Findings come from linking the summaries of the
+// whole program (Link.h).
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef PII_CORE_ANALYZE_H
 #define PII_CORE_ANALYZE_H
 
-#include "core/Finding.h"
 #include "core/Policy.h"
-
-#include <vector>
+#include "core/Summary.h"
 
 namespace clang {
 class ASTContext;
@@ -22,8 +21,8 @@ namespace pii {
 
 struct AnalysisStats {
   unsigned Functions = 0;
-  /// Functions whose analysis stopped early (no CFG, budget): their findings
-  /// so far are reported, but more may exist.
+  /// Functions whose analysis stopped early (no CFG, budget): what was found
+  /// so far stands, but more may exist.
   unsigned IncompleteFunctions = 0;
 
   AnalysisStats &operator+=(const AnalysisStats &Other) {
@@ -34,13 +33,12 @@ struct AnalysisStats {
 };
 
 struct TranslationUnitAnalysis {
-  std::vector<Finding> Findings;
+  TranslationUnitSummary Summary;
   AnalysisStats Stats;
 };
 
-/// Analyzes every function with a body outside system headers in \p AST.
-TranslationUnitAnalysis analyzeTranslationUnit(clang::ASTContext &AST,
-                                               const Policy &P);
+TranslationUnitAnalysis summarizeTranslationUnit(clang::ASTContext &AST,
+                                                 const Policy &P);
 
 } // namespace pii
 

@@ -66,7 +66,8 @@ private:
 
 } // namespace
 
-FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx) {
+FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx,
+                                FunctionSummary &Out) {
   Stmt *Body = F->getBody();
   CFG::BuildOptions Options;
   Options.AddInitializers = true;
@@ -83,16 +84,18 @@ FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx) {
   // small enough that a pathological body ends in milliseconds.
   const unsigned Budget = 64 * G->getNumBlockIDs() + 1024;
   unsigned Visits = 0;
+  SummaryBuilder Summary(Ctx, F, Out);
   std::vector<std::optional<Store>> Entry(G->getNumBlockIDs());
   Worklist Work(*G);
-  Transfer(Ctx, Entry[G->getEntry().getBlockID()].emplace()).enterFunction(F);
+  Transfer(Ctx, Summary, Entry[G->getEntry().getBlockID()].emplace())
+      .enterFunction();
   Work.push(&G->getEntry());
   while (!Work.empty()) {
     if (++Visits > Budget)
       return FunctionOutcome::BudgetExhausted;
     const CFGBlock *B = Work.pop();
     Store S = *Entry[B->getBlockID()];
-    Transfer T(Ctx, S);
+    Transfer T(Ctx, Summary, S);
     if (const auto *Catch = dyn_cast_or_null<CXXCatchStmt>(B->getLabel()))
       if (const VarDecl *Exception = Catch->getExceptionDecl())
         T.enterCatch(Exception);
@@ -116,6 +119,8 @@ FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx) {
       }
     }
   }
+  if (std::optional<Store> &Exit = Entry[G->getExit().getBlockID()])
+    Transfer(Ctx, Summary, *Exit).leaveFunction();
   return FunctionOutcome::Complete;
 }
 

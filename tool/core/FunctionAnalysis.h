@@ -10,6 +10,7 @@
 #define PII_CORE_FUNCTIONANALYSIS_H
 
 #include "core/AnalysisContext.h"
+#include "core/Summary.h"
 
 namespace clang {
 class FunctionDecl;
@@ -25,8 +26,9 @@ enum class FunctionOutcome {
   BudgetExhausted,
 };
 
+/// Extracts the summary of \p F into \p Out.
 FunctionOutcome analyzeFunction(const clang::FunctionDecl *F,
-                                AnalysisContext &Ctx);
+                                AnalysisContext &Ctx, FunctionSummary &Out);
 
 } // namespace pii
 

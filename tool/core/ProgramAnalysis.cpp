@@ -51,8 +51,10 @@ tooling::CommandLineArguments adjustForLibTooling(
 
 class AnalysisConsumer : public ASTConsumer {
 public:
-  AnalysisConsumer(const Policy &P, ProgramAnalysis &Out, bool &Analyzed)
-      : P(P), Out(Out), Analyzed(Analyzed) {}
+  AnalysisConsumer(const Policy &P, ProgramAnalysis &Out,
+                   std::vector<TranslationUnitSummary> &Summaries,
+                   bool &Analyzed)
+      : P(P), Out(Out), Summaries(Summaries), Analyzed(Analyzed) {}
 
   void HandleTranslationUnit(ASTContext &AST) override {
     DiagnosticsEngine &Diags = AST.getDiagnostics();
@@ -65,32 +67,34 @@ public:
       Diags.Report(Problem.Loc, MisuseID) << Problem.Message;
       ++Out.AnnotationProblems;
     }
-    TranslationUnitAnalysis TU = analyzeTranslationUnit(AST, P);
+    TranslationUnitAnalysis TU = summarizeTranslationUnit(AST, P);
     Out.Stats += TU.Stats;
-    Out.Findings.insert(Out.Findings.end(),
-                        std::make_move_iterator(TU.Findings.begin()),
-                        std::make_move_iterator(TU.Findings.end()));
+    Summaries.push_back(std::move(TU.Summary));
   }
 
 private:
   const Policy &P;
   ProgramAnalysis &Out;
+  std::vector<TranslationUnitSummary> &Summaries;
   bool &Analyzed;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
-  AnalysisAction(const Policy &P, ProgramAnalysis &Out, bool &Analyzed)
-      : P(P), Out(Out), Analyzed(Analyzed) {}
+  AnalysisAction(const Policy &P, ProgramAnalysis &Out,
+                 std::vector<TranslationUnitSummary> &Summaries,
+                 bool &Analyzed)
+      : P(P), Out(Out), Summaries(Summaries), Analyzed(Analyzed) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
-    return std::make_unique<AnalysisConsumer>(P, Out, Analyzed);
+    return std::make_unique<AnalysisConsumer>(P, Out, Summaries, Analyzed);
   }
 
 private:
   const Policy &P;
   ProgramAnalysis &Out;
+  std::vector<TranslationUnitSummary> &Summaries;
   bool &Analyzed;
 };
 
@@ -98,16 +102,18 @@ private:
 /// whether any of them got as far as an analyzable AST.
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
 public:
-  AnalysisActionFactory(const Policy &P, ProgramAnalysis &Out)
-      : P(P), Out(Out) {}
+  AnalysisActionFactory(const Policy &P, ProgramAnalysis &Out,
+                        std::vector<TranslationUnitSummary> &Summaries)
+      : P(P), Out(Out), Summaries(Summaries) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(P, Out, Analyzed);
+    return std::make_unique<AnalysisAction>(P, Out, Summaries, Analyzed);
   }
   bool analyzed() const { return Analyzed; }
 
 private:
   const Policy &P;
   ProgramAnalysis &Out;
+  std::vector<TranslationUnitSummary> &Summaries;
   bool Analyzed = false;
 };
 
@@ -117,6 +123,7 @@ ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
                                const std::vector<std::string> &Files,
                                const Policy &P) {
   ProgramAnalysis Result;
+  std::vector<TranslationUnitSummary> Summaries;
   // One tool per file, so that a file whose command cannot even start a parse
   // is known by name, like one that fails to compile.
   for (const std::string &File : Files) {
@@ -124,12 +131,14 @@ ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
     Tool.appendArgumentsAdjuster(adjustForLibTooling);
     // The caller says which files failed, in its own words, once.
     Tool.setPrintErrorMessage(false);
-    AnalysisActionFactory Factory(P, Result);
+    AnalysisActionFactory Factory(P, Result, Summaries);
     Tool.run(&Factory);
     if (!Factory.analyzed())
       Result.FailedFiles.push_back(File);
   }
-  sortAndUnique(Result.Findings);
+  LinkResult Linked = link(Summaries, P);
+  Result.Findings = std::move(Linked.Findings);
+  Result.Link = Linked.Stats;
   return Result;
 }
 

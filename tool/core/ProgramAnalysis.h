@@ -12,6 +12,8 @@
 #define PII_CORE_PROGRAMANALYSIS_H
 
 #include "core/Analyze.h"
+#include "core/Finding.h"
+#include "core/Link.h"
 
 #include <string>
 #include <vector>
@@ -25,6 +27,7 @@ namespace pii {
 struct ProgramAnalysis {
   std::vector<Finding> Findings;
   AnalysisStats Stats;
+  LinkStats Link;
   unsigned TranslationUnits = 0;
   /// Files whose analysis is missing or partial: they did not compile.
   std::vector<std::string> FailedFiles;
@@ -36,7 +39,8 @@ struct ProgramAnalysis {
   }
 };
 
-/// Analyzes \p Files, each compiled with its command from \p Commands.
+/// Analyzes \p Files as one program, each compiled with its command from
+/// \p Commands.
 ProgramAnalysis analyzeProgram(const clang::tooling::CompilationDatabase &Commands,
                                const std::vector<std::string> &Files,
                                const Policy &P);

@@ -1,17 +1,48 @@
 //===- Provenance.cpp -----------------------------------------------------===//
 
 #include "core/Provenance.h"
+#include "core/Store.h"
 
 #include <algorithm>
 
 namespace pii {
 
-LabelId LabelTable::intern(const std::string &Purpose,
-                           const clang::NamedDecl *Origin) {
-  auto [It, Inserted] = Index.try_emplace({Purpose, Origin}, Labels.size());
+LabelId LabelTable::intern(Label L) {
+  auto [It, Inserted] = Index.try_emplace(L.key(), Labels.size());
   if (Inserted)
-    Labels.push_back({Purpose, Origin});
+    Labels.push_back(std::move(L));
   return It->second;
+}
+
+LabelId LabelTable::source(const std::string &Purpose,
+                           const clang::NamedDecl *Origin) {
+  Label L;
+  L.Purpose = Purpose;
+  L.Origin = Origin;
+  return intern(std::move(L));
+}
+
+LabelId LabelTable::input(LabelKind Kind, int Index, int Arg,
+                          const clang::NamedDecl *Origin) {
+  Label L;
+  L.Kind = Kind;
+  L.Index = Index;
+  L.Arg = Arg;
+  L.Origin = Origin;
+  return intern(std::move(L));
+}
+
+LabelId LabelTable::refine(LabelId Id,
+                           llvm::ArrayRef<const clang::FieldDecl *> Suffix) {
+  if (Suffix.empty() || Labels[Id].Kind == LabelKind::Source)
+    return Id;
+  Label L = Labels[Id];
+  for (const clang::FieldDecl *F : Suffix) {
+    if (L.Path.size() == AccessPath::MaxFields)
+      break;
+    L.Path.push_back(F);
+  }
+  return intern(std::move(L));
 }
 
 StepId StepArena::extend(StepId Parent, clang::SourceLocation Loc,

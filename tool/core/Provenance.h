@@ -11,7 +11,8 @@
 #define PII_CORE_PROVENANCE_H
 
 #include "clang/Basic/SourceLocation.h"
-#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 
 #include <map>
 #include <string>
@@ -19,27 +20,57 @@
 #include <vector>
 
 namespace clang {
+class FieldDecl;
 class NamedDecl;
-}
+} // namespace clang
 
 namespace pii {
 
 using LabelId = unsigned;
 
+enum class LabelKind {
+  /// A purpose from an annotated declaration: what the analysis tracks.
+  Source,
+  /// Symbolic inputs of the function being analyzed, which the link step
+  /// connects across functions: a parameter (Index; -1 for `this`), the
+  /// result of call site Index, what call site Index wrote through argument
+  /// Arg, a global (Origin).
+  Param,
+  CallResult,
+  CallOut,
+  Global,
+};
+
 struct Label {
+  LabelKind Kind = LabelKind::Source;
   std::string Purpose;
-  /// The annotated field, variable, parameter or function.
-  const clang::NamedDecl *Origin;
+  /// Source: the annotated declaration; Global: the variable.
+  const clang::NamedDecl *Origin = nullptr;
+  int Index = 0;
+  int Arg = 0;
+  /// Symbolic inputs: the field path below the input.
+  llvm::SmallVector<const clang::FieldDecl *, 2> Path;
+
+  using Key = std::tuple<LabelKind, std::string, const clang::NamedDecl *, int,
+                         int, llvm::SmallVector<const clang::FieldDecl *, 2>>;
+  Key key() const { return {Kind, Purpose, Origin, Index, Arg, Path}; }
 };
 
 class LabelTable {
 public:
-  LabelId intern(const std::string &Purpose, const clang::NamedDecl *Origin);
+  LabelId source(const std::string &Purpose, const clang::NamedDecl *Origin);
+  LabelId input(LabelKind Kind, int Index, int Arg = 0,
+                const clang::NamedDecl *Origin = nullptr);
+  /// \p Id read \p Suffix fields further down: a symbolic input names the
+  /// deeper path (up to the access-path limit); a source stays what it is.
+  LabelId refine(LabelId Id, llvm::ArrayRef<const clang::FieldDecl *> Suffix);
   const Label &get(LabelId Id) const { return Labels[Id]; }
 
 private:
+  LabelId intern(Label L);
+
   std::vector<Label> Labels;
-  std::map<std::pair<std::string, const clang::NamedDecl *>, LabelId> Index;
+  std::map<Label::Key, LabelId> Index;
 };
 
 enum class StepKind {
@@ -47,6 +78,10 @@ enum class StepKind {
   ReadSource,
   /// Subject: the annotated local or parameter, at its declaration.
   DeclaredSource,
+  /// Subject: the global read (a symbolic input, see LabelKind::Global).
+  ReadGlobal,
+  /// Subject: the function returning the value.
+  Returned,
   /// Subject: the function whose result carries a declared purpose.
   ReturnSource,
   /// Subject: the purpose field contained in an object passed whole.

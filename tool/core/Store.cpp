@@ -36,11 +36,22 @@ void Store::forEachWithRoot(const AccessPath &P, Fn F) const {
     F(*It);
 }
 
-TaintSet Store::read(const AccessPath &P) const {
-  TaintSet Result;
+void Store::forEachOverlapping(const AccessPath &P, FactVisitor Visit) const {
   forEachWithRoot(P, [&](const auto &Fact) {
     if (Fact.first.isPrefixOf(P) || P.isPrefixOf(Fact.first))
-      Result.join(Fact.second);
+      Visit(Fact.first, Fact.second);
+  });
+}
+
+void Store::forEachFact(FactVisitor Visit) const {
+  for (const auto &[Path, Taint] : Facts)
+    Visit(Path, Taint);
+}
+
+TaintSet Store::read(const AccessPath &P) const {
+  TaintSet Result;
+  forEachOverlapping(P, [&](const AccessPath &, const TaintSet &T) {
+    Result.join(T);
   });
   return Result;
 }
@@ -90,6 +101,15 @@ void Store::copyObject(const AccessPath &From, const AccessPath &To,
 const PathList *Store::targetsOf(const AccessPath &P) const {
   auto It = Targets.find(P);
   return It == Targets.end() || It->second.empty() ? nullptr : &It->second;
+}
+
+void Store::forEachTargetBelow(
+    const AccessPath &P,
+    llvm::function_ref<void(const AccessPath &, const PathList &)> Visit) const {
+  for (auto It = Targets.lower_bound(P);
+       It != Targets.end() && P.isPrefixOf(It->first); ++It)
+    if (!It->second.empty())
+      Visit(It->first, It->second);
 }
 
 void Store::setTargets(const AccessPath &P, const PathList &Refers) {

@@ -52,6 +52,12 @@ using PathList = llvm::SmallVector<AccessPath, 1>;
 class Store {
 public:
   TaintSet read(const AccessPath &P) const;
+  using FactVisitor =
+      llvm::function_ref<void(const AccessPath &, const TaintSet &)>;
+  /// Visits the entries at prefixes and extensions of \p P (what read(P)
+  /// joins), so a caller can tell a part from the whole.
+  void forEachOverlapping(const AccessPath &P, FactVisitor Visit) const;
+  void forEachFact(FactVisitor Visit) const;
   /// Strong update: \p P and everything below it now hold exactly \p T.
   void assign(const AccessPath &P, TaintSet T);
   /// Weak update: \p P may now also hold \p T.
@@ -66,6 +72,10 @@ public:
   /// What the pointer, reference or iterator stored at \p P refers to; null
   /// when unknown.
   const PathList *targetsOf(const AccessPath &P) const;
+  /// Visits the target entries at and below \p P.
+  void forEachTargetBelow(
+      const AccessPath &P,
+      llvm::function_ref<void(const AccessPath &, const PathList &)> Visit) const;
   void setTargets(const AccessPath &P, const PathList &Targets);
   void addTargets(const AccessPath &P, const PathList &Targets);
 

@@ -1,11 +1,13 @@
 //===- Transfer.cpp -------------------------------------------------------===//
 
 #include "core/Transfer.h"
+#include "core/StepText.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -26,6 +28,11 @@ static bool isArrayPlace(const AccessPath &P) {
                : P.Root           ? P.Root->getType()
                                   : QualType();
   return !T.isNull() && T->isArrayType();
+}
+
+static bool isGlobal(const ValueDecl *D) {
+  const auto *V = dyn_cast_or_null<VarDecl>(D);
+  return V && !V->hasLocalStorage();
 }
 
 /// Iterators, smart pointers and inserters: class values that refer to
@@ -52,53 +59,160 @@ static bool isOutputParameter(QualType T) {
   return false;
 }
 
+/// A body pii-flow may see somewhere in the program; system headers (the
+/// standard library) are modelled as opaque instead.
+static bool isUserFunction(const FunctionDecl *F, const SourceManager &SM) {
+  return F && !F->isImplicit() && !SM.isInSystemHeader(F->getLocation());
+}
+
+/// The suffix of \p Longer below its prefix \p Prefix.
+static llvm::ArrayRef<const FieldDecl *> suffix(const AccessPath &Longer,
+                                                const AccessPath &Prefix) {
+  return llvm::ArrayRef(Longer.Fields).drop_front(Prefix.Fields.size());
+}
+
+/// The compiler's own variables (a range-for's __range1 and __begin1): steps
+/// through them say nothing the loop variable's step does not.
+static bool isImplicitVariable(const NamedDecl *D) {
+  return D && isa<VarDecl>(D) && D->isImplicit();
+}
+
+static bool isOnImplicitVariable(const Expr *Object) {
+  const auto *Ref =
+      Object ? dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()) : nullptr;
+  return Ref && isImplicitVariable(Ref->getDecl());
+}
+
 TaintSet Transfer::withStep(const TaintSet &T, SourceLocation Loc, StepKind K,
                             const NamedDecl *Subject, const NamedDecl *Detail) {
+  if (isImplicitVariable(Subject) || isImplicitVariable(Detail))
+    return T;
   return T.through([&](StepId Parent) {
     return Ctx.Steps.extend(Parent, Loc, K, Subject, Detail);
   });
 }
 
-/// Locals and parameters carry their declared purposes in the store.
-static bool hasLocalStorage(const ValueDecl *D) {
-  const auto *V = dyn_cast<VarDecl>(D);
-  return V && V->hasLocalStorage();
-}
+//===----------------------------------------------------------------------===//
+// Reading storage
+//===----------------------------------------------------------------------===//
 
 TaintSet Transfer::declaredLabels(const ValueDecl *D, SourceLocation Loc,
                                   StepKind Kind) {
   TaintSet Labels;
   for (const std::string &Purpose : Ctx.Annotations.purposesOf(D))
-    Labels.add(Ctx.Labels.intern(Purpose, D),
+    Labels.add(Ctx.Labels.source(Purpose, D),
                Ctx.Steps.extend(0, Loc, Kind, D));
   return Labels;
 }
 
-TaintSet Transfer::readPlaces(const PathList &Places, SourceLocation Loc) {
-  TaintSet Result;
+TaintSet Transfer::globalLabels(const AccessPath &P, SourceLocation Loc) {
+  TaintSet Labels = declaredLabels(P.Root, Loc, StepKind::ReadSource);
+  LabelId Global = Ctx.Labels.refine(
+      Ctx.Labels.input(LabelKind::Global, 0, 0, P.Root), P.Fields);
+  Labels.add(Global, Ctx.Steps.extend(0, Loc, StepKind::ReadGlobal, P.Root));
+  return Labels;
+}
+
+Parts Transfer::readParts(const PathList &Places, SourceLocation Loc,
+                          bool FollowTargets) {
+  Parts Result;
+  auto Whole = [&]() -> TaintSet & {
+    if (Result.empty() || !Result.front().first.empty())
+      Result.insert(Result.begin(), {{}, TaintSet()});
+    return Result.front().second;
+  };
   for (const AccessPath &P : Places) {
-    Result.join(S.read(P));
-    if (P.Root && !hasLocalStorage(P.Root))
-      Result.join(declaredLabels(P.Root, Loc, StepKind::ReadSource));
+    S.forEachOverlapping(P, [&](const AccessPath &At, const TaintSet &T) {
+      if (At.Fields.size() <= P.Fields.size()) {
+        // The whole object, or an enclosing one: what was stored there is
+        // this part of it, and a symbolic input names the deeper path.
+        for (const auto &[Label, Step] : T)
+          Whole().add(Ctx.Labels.refine(Label, suffix(P, At)), Step);
+        return;
+      }
+      auto Below = suffix(At, P);
+      Result.push_back({{Below.begin(), Below.end()}, T});
+    });
+    if (isGlobal(P.Root))
+      Whole().join(globalLabels(P, Loc));
     for (const FieldDecl *F : P.Fields)
-      Result.join(declaredLabels(F, Loc, StepKind::ReadSource));
+      Whole().join(declaredLabels(F, Loc, StepKind::ReadSource));
+    if (!FollowTargets)
+      continue;
+    // A by-reference capture: the closure's field refers to the variable,
+    // whose value now is what the lambda will see.
+    S.forEachTargetBelow(P, [&](const AccessPath &At, const PathList &Targets) {
+      if (At == P)
+        return;
+      auto Below = suffix(At, P);
+      for (auto &[Path, T] : readParts(Targets, Loc, /*FollowTargets=*/false)) {
+        llvm::SmallVector<const FieldDecl *, 2> Full(Below.begin(), Below.end());
+        Full.append(Path.begin(), Path.end());
+        Result.push_back({std::move(Full), std::move(T)});
+      }
+    });
   }
   return Result;
 }
 
-TaintSet Transfer::argumentTaint(const Expr *Arg, const Value &V,
-                                 bool WholeObject) {
-  TaintSet Result = V.Taint;
-  Result.join(readPlaces(V.Pointees, Arg->getExprLoc()));
-  if (!WholeObject)
-    return Result;
-  for (const FieldDecl *F : Ctx.containedPurposeFields(Arg->getType()))
-    for (const std::string &Purpose : Ctx.Annotations.purposesOf(F))
-      Result.add(Ctx.Labels.intern(Purpose, F),
-                 Ctx.Steps.extend(0, Arg->getExprLoc(),
-                                  StepKind::ContainedField, F));
+TaintSet Transfer::readPlaces(const PathList &Places, SourceLocation Loc) {
+  TaintSet Result;
+  for (const auto &[Path, T] : readParts(Places, Loc))
+    Result.join(T);
   return Result;
 }
+
+Parts Transfer::argumentParts(const Expr *Arg, const Value &V,
+                              bool WholeObject) {
+  Parts Result = readParts(V.Places, Arg->getBeginLoc());
+  for (auto &Part : readParts(V.Pointees, Arg->getBeginLoc()))
+    Result.push_back(std::move(Part));
+  if (V.Places.empty())
+    Result.push_back({{}, V.Taint});
+  if (!WholeObject)
+    return Result;
+  for (const ContainedField &C : Ctx.containedPurposeFields(Arg->getType()))
+    for (const std::string &Purpose : Ctx.Annotations.purposesOf(C.Field)) {
+      TaintSet T;
+      T.add(Ctx.Labels.source(Purpose, C.Field),
+            Ctx.Steps.extend(0, Arg->getExprLoc(), StepKind::ContainedField,
+                             C.Field));
+      Result.push_back({C.Path, std::move(T)});
+    }
+  return Result;
+}
+
+TaintSet Transfer::forDestination(const TaintSet &T, QualType Dest) {
+  const std::vector<ContainedField> &Held = Ctx.containedPurposeFields(Dest);
+  if (Held.empty())
+    return T;
+  TaintSet Kept;
+  for (const auto &[Id, Step] : T) {
+    const Label &L = Ctx.Labels.get(Id);
+    bool Rederived = L.Kind == LabelKind::Source &&
+                     llvm::any_of(Held, [&](const ContainedField &C) {
+                       return C.Field == L.Origin;
+                     });
+    if (!Rederived)
+      Kept.add(Id, Step);
+  }
+  return Kept;
+}
+
+void Transfer::reachParts(const Parts &P, const Port &To) {
+  for (const auto &[Path, T] : P) {
+    Port Part = To;
+    FieldPath Below = Ctx.fieldPath(Path);
+    Part.Path.insert(Part.Path.end(), Below.begin(), Below.end());
+    if (Part.Path.size() > AccessPath::MaxFields)
+      Part.Path.resize(AccessPath::MaxFields);
+    Summary.reach(T, Part);
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Writing storage
+//===----------------------------------------------------------------------===//
 
 void Transfer::assign(const Value &Target, TaintSet Taint, bool Strong,
                       SourceLocation Loc) {
@@ -134,12 +248,21 @@ bool Transfer::copyObject(const Value &Target, const Value &Source,
     return withStep(T, Loc, StepKind::Assign, To.Root, lastField(Target.Places));
   };
   S.copyObject(From, To, Step);
-  // Purposes declared on the source's root (a global) or on the fields that
-  // lead to it hold for the whole copy; those of fields inside it are
-  // declared on the copy's fields too, and come back when they are read.
+  // A symbolic input stored at an enclosing object names the copied part.
+  S.forEachOverlapping(From, [&](const AccessPath &At, const TaintSet &T) {
+    if (At.Fields.size() < From.Fields.size()) {
+      TaintSet Refined;
+      for (const auto &[Label, StepId] : T)
+        Refined.add(Ctx.Labels.refine(Label, suffix(From, At)), StepId);
+      S.add(To, Step(Refined));
+    }
+  });
+  // Purposes declared on the fields leading to the source, or on a global
+  // source, hold for the whole copy; those of fields inside it are declared
+  // on the copy's fields too, and come back when they are read.
   TaintSet Declared;
-  if (From.Root && !hasLocalStorage(From.Root))
-    Declared.join(declaredLabels(From.Root, Loc, StepKind::ReadSource));
+  if (isGlobal(From.Root))
+    Declared.join(globalLabels(From, Loc));
   for (const FieldDecl *F : From.Fields)
     Declared.join(declaredLabels(F, Loc, StepKind::ReadSource));
   S.add(To, Step(Declared));
@@ -150,6 +273,55 @@ bool Transfer::copyObject(const Value &Target, const Value &Source,
 // Statements
 //===----------------------------------------------------------------------===//
 
+void Transfer::enterFunction() {
+  const FunctionDecl *F = Summary.function();
+  for (unsigned I = 0; I < F->getNumParams(); ++I) {
+    const ParmVarDecl *Param = F->getParamDecl(I);
+    TaintSet Input;
+    Input.add(Ctx.Labels.input(LabelKind::Param, I), 0);
+    Input.join(declaredLabels(Param, Param->getLocation(),
+                              StepKind::DeclaredSource));
+    S.add(AccessPath{Param, {}}, Input);
+  }
+  if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isInstance()) {
+    TaintSet Object;
+    Object.add(Ctx.Labels.input(LabelKind::Param, ObjectArg), 0);
+    S.add(AccessPath{}, Object);
+  }
+}
+
+void Transfer::leaveFunction() {
+  const FunctionDecl *F = Summary.function();
+  S.forEachFact([&](const AccessPath &At, const TaintSet &T) {
+    Port Out;
+    if (!At.Root) {
+      Out.Kind = PortKind::ParamOut;
+      Out.Index = ObjectArg;
+    } else if (const auto *Param = dyn_cast<ParmVarDecl>(At.Root)) {
+      QualType Type = Param->getType();
+      bool Shared = Type->isReferenceType() || Type->isPointerType();
+      if (!Shared || Param->getDeclContext() != F)
+        return;
+      Out.Kind = PortKind::ParamOut;
+      Out.Index = Param->getFunctionScopeIndex();
+    } else if (isGlobal(At.Root)) {
+      Out.Kind = PortKind::Global;
+      Out.Name = Ctx.usrOf(At.Root);
+    } else {
+      return; // a local: gone with the call
+    }
+    Out.Path = Ctx.fieldPath(At.Fields);
+    // A parameter's own declared purpose says what the caller passes in, not
+    // something the callee writes back.
+    TaintSet Written;
+    for (const auto &[Label, Step] : T)
+      if (Ctx.Labels.get(Label).Origin != At.Root ||
+          Ctx.Labels.get(Label).Kind != LabelKind::Source)
+        Written.add(Label, Step);
+    Summary.reach(Written, Out);
+  });
+}
+
 void Transfer::execute(const Stmt *St) {
   if (const auto *DS = dyn_cast<DeclStmt>(St)) {
     for (const Decl *D : DS->decls())
@@ -158,18 +330,26 @@ void Transfer::execute(const Stmt *St) {
     return;
   }
   if (const auto *R = dyn_cast<ReturnStmt>(St)) {
-    if (const Expr *Result = R->getRetValue())
-      eval(Result);
+    const Expr *Result = R->getRetValue();
+    if (!Result)
+      return;
+    // `return u;` copies u: report it part by part.
+    const auto *Copy = dyn_cast<CXXConstructExpr>(Result->IgnoreImplicit());
+    if (Copy && Copy->getConstructor()->isCopyOrMoveConstructor() &&
+        Copy->getNumArgs() >= 1)
+      Result = Copy->getArg(0);
+    Value V = eval(Result);
+    Parts P = argumentParts(Result, V, /*WholeObject=*/false);
+    for (auto &[Path, T] : P)
+      T = withStep(T, R->getBeginLoc(), StepKind::Returned,
+                   Summary.function());
+    Port Out;
+    Out.Kind = PortKind::Return;
+    reachParts(P, Out);
     return;
   }
   if (const auto *E = dyn_cast<Expr>(St))
     eval(E);
-}
-
-void Transfer::enterFunction(const FunctionDecl *F) {
-  for (const ParmVarDecl *Param : F->parameters())
-    S.add(AccessPath{Param, {}},
-          declaredLabels(Param, Param->getLocation(), StepKind::DeclaredSource));
 }
 
 void Transfer::enterCatch(const VarDecl *Exception) {
@@ -221,9 +401,10 @@ void Transfer::initialize(const AccessPath &P, bool Exact, const Expr *Init,
   Value Target;
   Target.Places.push_back(P);
   Target.ExactPlace = Exact;
+  const Expr *Bare = Init->IgnoreImplicit();
   // Aggregate initialisation is field-sensitive: User u{phone, name} puts the
   // phone's labels at u.phone only.
-  if (const auto *List = dyn_cast<InitListExpr>(Init->IgnoreImplicit())) {
+  if (const auto *List = dyn_cast<InitListExpr>(Bare)) {
     const auto *Record = List->getType()->getAsRecordDecl();
     if (Record && !List->isTransparent() && Exact) {
       S.assign(P, TaintSet());
@@ -238,6 +419,10 @@ void Transfer::initialize(const AccessPath &P, bool Exact, const Expr *Init,
       return;
     }
   }
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(Bare); Lambda && Exact) {
+    initializeClosure(P, Lambda);
+    return;
+  }
   // So is a copy: `Contact b = a;` copies a.name to b.name, nothing more.
   if (const Expr *Copied = copiedObject(Init))
     if (copyObject(Target, eval(Copied), Var->getLocation()))
@@ -247,6 +432,35 @@ void Transfer::initialize(const AccessPath &P, bool Exact, const Expr *Init,
   bindTargets(Target, V);
 }
 
+void Transfer::initializeClosure(const AccessPath &P, const LambdaExpr *L) {
+  S.assign(P, TaintSet());
+  llvm::DenseMap<const ValueDecl *, FieldDecl *> Fields;
+  FieldDecl *ThisField = nullptr;
+  L->getLambdaClass()->getCaptureFields(Fields, ThisField);
+  auto Init = L->capture_init_begin();
+  for (const LambdaCapture &Capture : L->captures()) {
+    const Expr *Value = *Init++;
+    const FieldDecl *Field = Capture.capturesThis()
+                                 ? ThisField
+                                 : (Capture.capturesVariable()
+                                        ? Fields.lookup(Capture.getCapturedVar())
+                                        : nullptr);
+    if (!Field || !Value)
+      continue;
+    AccessPath Member = P;
+    bool Exact = Member.extend(Field);
+    if (Capture.getCaptureKind() == LCK_ByRef) {
+      ::pii::Value Bound = eval(Value);
+      S.setTargets(Member, Bound.Places);
+    } else if (Capture.capturesThis()) {
+      ::pii::Value Object = eval(Value);
+      S.setTargets(Member, Object.Pointees);
+    } else {
+      initialize(Member, Exact, Value, Field);
+    }
+  }
+}
+
 //===----------------------------------------------------------------------===//
 // Expressions
 //===----------------------------------------------------------------------===//
@@ -254,12 +468,15 @@ void Transfer::initialize(const AccessPath &P, bool Exact, const Expr *Init,
 Value Transfer::eval(const Expr *E) {
   E = E->IgnoreParens();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return evalDeclRef(DRE->getDecl(), DRE->getLocation());
+    return evalDeclRef(DRE);
   if (const auto *M = dyn_cast<MemberExpr>(E))
     return evalMember(M);
   if (isa<CXXThisExpr>(E)) {
     Value V;
-    V.Pointees.push_back(AccessPath{});
+    AccessPath Object; // `this`, or in a lambda the object it captured
+    if (const FieldDecl *Captured = Summary.captureField(nullptr))
+      Object.extend(Captured);
+    V.Pointees.push_back(Object);
     V.ExactPointee = true;
     return V;
   }
@@ -319,18 +536,17 @@ Value Transfer::eval(const Expr *E) {
   }
   if (const auto *L = dyn_cast<InitListExpr>(E))
     return evalChildren(L->isSemanticForm() ? L : L->getSemanticForm());
-  if (isa<UnaryExprOrTypeTraitExpr, CXXTypeidExpr, StmtExpr, LambdaExpr>(E)) {
-    // sizeof/typeid see no values; statement expressions and lambda bodies are
-    // separate CFGs. A lambda object carries what it captured.
-    if (const auto *L = dyn_cast<LambdaExpr>(E)) {
-      Value V;
-      for (const Expr *Capture : L->capture_inits())
-        if (Capture)
-          V.Taint.join(eval(Capture).Taint);
-      return V;
-    }
-    return Value();
+  if (const auto *L = dyn_cast<LambdaExpr>(E)) {
+    // A closure used as a temporary carries what it captured by value.
+    Value V;
+    for (const Expr *Capture : L->capture_inits())
+      if (Capture)
+        V.Taint.join(eval(Capture).Taint);
+    return V;
   }
+  if (isa<UnaryExprOrTypeTraitExpr, CXXTypeidExpr, StmtExpr>(E))
+    return Value(); // sizeof/typeid see no values; a statement expression
+                    // is its own CFG
   return evalChildren(E);
 }
 
@@ -342,12 +558,35 @@ Value Transfer::evalChildren(const Stmt *St) {
   return V;
 }
 
-Value Transfer::evalDeclRef(const ValueDecl *D, SourceLocation Loc) {
+Value Transfer::evalDeclRef(const DeclRefExpr *Ref) {
+  const ValueDecl *D = Ref->getDecl();
+  if (const auto *F = dyn_cast<FunctionDecl>(D)) {
+    // A function as a value: what a function pointer will refer to.
+    Value V;
+    V.Places.push_back(AccessPath{F, {}});
+    V.ExactPlace = true;
+    return V;
+  }
+  if (Ref->refersToEnclosingVariableOrCapture())
+    if (const FieldDecl *Captured = Summary.captureField(D)) {
+      // Inside a lambda: the closure's copy of, or reference to, D.
+      Value V;
+      AccessPath Field;
+      Field.extend(Captured);
+      V.Places.push_back(Field);
+      V.ExactPlace = true;
+      V.Taint = readPlaces(V.Places, Ref->getLocation());
+      return V;
+    }
+  return evalVariable(D, Ref->getLocation());
+}
+
+Value Transfer::evalVariable(const ValueDecl *D, SourceLocation Loc) {
   Value V;
   if (const auto *B = dyn_cast<BindingDecl>(D))
     return B->getBinding() ? eval(B->getBinding()) : V;
   if (!isa<VarDecl>(D))
-    return V; // functions, enumerators: no data
+    return V; // enumerators, template parameters: no data
   AccessPath Self{D, {}};
   const PathList *Bound =
       D->getType()->isReferenceType() ? S.targetsOf(Self) : nullptr;
@@ -359,7 +598,7 @@ Value Transfer::evalDeclRef(const ValueDecl *D, SourceLocation Loc) {
     V.ExactPlace = true;
   }
   V.Taint = readPlaces(V.Places, Loc);
-  if (Bound && !hasLocalStorage(D))
+  if (Bound && isGlobal(D))
     V.Taint.join(declaredLabels(D, Loc, StepKind::ReadSource));
   return V;
 }
@@ -368,7 +607,7 @@ Value Transfer::evalMember(const MemberExpr *M) {
   const ValueDecl *Member = M->getMemberDecl();
   if (isa<VarDecl>(Member)) { // static data member
     eval(M->getBase());
-    return evalDeclRef(Member, M->getMemberLoc());
+    return evalVariable(Member, M->getMemberLoc());
   }
   Value Base = eval(M->getBase());
   const auto *F = dyn_cast<FieldDecl>(Member);
@@ -447,12 +686,12 @@ Value Transfer::evalBinary(const BinaryOperator *B) {
   if (B->isAssignmentOp()) {
     bool Plain = B->getOpcode() == BO_Assign;
     assign(LHS, RHS.Taint, /*Strong=*/Plain, B->getLHS()->getBeginLoc());
-    if (Plain)
+    if (Plain) {
       bindTargets(LHS, RHS);
-    if (Plain)
       LHS.Taint = RHS.Taint;
-    else
+    } else {
       LHS.Taint.join(RHS.Taint);
+    }
     return LHS;
   }
   Value V;
@@ -490,8 +729,9 @@ Value Transfer::evalMemberPointer(const BinaryOperator *B) {
   V.Taint.join(Object.Taint);
   QualType Class = QualType(
       B->getRHS()->getType()->castAs<MemberPointerType>()->getClass(), 0);
-  for (const FieldDecl *F : Ctx.containedPurposeFields(Class))
-    V.Taint.join(declaredLabels(F, B->getExprLoc(), StepKind::ReadSource));
+  for (const ContainedField &C : Ctx.containedPurposeFields(Class))
+    V.Taint.join(
+        declaredLabels(C.Field, B->getExprLoc(), StepKind::ReadSource));
   return V;
 }
 
@@ -513,7 +753,8 @@ Value Transfer::evalCast(const CastExpr *C) {
     }
     return V;
   }
-  case CK_ArrayToPointerDecay: {
+  case CK_ArrayToPointerDecay:
+  case CK_FunctionToPointerDecay: {
     Value V;
     V.Taint = Sub.Taint;
     V.Pointees = Sub.Places;
@@ -529,17 +770,6 @@ Value Transfer::evalCast(const CastExpr *C) {
 // Calls
 //===----------------------------------------------------------------------===//
 
-void Transfer::checkSink(const FunctionDecl *Callee,
-                         llvm::ArrayRef<const Expr *> Args,
-                         llvm::ArrayRef<TaintSet> Taints) {
-  for (unsigned I = 0; I < Args.size(); ++I) {
-    if (Taints[I].empty())
-      continue;
-    if (auto Kind = Ctx.Annotations.sinkKindOf(Callee, I))
-      Ctx.recordSinkArgument(Callee, *Kind, I, Args[I], Taints[I]);
-  }
-}
-
 /// The implicit object of a member call, if the callee has one.
 static const Expr *implicitObject(const CallExpr *C, const FunctionDecl *F) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
@@ -551,23 +781,45 @@ static const Expr *implicitObject(const CallExpr *C, const FunctionDecl *F) {
   return nullptr;
 }
 
+/// A call through a pointer to a method is resolved by its static type;
+/// a qualified call (Base::f()) is not virtual.
+static bool isVirtualCall(const CallExpr *C, const FunctionDecl *Callee) {
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (!M || !M->isVirtual())
+    return false;
+  if (const auto *Member =
+          dyn_cast<MemberExpr>(C->getCallee()->IgnoreParenImpCasts()))
+    return !Member->hasQualifier();
+  return true;
+}
+
 Value Transfer::evalCall(const CallExpr *C) {
+  const SourceManager &SM = Ctx.AST.getSourceManager();
   const FunctionDecl *Callee = C->getDirectCallee();
   const Expr *ObjectExpr = implicitObject(C, Callee);
-  if (!Callee && !isa<CXXMemberCallExpr>(C))
-    eval(C->getCallee()); // a call through a pointer: evaluate for effects
+
+  // Who may be called: the static callee, or what a function pointer refers
+  // to.
+  llvm::SmallVector<const FunctionDecl *, 1> Targets;
+  if (Callee) {
+    Targets.push_back(Callee);
+  } else if (!isa<CXXMemberCallExpr>(C)) {
+    for (const AccessPath &P : eval(C->getCallee()).Pointees)
+      if (const auto *F = dyn_cast_or_null<FunctionDecl>(P.Root);
+          F && P.Fields.empty())
+        Targets.push_back(F);
+  }
 
   Value Object;
   PathList ObjectPlaces;
-  TaintSet ObjectTaint;
   if (ObjectExpr) {
     Object = eval(ObjectExpr);
-    bool ViaPointer = ObjectExpr->getType()->isPointerType();
-    ObjectPlaces = ViaPointer ? Object.Pointees : Object.Places;
-    ObjectTaint = Object.Taint;
-    if (ViaPointer)
-      ObjectTaint.join(readPlaces(ObjectPlaces, ObjectExpr->getExprLoc()));
+    ObjectPlaces = ObjectExpr->getType()->isPointerType() ? Object.Pointees
+                                                          : Object.Places;
   }
+  TaintSet ObjectTaint = Object.Taint;
+  if (ObjectExpr && ObjectExpr->getType()->isPointerType())
+    ObjectTaint.join(readPlaces(ObjectPlaces, ObjectExpr->getExprLoc()));
 
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
   bool CopiesObject = Method && (Method->isCopyAssignmentOperator() ||
@@ -577,19 +829,16 @@ Value Transfer::evalCall(const CallExpr *C) {
        I < C->getNumArgs(); ++I)
     Args.push_back(C->getArg(I));
   llvm::SmallVector<Value, 4> ArgValues;
+  llvm::SmallVector<Parts, 4> ArgParts;
   llvm::SmallVector<TaintSet, 4> ArgTaints;
   for (const Expr *Arg : Args) {
     ArgValues.push_back(eval(Arg));
-    ArgTaints.push_back(argumentTaint(Arg, ArgValues.back(), !CopiesObject));
+    ArgParts.push_back(argumentParts(Arg, ArgValues.back(), !CopiesObject));
+    TaintSet All;
+    for (const auto &[Path, T] : ArgParts.back())
+      All.join(T);
+    ArgTaints.push_back(std::move(All));
   }
-
-  if (Callee)
-    checkSink(Callee, Args, ArgTaints);
-  if (Callee && Ctx.Annotations.isDeclassifier(Callee))
-    return Value();
-
-  const NamedDecl *Through = Callee;
-  SourceLocation CallLoc = C->getExprLoc();
 
   // Assignment operators replace the object's contents; copies field-wise.
   if (Method && Method->getOverloadedOperator() == OO_Equal && !Args.empty()) {
@@ -605,51 +854,134 @@ Value Transfer::evalCall(const CallExpr *C) {
     return Target;
   }
 
-  // An opaque callee: every input may reach the result and every output.
-  TaintSet Inputs = ObjectTaint;
-  for (const TaintSet &T : ArgTaints)
-    Inputs.join(T);
-
-  // Outputs: what non-const references and pointers refer to, and what an
-  // iterator passed by value refers to (std::back_inserter(out)).
+  llvm::SmallVector<std::optional<std::string>, 4> SinkKinds;
   for (unsigned I = 0; I < Args.size(); ++I) {
-    bool ByReference = false, ByPointer = false;
-    if (Callee && I < Callee->getNumParams()) {
-      QualType Param = Callee->getParamDecl(I)->getType();
-      ByReference = Param->isLValueReferenceType() && isOutputParameter(Param);
-      ByPointer = Param->isPointerType() && isOutputParameter(Param);
-    }
-    bool ByIterator = !ByReference && !ByPointer &&
-                      isIteratorLike(Args[I]->getType()) &&
-                      !ArgValues[I].Pointees.empty();
-    if (!ByReference && !ByPointer && !ByIterator)
-      continue;
-    TaintSet Others = ObjectTaint;
-    for (unsigned J = 0; J < Args.size(); ++J)
-      if (J != I)
-        Others.join(ArgTaints[J]);
-    const PathList &Written =
-        ByReference ? ArgValues[I].Places : ArgValues[I].Pointees;
-    TaintSet Stepped = withStep(Others, CallLoc, StepKind::CallOutput, Through,
-                                rootDecl(Written));
-    for (const AccessPath &P : Written)
-      S.add(P, Stepped);
+    SinkKinds.emplace_back();
+    for (const FunctionDecl *T : Targets)
+      if (auto Kind = Ctx.Annotations.sinkKindOf(T, I))
+        SinkKinds.back() = Kind;
   }
-  if (Method && !Method->isConst() && !isa<CXXDestructorDecl>(Method)) {
-    TaintSet ArgsOnly;
-    for (const TaintSet &T : ArgTaints)
-      ArgsOnly.join(T);
-    TaintSet Stepped = withStep(ArgsOnly, CallLoc, StepKind::CallOutput,
-                                Through, rootDecl(ObjectPlaces));
-    for (const AccessPath &P : ObjectPlaces)
-      S.add(P, Stepped);
-  }
+  bool Summarized = llvm::any_of(
+      Targets, [&](const FunctionDecl *T) { return isUserFunction(T, SM); });
+  bool AnySink = llvm::any_of(SinkKinds, [](const auto &K) { return K; });
+  bool Declassifies =
+      Callee && Ctx.Annotations.isDeclassifier(Callee);
 
+  // Which arguments an opaque callee writes: non-const references and
+  // pointers, and iterators passed by value (std::back_inserter(out)).
+  llvm::SmallVector<PathList, 4> Written(Args.size());
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    QualType Param = Callee && I < Callee->getNumParams()
+                         ? Callee->getParamDecl(I)->getType()
+                         : QualType();
+    if (!Param.isNull() && Param->isLValueReferenceType() &&
+        isOutputParameter(Param))
+      Written[I] = ArgValues[I].Places;
+    else if ((!Param.isNull() && Param->isPointerType() &&
+              isOutputParameter(Param)) ||
+             isIteratorLike(Args[I]->getType()))
+      Written[I] = ArgValues[I].Pointees;
+  }
+  bool MutatesObject =
+      Method && !Method->isConst() && !isa<CXXDestructorDecl>(Method);
+
+  int Site = -1;
+  if (Summarized || AnySink) {
+    Site = Summary.callSite(C, [&](CallSite &Call) {
+      for (const FunctionDecl *T : Targets)
+        Call.Callees.push_back(Ctx.usrOf(T));
+      Call.CalleeName = Targets.empty() ? std::string("<unknown>")
+                                        : displayName(Targets.front());
+      Call.Virtual = isVirtualCall(C, Callee);
+      Call.Where = spotOf(SM, C->getExprLoc());
+      for (unsigned I = 0; I < Args.size(); ++I) {
+        Call.ArgSpots.push_back(spotOf(SM, Args[I]->getBeginLoc()));
+        Call.OutputArgs.push_back(!Written[I].empty());
+      }
+      Call.SinkKinds.assign(SinkKinds.begin(), SinkKinds.end());
+      Call.HasObject = ObjectExpr != nullptr;
+      Call.MutatesObject = MutatesObject;
+      Call.Declassifies = Declassifies;
+    });
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      Port Arg;
+      Arg.Kind = PortKind::CallArg;
+      Arg.Index = Site;
+      Arg.Arg = I;
+      reachParts(ArgParts[I], Arg);
+    }
+    if (ObjectExpr) {
+      Port Arg;
+      Arg.Kind = PortKind::CallArg;
+      Arg.Index = Site;
+      Arg.Arg = ObjectArg;
+      reachParts(argumentParts(ObjectExpr, Value{ObjectTaint, ObjectPlaces, {},
+                                                false, false},
+                               /*WholeObject=*/false),
+                 Arg);
+    }
+  }
+  if (Declassifies)
+    return Value();
+
+  SourceLocation CallLoc = C->getExprLoc();
+  // Calls the compiler wrote on its own variables (`*__begin1`) get no step,
+  // like the variables themselves.
+  bool Silent = isOnImplicitVariable(ObjectExpr);
+  auto Stepped = [&](const TaintSet &T, StepKind K, const NamedDecl *Detail) {
+    return Silent ? T : withStep(T, CallLoc, K, Callee, Detail);
+  };
   Value Result;
-  Result.Taint = withStep(Inputs, CallLoc, StepKind::CallResult, Through);
+  if (Summarized) {
+    // What the callee returns and writes is resolved by the link step.
+    Result.Taint.add(Ctx.Labels.input(LabelKind::CallResult, Site), 0);
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      TaintSet Out;
+      Out.add(Ctx.Labels.input(LabelKind::CallOut, Site, I), 0);
+      for (const AccessPath &P : Written[I])
+        S.add(P, Out);
+    }
+    if (MutatesObject) {
+      TaintSet Out;
+      Out.add(Ctx.Labels.input(LabelKind::CallOut, Site, ObjectArg), 0);
+      for (const AccessPath &P : ObjectPlaces)
+        S.add(P, Out);
+    }
+  } else {
+    // An opaque callee: every input may reach the result and every output.
+    TaintSet Inputs = ObjectTaint;
+    for (const TaintSet &T : ArgTaints)
+      Inputs.join(T);
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      if (Written[I].empty())
+        continue;
+      TaintSet Others = ObjectTaint;
+      for (unsigned J = 0; J < Args.size(); ++J)
+        if (J != I)
+          Others.join(ArgTaints[J]);
+      TaintSet Out = Stepped(forDestination(Others, Args[I]->getType()),
+                             StepKind::CallOutput, rootDecl(Written[I]));
+      for (const AccessPath &P : Written[I])
+        S.add(P, Out);
+    }
+    if (MutatesObject) {
+      TaintSet ArgsOnly;
+      for (const TaintSet &T : ArgTaints)
+        ArgsOnly.join(T);
+      QualType ObjectType = ObjectExpr->getType();
+      if (ObjectType->isPointerType())
+        ObjectType = ObjectType->getPointeeType();
+      TaintSet Out = Stepped(forDestination(ArgsOnly, ObjectType),
+                             StepKind::CallOutput, rootDecl(ObjectPlaces));
+      for (const AccessPath &P : ObjectPlaces)
+        S.add(P, Out);
+    }
+    Result.Taint = Stepped(forDestination(Inputs, C->getType()),
+                           StepKind::CallResult, nullptr);
+  }
   if (Callee)
     for (const std::string &Purpose : Ctx.Annotations.returnPurposesOf(Callee))
-      Result.Taint.add(Ctx.Labels.intern(Purpose, Callee),
+      Result.Taint.add(Ctx.Labels.source(Purpose, Callee),
                        Ctx.Steps.extend(0, CallLoc, StepKind::ReturnSource,
                                         Callee));
 
@@ -661,8 +993,8 @@ Value Transfer::evalCall(const CallExpr *C) {
   if (ObjectExpr) {
     Into = ObjectPlaces;
     if (ObjectPlaces.size() == 1)
-      if (const PathList *Targets = S.targetsOf(ObjectPlaces.front()))
-        Into.append(Targets->begin(), Targets->end());
+      if (const PathList *Refers = S.targetsOf(ObjectPlaces.front()))
+        Into.append(Refers->begin(), Refers->end());
   } else if (Callee) {
     for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
       if (Callee->getParamDecl(I)->getType()->isReferenceType())
@@ -678,20 +1010,58 @@ Value Transfer::evalCall(const CallExpr *C) {
 }
 
 Value Transfer::evalConstruct(const CXXConstructExpr *C) {
+  const SourceManager &SM = Ctx.AST.getSourceManager();
   const CXXConstructorDecl *Ctor = C->getConstructor();
   llvm::SmallVector<const Expr *, 4> Args(C->arguments());
-  llvm::SmallVector<TaintSet, 4> ArgTaints;
-  for (const Expr *Arg : Args)
-    ArgTaints.push_back(
-        argumentTaint(Arg, eval(Arg), !Ctor->isCopyOrMoveConstructor()));
-  checkSink(Ctor, Args, ArgTaints);
+  llvm::SmallVector<Parts, 4> ArgParts;
+  TaintSet Inputs;
+  for (const Expr *Arg : Args) {
+    ArgParts.push_back(argumentParts(Arg, eval(Arg),
+                                     !Ctor->isCopyOrMoveConstructor()));
+    for (const auto &[Path, T] : ArgParts.back())
+      Inputs.join(T);
+  }
+  llvm::SmallVector<std::optional<std::string>, 4> SinkKinds;
+  for (unsigned I = 0; I < Args.size(); ++I)
+    SinkKinds.push_back(Ctx.Annotations.sinkKindOf(Ctor, I));
+  bool Summarized = isUserFunction(Ctor, SM) && !Ctor->isTrivial();
+  bool AnySink = llvm::any_of(SinkKinds, [](const auto &K) { return K; });
+  bool Declassifies = Ctx.Annotations.isDeclassifier(Ctor);
+
   Value V;
-  if (Ctx.Annotations.isDeclassifier(Ctor))
+  if (Summarized || AnySink) {
+    int Site = Summary.callSite(C, [&](CallSite &Call) {
+      Call.Callees.push_back(Ctx.usrOf(Ctor));
+      Call.CalleeName = displayName(Ctor);
+      Call.Where = spotOf(SM, C->getBeginLoc());
+      for (const Expr *Arg : Args) {
+        Call.ArgSpots.push_back(spotOf(SM, Arg->getBeginLoc()));
+        Call.OutputArgs.push_back(false);
+      }
+      Call.SinkKinds.assign(SinkKinds.begin(), SinkKinds.end());
+      // The object under construction receives what an opaque constructor
+      // is given.
+      Call.HasObject = true;
+      Call.MutatesObject = true;
+      Call.Declassifies = Declassifies;
+    });
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      Port Arg;
+      Arg.Kind = PortKind::CallArg;
+      Arg.Index = Site;
+      Arg.Arg = I;
+      reachParts(ArgParts[I], Arg);
+    }
+    if (Summarized && !Declassifies) {
+      V.Taint.add(Ctx.Labels.input(LabelKind::CallOut, Site, ObjectArg), 0);
+      return V;
+    }
+  }
+  if (Declassifies)
     return V;
   // A constructed object holds what it was built from; the variable it
   // initializes records the step, so the constructor adds none.
-  for (const TaintSet &T : ArgTaints)
-    V.Taint.join(T);
+  V.Taint = forDestination(Inputs, C->getType());
   return V;
 }
 

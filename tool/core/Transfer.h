@@ -1,9 +1,15 @@
 //===- Transfer.h - How statements move labels between storage -*- C++ -*-===//
 //
 // Evaluates one CFG element against a Store: which labels each expression
-// carries, which storage it denotes (for lvalues) or points to (for
-// pointers), and what it writes. Calls are where sinks are checked and where
-// an opaque callee passes its inputs' purposes to its result and outputs.
+// carries, which storage it denotes (for lvalues) or refers to (for pointers,
+// references, iterators and function pointers), and what it writes. What
+// leaves the function (arguments of calls, returned values, what is left in
+// parameters and globals) is reported to the SummaryBuilder.
+//
+// Calls to functions in system headers are opaque here: their result and
+// outputs receive their inputs' labels. Calls to user functions get symbolic
+// labels for their result and outputs, which the link step resolves against
+// the callee's summary, wherever its body is.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,13 +18,14 @@
 
 #include "core/AnalysisContext.h"
 #include "core/Store.h"
+#include "core/SummaryBuilder.h"
 
 #include "clang/AST/Expr.h"
-#include "llvm/ADT/DenseMap.h"
 
 namespace clang {
 class CXXConstructExpr;
 class CXXCtorInitializer;
+class LambdaExpr;
 class Stmt;
 class VarDecl;
 } // namespace clang
@@ -30,19 +37,30 @@ struct Value {
   TaintSet Taint;
   /// For lvalues: the storage denoted.
   PathList Places;
-  /// For pointers, iterators and the like: the storage referred to.
+  /// For pointers, iterators, function pointers and the like: the storage
+  /// (or function) referred to.
   PathList Pointees;
   /// Places is one concrete location, so a write may replace what it held.
   bool ExactPlace = false;
   bool ExactPointee = false;
 };
 
+/// The labels of a value part by part: a field path below the value and
+/// what is stored there.
+using Parts = std::vector<std::pair<llvm::SmallVector<const clang::FieldDecl *, 2>,
+                                    TaintSet>>;
+
 class Transfer {
 public:
-  Transfer(AnalysisContext &Ctx, Store &S) : Ctx(Ctx), S(S) {}
+  Transfer(AnalysisContext &Ctx, SummaryBuilder &Summary, Store &S)
+      : Ctx(Ctx), Summary(Summary), S(S) {}
 
-  /// Gives the parameters of \p F the purposes declared on them.
-  void enterFunction(const clang::FunctionDecl *F);
+  /// Seeds the store at entry: each parameter and `this` holds its symbolic
+  /// input label, and the purposes declared on it.
+  void enterFunction();
+  /// Reports what the function leaves in its reference and pointer
+  /// parameters, `this` and globals, given the store at its exit.
+  void leaveFunction();
   /// Evaluates a statement that the CFG lists as an element.
   void execute(const clang::Stmt *St);
   /// Runs a constructor's member initializer.
@@ -52,8 +70,10 @@ public:
 
 private:
   Value eval(const clang::Expr *E);
-  Value evalDeclRef(const clang::ValueDecl *D, clang::SourceLocation Loc);
+  Value evalDeclRef(const clang::DeclRefExpr *Ref);
+  Value evalVariable(const clang::ValueDecl *D, clang::SourceLocation Loc);
   Value evalMember(const clang::MemberExpr *M);
+  Value evalMemberPointer(const clang::BinaryOperator *B);
   Value evalUnary(const clang::UnaryOperator *U);
   Value evalBinary(const clang::BinaryOperator *B);
   Value evalCast(const clang::CastExpr *C);
@@ -61,11 +81,10 @@ private:
   Value evalConstruct(const clang::CXXConstructExpr *C);
   Value evalChildren(const clang::Stmt *St);
 
-  Value evalMemberPointer(const clang::BinaryOperator *B);
-
   void declare(const clang::VarDecl *V);
   void initialize(const AccessPath &P, bool Exact, const clang::Expr *Init,
                   const clang::NamedDecl *Var);
+  void initializeClosure(const AccessPath &P, const clang::LambdaExpr *L);
   void assign(const Value &Target, TaintSet Taint, bool Strong,
               clang::SourceLocation Loc);
   /// Makes \p Target refer to what \p Source refers to.
@@ -75,27 +94,35 @@ private:
   bool copyObject(const Value &Target, const Value &Source,
                   clang::SourceLocation Loc);
 
-  /// Labels stored at \p Places plus those declared on their fields and, for
-  /// globals and statics, their roots. (A local's or parameter's own
-  /// purposes live in the store from its declaration on, so a clean
-  /// assignment removes them.)
+  /// Labels stored at \p Places (symbolic ones refined to the place read),
+  /// plus those declared on their fields and, for globals, the global's own.
+  /// (A local's or parameter's own purposes live in the store from its
+  /// declaration on, so a clean assignment removes them.)
   TaintSet readPlaces(const PathList &Places, clang::SourceLocation Loc);
+  /// The same, part by part, following references held in fields (a
+  /// lambda's by-reference captures) one level.
+  Parts readParts(const PathList &Places, clang::SourceLocation Loc,
+                  bool FollowTargets = true);
   TaintSet declaredLabels(const clang::ValueDecl *D, clang::SourceLocation Loc,
                           StepKind Kind);
-  /// What a call argument hands over: its value, what it points to, and
-  /// (with \p WholeObject) the purpose fields of an object passed whole. A
-  /// copy or move of an object does not pass it whole: the copy is of the same
-  /// type, whose fields carry their purposes when read.
-  TaintSet argumentTaint(const clang::Expr *Arg, const Value &V,
-                         bool WholeObject);
-  void checkSink(const clang::FunctionDecl *Callee,
-                 llvm::ArrayRef<const clang::Expr *> Args,
-                 llvm::ArrayRef<TaintSet> Taints);
+  TaintSet globalLabels(const AccessPath &P, clang::SourceLocation Loc);
+  /// What a call argument hands over, part by part: the value, what it
+  /// points to, and (with \p WholeObject) the purpose fields of an object
+  /// passed whole. A copy or move does not pass its object whole: the copy
+  /// is of the same type, whose fields carry their purposes when read.
+  Parts argumentParts(const clang::Expr *Arg, const Value &V, bool WholeObject);
+  void reachParts(const Parts &P, const Port &To);
+  /// \p T without the purposes of fields that a value of type \p Dest holds
+  /// itself: a vector<User> gives back User::phone whenever an element's
+  /// phone is read, and smearing it over the whole container would taint
+  /// every other field of every element.
+  TaintSet forDestination(const TaintSet &T, clang::QualType Dest);
   TaintSet withStep(const TaintSet &T, clang::SourceLocation Loc, StepKind K,
                     const clang::NamedDecl *Subject,
                     const clang::NamedDecl *Detail = nullptr);
 
   AnalysisContext &Ctx;
+  SummaryBuilder &Summary;
   Store &S;
 };
 

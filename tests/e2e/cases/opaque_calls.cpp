@@ -82,20 +82,20 @@ void memberCalls(const acct::User& u) {
   ads::upload(plain.render());  // clean: nothing with a purpose went into this object
 }
 
-// campaignFor only branches on the phone; with its body treated as opaque, its
-// result still carries the phone's purpose.
+// campaignFor only branches on the phone: its body is followed, so its result
+// carries no purpose (control dependence is not a flow).
 std::string campaignFor(const std::string& phone) {
   return phone.empty() ? "generic" : "verified";
 }
 
-void knownFalsePositive(const acct::User& u) {
-  ads::upload(campaignFor(u.phone));  // $ SPURIOUS: finding=security-to-advertising
+void branchOnlyHelper(const acct::User& u) {
+  ads::upload(campaignFor(u.phone));  // clean: the helper returns a constant
 }
 
-// The sink is in the callee; finding it needs a summary of shareWithPartner
-// applied at the call in onVerified.
+// The sink is in the callee: its summary, applied at the call in onVerified,
+// reports the argument that enters it.
 void shareWithPartner(const std::string& key) {
-  ads::upload(key);  // $ MISSING: finding=security-to-advertising
+  ads::upload(key);  // $ finding=security-to-advertising
 }
 
 void onVerified(const acct::User& u) {

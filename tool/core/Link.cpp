@@ -1,0 +1,473 @@
+//===- Link.cpp -----------------------------------------------------------===//
+
+#include "core/Link.h"
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <memory>
+#include <set>
+
+namespace pii {
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Traces: a finding's path, shared between the summaries that contain it
+//===----------------------------------------------------------------------===//
+
+/// A rope of steps: summaries nest inside each other's paths, so paths are
+/// joined in constant time and flattened only for a finding.
+struct TraceNode;
+using Trace = std::shared_ptr<const TraceNode>;
+struct TraceNode {
+  const std::vector<FlowStep> *Steps = nullptr;
+  FlowStep Step; // used when Steps is null and there are no children
+  Trace Left, Right;
+};
+
+Trace leaf(const std::vector<FlowStep> &Steps) {
+  if (Steps.empty())
+    return nullptr;
+  auto N = std::make_shared<TraceNode>();
+  N->Steps = &Steps;
+  return N;
+}
+
+Trace single(FlowStep Step) {
+  auto N = std::make_shared<TraceNode>();
+  N->Step = std::move(Step);
+  return N;
+}
+
+Trace concat(Trace A, Trace B) {
+  if (!A)
+    return B;
+  if (!B)
+    return A;
+  auto N = std::make_shared<TraceNode>();
+  N->Left = std::move(A);
+  N->Right = std::move(B);
+  return N;
+}
+
+/// The step at a call site where a callee's result comes back.
+Trace returnedAt(const CallSite &Call, const std::string &Callee) {
+  return single({Call.Where, "the call to '" + Callee + "' returns it"});
+}
+
+std::vector<FlowStep> flatten(const Trace &T) {
+  std::vector<FlowStep> Steps;
+  std::vector<const TraceNode *> Stack;
+  if (T)
+    Stack.push_back(T.get());
+  while (!Stack.empty()) {
+    const TraceNode *N = Stack.back();
+    Stack.pop_back();
+    if (N->Left || N->Right) {
+      if (N->Right)
+        Stack.push_back(N->Right.get());
+      if (N->Left)
+        Stack.push_back(N->Left.get());
+    } else if (N->Steps) {
+      Steps.insert(Steps.end(), N->Steps->begin(), N->Steps->end());
+    } else {
+      Steps.push_back(N->Step);
+    }
+  }
+  // Neighbouring functions may describe one place twice; say it once.
+  Steps.erase(std::unique(Steps.begin(), Steps.end(),
+                          [](const FlowStep &A, const FlowStep &B) {
+                            return A.Where == B.Where && A.Message == B.Message;
+                          }),
+              Steps.end());
+  return Steps;
+}
+
+//===----------------------------------------------------------------------===//
+// The program
+//===----------------------------------------------------------------------===//
+
+/// A value's position inside one function: an input port (as in Summary.h)
+/// with the field path below it. Sources are numbered program-wide.
+struct Fact {
+  PortKind Kind;
+  int Index = 0;
+  int Arg = 0;
+  std::string Name;
+  FieldPath Path;
+
+  auto key() const { return std::tie(Kind, Index, Arg, Name, Path); }
+  friend bool operator<(const Fact &A, const Fact &B) {
+    return A.key() < B.key();
+  }
+  /// Same port, whatever the path.
+  bool samePort(const Port &P) const {
+    return Kind == P.Kind && Index == P.Index && Arg == P.Arg && Name == P.Name;
+  }
+};
+
+bool isPrefix(const FieldPath &A, const FieldPath &B) {
+  return A.size() <= B.size() && std::equal(A.begin(), A.end(), B.begin());
+}
+
+/// Where \p E takes a value that is at \p At: the edge's target, with the
+/// rest of At's path below it when the edge moves an enclosing object.
+std::optional<FieldPath> follow(const Edge &E, const FieldPath &At) {
+  if (isPrefix(E.From.Path, At)) {
+    FieldPath Out = E.To.Path;
+    Out.insert(Out.end(), At.begin() + E.From.Path.size(), At.end());
+    if (Out.size() > 4) // AccessPath::MaxFields
+      Out.resize(4);
+    return Out;
+  }
+  if (isPrefix(At, E.From.Path))
+    return E.To.Path; // a part of the value moves
+  return std::nullopt;
+}
+
+/// Where a value ends up, as seen from outside a function.
+struct Reach {
+  enum KindT { Return, ParamOut, Global, Sink } Kind;
+  int Index = 0; // ParamOut: parameter; Sink: function
+  int Arg = 0;   // Sink: call site
+  int Arg2 = 0;  // Sink: argument
+  std::string Name;
+  FieldPath Path;
+
+  auto key() const { return std::tie(Kind, Index, Arg, Arg2, Name, Path); }
+  friend bool operator<(const Reach &A, const Reach &B) {
+    return A.key() < B.key();
+  }
+};
+
+struct Function {
+  const FunctionSummary *Summary;
+  /// Resolved targets of each call site; empty means opaque.
+  std::vector<std::vector<int>> Targets;
+  /// Edges by the port they leave from.
+  std::map<std::tuple<PortKind, int, int, std::string>, std::vector<const Edge *>>
+      EdgesFrom;
+  /// Source indexes translated to program-wide ones.
+  const std::vector<int> *Sources;
+};
+
+class Linker {
+public:
+  Linker(const std::vector<TranslationUnitSummary> &Units, const Policy &P);
+  LinkResult run();
+
+private:
+  using Summary = std::map<Reach, Trace>;
+  using QueryKey = std::pair<int, Fact>;
+
+  /// Visits the edges leaving \p At inside \p Fn once.
+  template <typename LocalFn, typename ReachFn>
+  void step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
+            ReachFn Out);
+  /// The current summary of \p Fn for a value entering as \p Input.
+  const Summary &summaryOf(int Fn, const Fact &Input);
+  bool computeSummaries();
+  void findFlows(int Fn, const Fact &Start);
+
+  const Policy &Pol;
+  std::vector<SourceInfo> Sources;
+  std::vector<std::vector<int>> SourceMaps;
+  std::vector<Function> Functions;
+  /// Callers of each function: (function, call site).
+  std::vector<std::vector<std::pair<int, int>>> Callers;
+  /// Functions reading each global.
+  std::map<std::string, std::vector<int>> Readers;
+  std::map<QueryKey, Summary> Summaries;
+  std::vector<QueryKey> Queries;
+  bool NewQuery = false;
+  std::map<std::tuple<int, int, int, int, const Rule *>, Finding> Found;
+  LinkStats Stats;
+};
+
+Linker::Linker(const std::vector<TranslationUnitSummary> &Units,
+               const Policy &P)
+    : Pol(P) {
+  // Program-wide sources and functions, in an order that does not depend on
+  // the order of the units: by USR.
+  std::map<std::pair<std::string, std::string>, int> SourceIds;
+  std::map<std::string, std::pair<const FunctionSummary *, size_t>> ByUsr;
+  SourceMaps.resize(Units.size());
+  for (size_t U = 0; U < Units.size(); ++U) {
+    for (const SourceInfo &S : Units[U].Sources)
+      SourceIds.try_emplace({S.Purpose, S.OriginUsr}, 0);
+    for (const FunctionSummary &F : Units[U].Functions)
+      ByUsr.try_emplace(F.Usr, &F, U);
+  }
+  for (auto &[Key, Id] : SourceIds)
+    Id = static_cast<int>(Sources.size()), Sources.emplace_back();
+  for (size_t U = 0; U < Units.size(); ++U)
+    for (const SourceInfo &S : Units[U].Sources) {
+      int Id = SourceIds[{S.Purpose, S.OriginUsr}];
+      Sources[Id] = S;
+      SourceMaps[U].push_back(Id);
+    }
+
+  std::map<std::string, int> Index;
+  std::map<std::string, std::vector<int>> OverriddenBy;
+  for (const auto &[Usr, Entry] : ByUsr) {
+    Index[Usr] = static_cast<int>(Functions.size());
+    Function F;
+    F.Summary = Entry.first;
+    F.Sources = &SourceMaps[Entry.second];
+    for (const Edge &E : F.Summary->Edges) {
+      int From = E.From.Kind == PortKind::Source ? (*F.Sources)[E.From.Index]
+                                                 : E.From.Index;
+      F.EdgesFrom[{E.From.Kind, From, E.From.Arg, E.From.Name}].push_back(&E);
+      if (E.From.Kind == PortKind::Global)
+        Readers[E.From.Name].push_back(static_cast<int>(Functions.size()));
+    }
+    Functions.push_back(std::move(F));
+  }
+  for (size_t I = 0; I < Functions.size(); ++I)
+    for (const std::string &Base : Functions[I].Summary->Overrides)
+      OverriddenBy[Base].push_back(static_cast<int>(I));
+  for (auto &[Global, Fns] : Readers)
+    Fns.erase(std::unique(Fns.begin(), Fns.end()), Fns.end());
+
+  Callers.resize(Functions.size());
+  for (size_t I = 0; I < Functions.size(); ++I) {
+    Function &F = Functions[I];
+    for (const CallSite &Call : F.Summary->Calls) {
+      std::vector<int> Targets;
+      for (const std::string &Callee : Call.Callees) {
+        if (auto It = Index.find(Callee); It != Index.end())
+          Targets.push_back(It->second);
+        if (Call.Virtual)
+          for (int Override : OverriddenBy[Callee])
+            Targets.push_back(Override);
+      }
+      std::sort(Targets.begin(), Targets.end());
+      Targets.erase(std::unique(Targets.begin(), Targets.end()), Targets.end());
+      for (int T : Targets)
+        Callers[T].push_back({static_cast<int>(I),
+                              static_cast<int>(F.Targets.size())});
+      ++Stats.CallSites;
+      Stats.OpaqueCallSites += Targets.empty();
+      F.Targets.push_back(std::move(Targets));
+    }
+  }
+  Stats.Functions = Functions.size();
+}
+
+const Linker::Summary &Linker::summaryOf(int Fn, const Fact &Input) {
+  auto [It, Inserted] = Summaries.try_emplace({Fn, Input});
+  if (Inserted) {
+    Queries.push_back({Fn, Input});
+    NewQuery = true;
+  }
+  return It->second;
+}
+
+template <typename LocalFn, typename ReachFn>
+void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
+                  ReachFn Out) {
+  const Function &F = Functions[Fn];
+  auto Edges = F.EdgesFrom.find({At.Kind, At.Index, At.Arg, At.Name});
+  if (Edges == F.EdgesFrom.end())
+    return;
+  for (const Edge *E : Edges->second) {
+    std::optional<FieldPath> Path = follow(*E, At.Path);
+    if (!Path)
+      continue;
+    Trace Through = concat(T, leaf(E->Steps));
+    const Port &To = E->To;
+    switch (To.Kind) {
+    case PortKind::Return:
+      Out(Reach{Reach::Return, 0, 0, 0, "", *Path}, Through);
+      break;
+    case PortKind::ParamOut:
+      Out(Reach{Reach::ParamOut, To.Index, 0, 0, "", *Path}, Through);
+      break;
+    case PortKind::Global:
+      Out(Reach{Reach::Global, 0, 0, 0, To.Name, *Path}, Through);
+      break;
+    case PortKind::CallArg: {
+      const CallSite &Call = F.Summary->Calls[To.Index];
+      const std::vector<int> &Targets = F.Targets[To.Index];
+      if (To.Arg >= 0 && Call.SinkKinds[To.Arg])
+        Out(Reach{Reach::Sink, Fn, To.Index, To.Arg, "", {}}, Through);
+      if (Targets.empty()) {
+        // No body anywhere: the opaque-call model.
+        if (Call.Declassifies)
+          break;
+        Trace Opaque = concat(
+            Through, single({Call.Where, "flows through a call to '" +
+                                             Call.CalleeName + "'"}));
+        Local(Fact{PortKind::CallResult, To.Index, 0, "", {}}, Opaque);
+        for (size_t Written = 0; Written < Call.OutputArgs.size(); ++Written)
+          if (Call.OutputArgs[Written] && static_cast<int>(Written) != To.Arg)
+            Local(Fact{PortKind::CallOut, To.Index, static_cast<int>(Written),
+                       "", {}},
+                  Opaque);
+        if (Call.MutatesObject && To.Arg != ObjectArg)
+          Local(Fact{PortKind::CallOut, To.Index, ObjectArg, "", {}}, Opaque);
+        break;
+      }
+      SourceSpot Spot = To.Arg >= 0 ? Call.ArgSpots[To.Arg] : Call.Where;
+      for (int Target : Targets) {
+        const std::string &Name = Functions[Target].Summary->Name;
+        Trace Enter = concat(
+            Through,
+            single({Spot, To.Arg >= 0
+                              ? "passed to '" + Name + "' as argument " +
+                                    std::to_string(To.Arg + 1)
+                              : "'" + Name + "' is called on it"}));
+        Fact Param{PortKind::Param, To.Arg, 0, "", *Path};
+        // Copied: the summary may grow while we use it.
+        Summary Effects = summaryOf(Target, Param);
+        for (const auto &[R, Inside] : Effects) {
+          Trace Done = concat(Enter, Inside);
+          switch (R.Kind) {
+          case Reach::Return:
+            Local(Fact{PortKind::CallResult, To.Index, 0, "", R.Path},
+                  concat(Done, returnedAt(Call, Name)));
+            break;
+          case Reach::ParamOut:
+            Local(Fact{PortKind::CallOut, To.Index, R.Index, "", R.Path}, Done);
+            break;
+          case Reach::Global:
+          case Reach::Sink:
+            Out(R, Done);
+            break;
+          }
+        }
+      }
+      break;
+    }
+    default:
+      break; // inputs are never targets
+    }
+  }
+}
+
+bool Linker::computeSummaries() {
+  bool Changed = false;
+  bool Again = true;
+  while (Again) {
+    Again = false;
+    NewQuery = false;
+    for (size_t Q = 0; Q < Queries.size(); ++Q) {
+      auto [Fn, Input] = Queries[Q];
+      Summary Result;
+      std::set<Fact> Seen{Input};
+      std::deque<std::pair<Fact, Trace>> Work{{Input, nullptr}};
+      while (!Work.empty()) {
+        auto [At, T] = Work.front();
+        Work.pop_front();
+        step(
+            Fn, At, T,
+            [&](const Fact &Next, const Trace &NT) {
+              if (Seen.insert(Next).second)
+                Work.push_back({Next, NT});
+            },
+            [&](const Reach &R, const Trace &RT) { Result.try_emplace(R, RT); });
+      }
+      Summary &Known = Summaries[Queries[Q]];
+      for (auto &[R, RT] : Result)
+        if (Known.try_emplace(R, RT).second)
+          Again = Changed = true;
+    }
+    Again |= NewQuery;
+  }
+  return Changed;
+}
+
+void Linker::findFlows(int StartFn, const Fact &Start) {
+  const SourceInfo &Source = Sources[Start.Index];
+  std::set<std::pair<int, Fact>> Seen{{StartFn, Start}};
+  std::deque<std::tuple<int, Fact, Trace>> Work{{StartFn, Start, nullptr}};
+  auto Visit = [&](int Fn, Fact At, Trace T) {
+    if (Seen.insert({Fn, At}).second)
+      Work.push_back({Fn, std::move(At), std::move(T)});
+  };
+  while (!Work.empty()) {
+    auto [Fn, At, T] = Work.front();
+    Work.pop_front();
+    step(
+        Fn, At, T, [&](const Fact &Next, const Trace &NT) { Visit(Fn, Next, NT); },
+        [&](const Reach &R, const Trace &RT) {
+          switch (R.Kind) {
+          case Reach::Return:
+            // The value began inside: it returns to every caller.
+            for (auto [Caller, Site] : Callers[Fn])
+              Visit(Caller, Fact{PortKind::CallResult, Site, 0, "", R.Path},
+                    concat(RT, returnedAt(
+                                   Functions[Caller].Summary->Calls[Site],
+                                   Functions[Fn].Summary->Name)));
+            break;
+          case Reach::ParamOut:
+            for (auto [Caller, Site] : Callers[Fn])
+              Visit(Caller, Fact{PortKind::CallOut, Site, R.Index, "", R.Path},
+                    RT);
+            break;
+          case Reach::Global:
+            for (int Reader : Readers[R.Name])
+              Visit(Reader, Fact{PortKind::Global, 0, 0, R.Name, R.Path}, RT);
+            break;
+          case Reach::Sink: {
+            const CallSite &Call = Functions[R.Index].Summary->Calls[R.Arg];
+            const std::string &Kind = *Call.SinkKinds[R.Arg2];
+            for (const Rule *Broken : Pol.rulesBrokenBy(Source.Purpose, Kind)) {
+              auto Key = std::make_tuple(R.Index, R.Arg, R.Arg2, Start.Index,
+                                         Broken);
+              std::vector<FlowStep> Steps = flatten(RT);
+              // Of the paths found, report the shortest: the most direct
+              // account of the flow.
+              if (auto It = Found.find(Key);
+                  It != Found.end() && It->second.Steps.size() <= Steps.size())
+                continue;
+              Finding F;
+              F.RuleId = Broken->Id;
+              F.Level = Broken->Level;
+              F.Purpose = Source.Purpose;
+              F.SourceName = Source.OriginName;
+              F.SourceDecl = Source.OriginSpot;
+              F.SinkName = Call.CalleeName;
+              F.SinkKind = Kind;
+              F.ArgIndex = R.Arg2;
+              F.Where = Call.ArgSpots[R.Arg2];
+              F.Steps = std::move(Steps);
+              Found.insert_or_assign(Key, std::move(F));
+            }
+            break;
+          }
+          }
+        });
+  }
+}
+
+LinkResult Linker::run() {
+  // Flows from sources may ask for summaries not computed yet; compute them
+  // and look again, until nothing new is asked.
+  do {
+    computeSummaries();
+    NewQuery = false;
+    for (size_t Fn = 0; Fn < Functions.size(); ++Fn)
+      for (const auto &[From, Edges] : Functions[Fn].EdgesFrom)
+        if (std::get<0>(From) == PortKind::Source)
+          findFlows(static_cast<int>(Fn),
+                    Fact{PortKind::Source, std::get<1>(From), 0, "", {}});
+  } while (NewQuery);
+
+  LinkResult Result;
+  for (auto &[Key, F] : Found)
+    Result.Findings.push_back(std::move(F));
+  sortAndUnique(Result.Findings);
+  Stats.Summaries = Summaries.size();
+  Result.Stats = Stats;
+  return Result;
+}
+
+} // namespace
+
+LinkResult link(const std::vector<TranslationUnitSummary> &Units,
+                const Policy &P) {
+  return Linker(Units, P).run();
+}
+
+} // namespace pii

@@ -1,0 +1,47 @@
+//===- Link.h - Whole-program flows from function summaries -----*- C++ -*-===//
+//
+// Joins the summaries of every translation unit into one program and finds
+// each path from a purpose source to a sink argument that a rule forbids.
+//
+// Calls are followed context-sensitively: a callee's summary says, for a
+// value entering as a parameter (with a field path), which of its outputs
+// the value reaches, including sinks deeper in the call tree; callers apply
+// it at each call site, so a helper called with a phone number here and a
+// name there does not mix them up. Summaries of recursive functions are
+// computed to a fixpoint. A value that originates inside a function follows
+// its returns and out-parameters to every caller.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_CORE_LINK_H
+#define PII_CORE_LINK_H
+
+#include "core/Finding.h"
+#include "core/Policy.h"
+#include "core/Summary.h"
+
+#include <vector>
+
+namespace pii {
+
+struct LinkStats {
+  unsigned Functions = 0;
+  unsigned CallSites = 0;
+  /// Call sites whose callee has no body anywhere in the program, handled by
+  /// the opaque-call model.
+  unsigned OpaqueCallSites = 0;
+  unsigned Summaries = 0;
+};
+
+struct LinkResult {
+  std::vector<Finding> Findings;
+  LinkStats Stats;
+};
+
+/// Links \p Units as one program. The result does not depend on their order.
+LinkResult link(const std::vector<TranslationUnitSummary> &Units,
+                const Policy &P);
+
+} // namespace pii
+
+#endif // PII_CORE_LINK_H

@@ -1,0 +1,128 @@
+//===- Summary.h - What a function does with the data it sees ---*- C++ -*-===//
+//
+// The per-translation-unit result of extraction and the input of the link
+// step. Plain values only (names, USRs, source spots): a summary outlives its
+// AST, can be cached and moved between machines, and summaries of different
+// translation units combine by USR.
+//
+// A function's summary is a set of edges between its ports. Input ports are
+// where values come from as seen inside the body: a parameter (or the object
+// `this` points to), the result of a call, what a call wrote through an
+// argument, a global, or a purpose source. Output ports are where they go: the
+// return value, what the body leaves in a parameter's referent (or `this`),
+// an argument of a call, a global. Every port may name a field path, so
+// `return u.name;` and `return u.phone;` are different summaries.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_CORE_SUMMARY_H
+#define PII_CORE_SUMMARY_H
+
+#include "core/Finding.h"
+
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace pii {
+
+/// Field USRs from outer to inner, at most AccessPath::MaxFields long.
+using FieldPath = std::vector<std::string>;
+
+/// Argument index standing for the object a member function is called on.
+inline constexpr int ObjectArg = -1;
+
+enum class PortKind {
+  // Inputs.
+  Param,      ///< Index: parameter, or ObjectArg for `this`.
+  CallResult, ///< Index: call site.
+  CallOut,    ///< Index: call site; Arg: the argument written through.
+  Source,     ///< Index: into TranslationUnitSummary::Sources.
+  // Both: a global is read and written by every function.
+  Global, ///< Name: the variable's USR.
+  // Outputs.
+  Return,
+  ParamOut, ///< Index: parameter, or ObjectArg for `this`.
+  CallArg,  ///< Index: call site; Arg: argument, or ObjectArg.
+};
+
+struct Port {
+  PortKind Kind = PortKind::Param;
+  int Index = 0;
+  int Arg = 0;
+  std::string Name;
+  FieldPath Path;
+
+  auto key() const { return std::tie(Kind, Index, Arg, Name, Path); }
+  friend bool operator<(const Port &A, const Port &B) {
+    return A.key() < B.key();
+  }
+  friend bool operator==(const Port &A, const Port &B) {
+    return A.key() == B.key();
+  }
+};
+
+/// A purpose source: a purpose and the annotated declaration it comes from.
+struct SourceInfo {
+  std::string Purpose;
+  std::string OriginUsr;
+  std::string OriginName;
+  SourceSpot OriginSpot;
+};
+
+struct Edge {
+  Port From;
+  Port To;
+  /// The steps inside the function, from where From's value appears to To.
+  std::vector<FlowStep> Steps;
+};
+
+struct CallSite {
+  /// USRs of the possible callees: the static callee, or the known targets
+  /// of a call through a pointer. A virtual call also reaches overrides.
+  std::vector<std::string> Callees;
+  std::string CalleeName;
+  bool Virtual = false;
+  SourceSpot Where;
+  /// Per explicit argument: where it is written, and its sink kind, if the
+  /// callee is a sink for it.
+  std::vector<SourceSpot> ArgSpots;
+  std::vector<std::optional<std::string>> SinkKinds;
+  /// What an opaque call does (no body in the program): arguments passed by
+  /// non-const reference or pointer receive the other inputs, and so does
+  /// the object of a non-const member function.
+  std::vector<bool> OutputArgs;
+  bool HasObject = false;
+  bool MutatesObject = false;
+  /// The callee's result carries no purpose (declassify).
+  bool Declassifies = false;
+};
+
+struct FunctionSummary {
+  std::string Usr;
+  std::string Name;
+  SourceSpot Where;
+  /// USRs of the virtual functions this one overrides, transitively.
+  std::vector<std::string> Overrides;
+  std::vector<CallSite> Calls;
+  std::vector<Edge> Edges;
+};
+
+/// A place where the analysis knowingly approximates, e.g. a budget ran out.
+struct Approximation {
+  std::string Kind;
+  SourceSpot Where;
+  std::string Detail;
+};
+
+struct TranslationUnitSummary {
+  std::string File;
+  std::vector<SourceInfo> Sources;
+  std::vector<FunctionSummary> Functions;
+  std::vector<Approximation> Approximations;
+};
+
+} // namespace pii
+
+#endif // PII_CORE_SUMMARY_H

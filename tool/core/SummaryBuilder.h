@@ -1,0 +1,60 @@
+//===- SummaryBuilder.h - Records one function's summary --------*- C++ -*-===//
+//
+// Transfer reports to it as it runs over a body: the call sites it meets and
+// which labels reach which output ports. Re-running a loop to its fixpoint
+// reports the same things again; the builder keeps the first report, so a
+// summary lists each call site once and each edge with the first path found.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_CORE_SUMMARYBUILDER_H
+#define PII_CORE_SUMMARYBUILDER_H
+
+#include "core/AnalysisContext.h"
+#include "core/TaintSet.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+#include <set>
+
+namespace clang {
+class Expr;
+class FieldDecl;
+class FunctionDecl;
+class ValueDecl;
+} // namespace clang
+
+namespace pii {
+
+class SummaryBuilder {
+public:
+  SummaryBuilder(AnalysisContext &Ctx, const clang::FunctionDecl *F,
+                 FunctionSummary &Out);
+
+  const clang::FunctionDecl *function() const { return F; }
+
+  /// The index of the call site at \p Call; \p Describe fills in the call
+  /// site the first time it is seen.
+  int callSite(const clang::Expr *Call,
+               llvm::function_ref<void(CallSite &)> Describe);
+  /// Every label of \p T reaches \p To.
+  void reach(const TaintSet &T, const Port &To);
+
+  /// In a lambda's call operator: the closure field holding the capture of
+  /// \p Captured, or of `this` when \p Captured is null.
+  const clang::FieldDecl *captureField(const clang::ValueDecl *Captured) const;
+
+private:
+  AnalysisContext &Ctx;
+  const clang::FunctionDecl *F;
+  FunctionSummary &Out;
+  llvm::DenseMap<const clang::Expr *, int> CallIndex;
+  std::set<std::pair<Port, Port>> Seen;
+  llvm::DenseMap<const clang::ValueDecl *, const clang::FieldDecl *> Captures;
+  const clang::FieldDecl *ThisCapture = nullptr;
+};
+
+} // namespace pii
+
+#endif // PII_CORE_SUMMARYBUILDER_H
