@@ -1,5 +1,5 @@
-#include "TestAST.h"
 #include "core/AnnotationChecks.h"
+#include "TestAST.h"
 
 #include "clang/Basic/SourceManager.h"
 
@@ -46,22 +46,22 @@ struct PII_PURPOSE("security") G {};
 [[clang::annotate("pii::porpose", "x")]] int h;
 PII_PURPOSE("") int i;
 )cpp") == std::vector<std::string>{
-                "2: 'pii::purpose' needs at least one string argument naming "
-                "a purpose, got 0",
-                "3: the arguments of 'pii::purpose' must be string literals "
-                "naming a purpose",
-                "4: 'pii::sink' needs exactly one string argument naming the "
-                "sink kind, got 2",
-                "5: 'pii::declassify' needs a non-empty string naming the "
-                "reason",
-                "6: 'pii::sink' cannot be applied to a variable; it applies "
-                "to functions, parameters and classes",
-                "7: 'pii::declassify' cannot be applied to a data member; it "
-                "applies to functions",
-                "8: 'pii::purpose' cannot be applied to a class; it applies "
-                "to data members, variables, parameters and functions",
-                "9: unknown annotation 'pii::porpose'; pii-flow knows "
-                "'pii::purpose', 'pii::sink' and 'pii::declassify'",
-                "10: 'pii::purpose' needs a non-empty string naming a purpose",
-            });
+              "2: 'pii::purpose' needs at least one string argument naming "
+              "a purpose, got 0",
+              "3: the arguments of 'pii::purpose' must be string literals "
+              "naming a purpose",
+              "4: 'pii::sink' needs exactly one string argument naming the "
+              "sink kind, got 2",
+              "5: 'pii::declassify' needs a non-empty string naming the "
+              "reason",
+              "6: 'pii::sink' cannot be applied to a variable; it applies "
+              "to functions, parameters and classes",
+              "7: 'pii::declassify' cannot be applied to a data member; it "
+              "applies to functions",
+              "8: 'pii::purpose' cannot be applied to a class; it applies "
+              "to data members, variables, parameters and functions",
+              "9: unknown annotation 'pii::porpose'; pii-flow knows "
+              "'pii::purpose', 'pii::sink' and 'pii::declassify'",
+              "10: 'pii::purpose' needs a non-empty string naming a purpose",
+          });
 }

@@ -1,5 +1,5 @@
-#include "TestAST.h"
 #include "core/Annotations.h"
+#include "TestAST.h"
 
 #include "clang/AST/DeclCXX.h"
 
@@ -51,8 +51,7 @@ TEST_CASE("a parameter's purpose may sit on another declaration",
         pii::PurposeList{"security"});
 }
 
-TEST_CASE("sinks: function, parameter, class, and overrides",
-          "[annotations]") {
+TEST_CASE("sinks: function, parameter, class, and overrides", "[annotations]") {
   TestAST AST(R"cpp(
     #include <pii/annotations.h>
     namespace ads {

@@ -1,5 +1,5 @@
-#include "TestAST.h"
 #include "core/Store.h"
+#include "TestAST.h"
 
 #include <catch2/catch.hpp>
 
@@ -50,17 +50,16 @@ TEST_CASE_METHOD(Fixture, "reads see prefixes and extensions", "[store]") {
   Store S;
   S.add(path(U, {Primary, Number}), labels({1}));
   CHECK(holds(S.read(path(U, {Primary, Number})), {1}));
-  CHECK(holds(S.read(path(U, {Primary})), {1}));       // a part is tainted
-  CHECK(holds(S.read(path(U, {})), {1}));              // so is the whole
-  CHECK(holds(S.read(path(U, {Backup, Number})), {})); // a sibling is not
+  CHECK(holds(S.read(path(U, {Primary})), {1}));        // a part is tainted
+  CHECK(holds(S.read(path(U, {})), {1}));               // so is the whole
+  CHECK(holds(S.read(path(U, {Backup, Number})), {}));  // a sibling is not
   CHECK(holds(S.read(path(V, {Primary, Number})), {})); // nor another root
 
   S.add(path(V, {}), labels({2}));
   CHECK(holds(S.read(path(V, {Backup, Number})), {2})); // whole object tainted
 }
 
-TEST_CASE_METHOD(Fixture, "strong updates replace what lies below",
-                 "[store]") {
+TEST_CASE_METHOD(Fixture, "strong updates replace what lies below", "[store]") {
   Store S;
   S.add(path(U, {Primary, Number}), labels({1}));
   S.add(path(U, {Backup}), labels({2}));

@@ -2,8 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-TEST_CASE("findings print in clang's format, notes source first",
-          "[report]") {
+TEST_CASE("findings print in clang's format, notes source first", "[report]") {
   pii::Finding F;
   F.RuleId = "security-to-advertising";
   F.Purpose = "security";
@@ -19,10 +18,9 @@ TEST_CASE("findings print in clang's format, notes source first",
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   pii::printFindings(OS, {F});
-  CHECK(Out ==
-        "/src/sync.cpp:21:18: error: value with purpose 'security' from "
-        "'acct::User::phone' reaches advertising sink 'ads::upload' "
-        "[security-to-advertising]\n"
-        "/src/sync.cpp:19:45: note: read\n"
-        "/src/sync.cpp:20:15: note: flows into 'key'\n");
+  CHECK(Out == "/src/sync.cpp:21:18: error: value with purpose 'security' from "
+               "'acct::User::phone' reaches advertising sink 'ads::upload' "
+               "[security-to-advertising]\n"
+               "/src/sync.cpp:19:45: note: read\n"
+               "/src/sync.cpp:20:15: note: flows into 'key'\n");
 }

@@ -29,10 +29,12 @@ cl::OptionCategory Category("pii-flow options");
 cl::list<std::string> Files(cl::Positional, cl::desc("[<file>...]"),
                             cl::cat(Category));
 
-cl::opt<std::string> BuildDir("p", cl::value_desc("build-dir"), cl::desc(R"(Read compile commands from <build-dir>/compile_commands.json
+cl::opt<std::string> BuildDir(
+    "p", cl::value_desc("build-dir"),
+    cl::desc(R"(Read compile commands from <build-dir>/compile_commands.json
 (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON). With no <file>,
 analyze every file it lists.)"),
-                              cl::cat(Category));
+    cl::cat(Category));
 
 const char Overview[] = R"(pii-flow: purpose-limitation checker for C++
 

@@ -35,10 +35,9 @@ int AnalysisContext::sourceIndex(const Label &L) {
   auto [It, Inserted] = SourceIndex.try_emplace(
       {L.Purpose, usrOf(L.Origin)}, static_cast<int>(Out.Sources.size()));
   if (Inserted)
-    Out.Sources.push_back({L.Purpose, usrOf(L.Origin),
-                           L.Origin->getQualifiedNameAsString(),
-                           spotOf(AST.getSourceManager(),
-                                  L.Origin->getLocation())});
+    Out.Sources.push_back(
+        {L.Purpose, usrOf(L.Origin), L.Origin->getQualifiedNameAsString(),
+         spotOf(AST.getSourceManager(), L.Origin->getLocation())});
   return It->second;
 }
 
@@ -91,10 +90,9 @@ void AnalysisContext::collectPurposeFields(
     return;
   T = T.getNonReferenceType().getCanonicalType();
   if (T->isPointerType() || T->isArrayType()) {
-    QualType Element =
-        T->isPointerType()
-            ? T->getPointeeType()
-            : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    QualType Element = T->isPointerType()
+                           ? T->getPointeeType()
+                           : QualType(T->getArrayElementTypeNoTypeQual(), 0);
     collectPurposeFields(Element, Depth + 1, {}, /*Direct=*/false, Found);
     return;
   }

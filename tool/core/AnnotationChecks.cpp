@@ -4,10 +4,10 @@
 #include "core/Annotations.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/Basic/SourceManager.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang;
 
@@ -35,8 +35,8 @@ bool declassifyPlacement(const Decl *D) { return isa<FunctionDecl>(D); }
 const AnnotationRule Rules[] = {
     {PurposeAnnotation, 1, ~0u, "a purpose",
      "data members, variables, parameters and functions", purposePlacement},
-    {SinkAnnotation, 1, 1, "the sink kind",
-     "functions, parameters and classes", sinkPlacement},
+    {SinkAnnotation, 1, 1, "the sink kind", "functions, parameters and classes",
+     sinkPlacement},
     {DeclassifyAnnotation, 1, 1, "the reason", "functions",
      declassifyPlacement},
 };
@@ -61,8 +61,8 @@ public:
 
 private:
   void report(const AnnotateAttr &A, std::string Message) {
-    Problems.push_back(
-        {Ctx.getSourceManager().getFileLoc(A.getLocation()), std::move(Message)});
+    Problems.push_back({Ctx.getSourceManager().getFileLoc(A.getLocation()),
+                        std::move(Message)});
   }
 
   void check(const AnnotateAttr &A, const Decl *D) {
@@ -76,9 +76,8 @@ private:
       return;
     }
     if (!Rule->AppliesTo(D)) {
-      report(A, "'" + Name.str() + "' cannot be applied to " +
-                    describe(D) + "; it applies to " +
-                    Rule->AllowedPlaces.str());
+      report(A, "'" + Name.str() + "' cannot be applied to " + describe(D) +
+                    "; it applies to " + Rule->AllowedPlaces.str());
       return;
     }
     unsigned NumArgs = A.args_size();

@@ -147,13 +147,13 @@ std::optional<std::string> AnnotationIndex::sinkKindOf(const FunctionDecl *F,
 
 bool AnnotationIndex::isDeclassifier(const FunctionDecl *F) {
   return findInFunctionFamily<bool>(
-             F, [](const FunctionDecl *G) -> std::optional<bool> {
+             F,
+             [](const FunctionDecl *G) -> std::optional<bool> {
                bool Found = false;
-               forEachAnnotation(G, DeclassifyAnnotation,
-                                 [&](const auto &Args) {
-                                   Found |= Args.size() == 1 &&
-                                            !Args.front().empty();
-                                 });
+               forEachAnnotation(
+                   G, DeclassifyAnnotation, [&](const auto &Args) {
+                     Found |= Args.size() == 1 && !Args.front().empty();
+                   });
                return Found ? std::optional<bool>(true) : std::nullopt;
              })
       .has_value();

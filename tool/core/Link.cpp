@@ -145,7 +145,8 @@ struct Function {
   /// Resolved targets of each call site; empty means opaque.
   std::vector<std::vector<int>> Targets;
   /// Edges by the port they leave from.
-  std::map<std::tuple<PortKind, int, int, std::string>, std::vector<const Edge *>>
+  std::map<std::tuple<PortKind, int, int, std::string>,
+           std::vector<const Edge *>>
       EdgesFrom;
   /// Source indexes translated to program-wide ones.
   const std::vector<int> *Sources;
@@ -162,8 +163,7 @@ private:
 
   /// Visits the edges leaving \p At inside \p Fn once.
   template <typename LocalFn, typename ReachFn>
-  void step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
-            ReachFn Out);
+  void step(int Fn, const Fact &At, const Trace &T, LocalFn Local, ReachFn Out);
   /// The current summary of \p Fn for a value entering as \p Input.
   const Summary &summaryOf(int Fn, const Fact &Input);
   bool computeSummaries();
@@ -244,8 +244,8 @@ Linker::Linker(const std::vector<TranslationUnitSummary> &Units,
       std::sort(Targets.begin(), Targets.end());
       Targets.erase(std::unique(Targets.begin(), Targets.end()), Targets.end());
       for (int T : Targets)
-        Callers[T].push_back({static_cast<int>(I),
-                              static_cast<int>(F.Targets.size())});
+        Callers[T].push_back(
+            {static_cast<int>(I), static_cast<int>(F.Targets.size())});
       ++Stats.CallSites;
       Stats.OpaqueCallSites += Targets.empty();
       F.Targets.push_back(std::move(Targets));
@@ -295,14 +295,17 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
         // No body anywhere: the opaque-call model.
         if (Call.Declassifies)
           break;
-        Trace Opaque = concat(
-            Through, single({Call.Where, "flows through a call to '" +
-                                             Call.CalleeName + "'"}));
+        Trace Opaque =
+            concat(Through, single({Call.Where, "flows through a call to '" +
+                                                    Call.CalleeName + "'"}));
         Local(Fact{PortKind::CallResult, To.Index, 0, "", {}}, Opaque);
         for (size_t Written = 0; Written < Call.OutputArgs.size(); ++Written)
           if (Call.OutputArgs[Written] && static_cast<int>(Written) != To.Arg)
-            Local(Fact{PortKind::CallOut, To.Index, static_cast<int>(Written),
-                       "", {}},
+            Local(Fact{PortKind::CallOut,
+                       To.Index,
+                       static_cast<int>(Written),
+                       "",
+                       {}},
                   Opaque);
         if (Call.MutatesObject && To.Arg != ObjectArg)
           Local(Fact{PortKind::CallOut, To.Index, ObjectArg, "", {}}, Opaque);
@@ -311,12 +314,12 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
       SourceSpot Spot = To.Arg >= 0 ? Call.ArgSpots[To.Arg] : Call.Where;
       for (int Target : Targets) {
         const std::string &Name = Functions[Target].Summary->Name;
-        Trace Enter = concat(
-            Through,
-            single({Spot, To.Arg >= 0
-                              ? "passed to '" + Name + "' as argument " +
-                                    std::to_string(To.Arg + 1)
-                              : "'" + Name + "' is called on it"}));
+        Trace Enter =
+            concat(Through,
+                   single({Spot, To.Arg >= 0
+                                     ? "passed to '" + Name + "' as argument " +
+                                           std::to_string(To.Arg + 1)
+                                     : "'" + Name + "' is called on it"}));
         Fact Param{PortKind::Param, To.Arg, 0, "", *Path};
         // Copied: the summary may grow while we use it.
         Summary Effects = summaryOf(Target, Param);
@@ -365,7 +368,9 @@ bool Linker::computeSummaries() {
               if (Seen.insert(Next).second)
                 Work.push_back({Next, NT});
             },
-            [&](const Reach &R, const Trace &RT) { Result.try_emplace(R, RT); });
+            [&](const Reach &R, const Trace &RT) {
+              Result.try_emplace(R, RT);
+            });
       }
       Summary &Known = Summaries[Queries[Q]];
       for (auto &[R, RT] : Result)
@@ -389,16 +394,17 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
     auto [Fn, At, T] = Work.front();
     Work.pop_front();
     step(
-        Fn, At, T, [&](const Fact &Next, const Trace &NT) { Visit(Fn, Next, NT); },
+        Fn, At, T,
+        [&](const Fact &Next, const Trace &NT) { Visit(Fn, Next, NT); },
         [&](const Reach &R, const Trace &RT) {
           switch (R.Kind) {
           case Reach::Return:
             // The value began inside: it returns to every caller.
             for (auto [Caller, Site] : Callers[Fn])
-              Visit(Caller, Fact{PortKind::CallResult, Site, 0, "", R.Path},
-                    concat(RT, returnedAt(
-                                   Functions[Caller].Summary->Calls[Site],
-                                   Functions[Fn].Summary->Name)));
+              Visit(
+                  Caller, Fact{PortKind::CallResult, Site, 0, "", R.Path},
+                  concat(RT, returnedAt(Functions[Caller].Summary->Calls[Site],
+                                        Functions[Fn].Summary->Name)));
             break;
           case Reach::ParamOut:
             for (auto [Caller, Site] : Callers[Fn])
@@ -413,8 +419,8 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
             const CallSite &Call = Functions[R.Index].Summary->Calls[R.Arg];
             const std::string &Kind = *Call.SinkKinds[R.Arg2];
             for (const Rule *Broken : Pol.rulesBrokenBy(Source.Purpose, Kind)) {
-              auto Key = std::make_tuple(R.Index, R.Arg, R.Arg2, Start.Index,
-                                         Broken);
+              auto Key =
+                  std::make_tuple(R.Index, R.Arg, R.Arg2, Start.Index, Broken);
               std::vector<FlowStep> Steps = flatten(RT);
               // Of the paths found, report the shortest: the most direct
               // account of the flow.

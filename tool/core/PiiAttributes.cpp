@@ -65,8 +65,8 @@ struct PiiAttrInfo : ParsedAttrInfo {
       }
       Args.push_back(Attr.getArgAsExpr(I));
     }
-    D->addAttr(AnnotateAttr::Create(S.Context, Scoped, Args.data(),
-                                    Args.size(), Attr.getRange()));
+    D->addAttr(AnnotateAttr::Create(S.Context, Scoped, Args.data(), Args.size(),
+                                    Attr.getRange()));
     return AttributeApplied;
   }
 };

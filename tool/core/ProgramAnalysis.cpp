@@ -19,14 +19,20 @@ namespace {
 /// Flags GCC accepts and Clang rejects as unknown arguments; compile
 /// databases written for g++ carry them.
 constexpr llvm::StringLiteral GccOnlyFlagPrefixes[] = {
-    "-fconcepts-diagnostics-depth=", "-fno-tree-", "-ftree-",
-    "-fmax-include-depth=",          "-fno-allow-store-data-races",
-    "-mno-direct-extern-access",     "-fipa-",
-    "-fno-ipa-",                     "-fcond-mismatch",
+    "-fconcepts-diagnostics-depth=",
+    "-fno-tree-",
+    "-ftree-",
+    "-fmax-include-depth=",
+    "-fno-allow-store-data-races",
+    "-mno-direct-extern-access",
+    "-fipa-",
+    "-fno-ipa-",
+    "-fcond-mismatch",
 };
 
-tooling::CommandLineArguments adjustForLibTooling(
-    const tooling::CommandLineArguments &Args, llvm::StringRef /*File*/) {
+tooling::CommandLineArguments
+adjustForLibTooling(const tooling::CommandLineArguments &Args,
+                    llvm::StringRef /*File*/) {
   tooling::CommandLineArguments Result;
   bool HasResourceDir = false;
   for (const std::string &Arg : Args) {
@@ -40,8 +46,7 @@ tooling::CommandLineArguments adjustForLibTooling(
   // Clang's builtin headers (stddef.h, ...): LibTooling would look for them
   // next to this binary, where they are not.
   if (!HasResourceDir && !Result.empty())
-    Result.insert(Result.begin() + 1,
-                  "-resource-dir=" PII_CLANG_RESOURCE_DIR);
+    Result.insert(Result.begin() + 1, "-resource-dir=" PII_CLANG_RESOURCE_DIR);
   // The user's compiler warnings are not ours to report, and -Werror in a
   // build's flags must not turn them into failed translation units.
   Result.push_back("-w");
@@ -82,8 +87,7 @@ private:
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(const Policy &P, ProgramAnalysis &Out,
-                 std::vector<TranslationUnitSummary> &Summaries,
-                 bool &Analyzed)
+                 std::vector<TranslationUnitSummary> &Summaries, bool &Analyzed)
       : P(P), Out(Out), Summaries(Summaries), Analyzed(Analyzed) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,

@@ -41,9 +41,9 @@ struct ProgramAnalysis {
 
 /// Analyzes \p Files as one program, each compiled with its command from
 /// \p Commands.
-ProgramAnalysis analyzeProgram(const clang::tooling::CompilationDatabase &Commands,
-                               const std::vector<std::string> &Files,
-                               const Policy &P);
+ProgramAnalysis
+analyzeProgram(const clang::tooling::CompilationDatabase &Commands,
+               const std::vector<std::string> &Files, const Policy &P);
 
 } // namespace pii
 

@@ -25,9 +25,11 @@ SourceSpot spotOf(const SourceManager &SM, SourceLocation Loc) {
 std::string displayName(const NamedDecl *D) {
   if (!D)
     return "this";
-  if (const auto *M = dyn_cast<CXXMethodDecl>(D); M && M->getParent()->isLambda()) {
+  if (const auto *M = dyn_cast<CXXMethodDecl>(D);
+      M && M->getParent()->isLambda()) {
     const SourceManager &SM = D->getASTContext().getSourceManager();
-    PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(M->getParent()->getLocation()));
+    PresumedLoc P =
+        SM.getPresumedLoc(SM.getFileLoc(M->getParent()->getLocation()));
     return "lambda at " + llvm::sys::path::filename(P.getFilename()).str() +
            ":" + std::to_string(P.getLine()) + ":" +
            std::to_string(P.getColumn());

@@ -50,9 +50,8 @@ void Store::forEachFact(FactVisitor Visit) const {
 
 TaintSet Store::read(const AccessPath &P) const {
   TaintSet Result;
-  forEachOverlapping(P, [&](const AccessPath &, const TaintSet &T) {
-    Result.join(T);
-  });
+  forEachOverlapping(
+      P, [&](const AccessPath &, const TaintSet &T) { Result.join(T); });
   return Result;
 }
 
@@ -105,7 +104,8 @@ const PathList *Store::targetsOf(const AccessPath &P) const {
 
 void Store::forEachTargetBelow(
     const AccessPath &P,
-    llvm::function_ref<void(const AccessPath &, const PathList &)> Visit) const {
+    llvm::function_ref<void(const AccessPath &, const PathList &)> Visit)
+    const {
   for (auto It = Targets.lower_bound(P);
        It != Targets.end() && P.isPrefixOf(It->first); ++It)
     if (!It->second.empty())

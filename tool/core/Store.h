@@ -75,7 +75,8 @@ public:
   /// Visits the target entries at and below \p P.
   void forEachTargetBelow(
       const AccessPath &P,
-      llvm::function_ref<void(const AccessPath &, const PathList &)> Visit) const;
+      llvm::function_ref<void(const AccessPath &, const PathList &)> Visit)
+      const;
   void setTargets(const AccessPath &P, const PathList &Targets);
   void addTargets(const AccessPath &P, const PathList &Targets);
 

@@ -47,8 +47,8 @@ struct Value {
 
 /// The labels of a value part by part: a field path below the value and
 /// what is stored there.
-using Parts = std::vector<std::pair<llvm::SmallVector<const clang::FieldDecl *, 2>,
-                                    TaintSet>>;
+using Parts = std::vector<
+    std::pair<llvm::SmallVector<const clang::FieldDecl *, 2>, TaintSet>>;
 
 class Transfer {
 public:

@@ -1,0 +1,355 @@
+//===- TransferCalls.cpp --------------------------------------------------===//
+//
+// Calls and constructions: sinks, call sites, symbolic results for user
+// functions, and the opaque model for the standard library.
+//
+//===----------------------------------------------------------------------===//
+
+#include "core/StepText.h"
+#include "core/Transfer.h"
+#include "core/TransferHelpers.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace pii {
+
+/// Iterators, smart pointers and inserters: class values that refer to
+/// storage elsewhere, recognised by their operator* or operator->.
+static bool isIteratorLike(QualType T) {
+  const auto *Record = T->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return false;
+  auto Dereferences = [](const CXXRecordDecl *R) {
+    return llvm::any_of(R->methods(), [](const CXXMethodDecl *M) {
+      return M->getOverloadedOperator() == OO_Star ||
+             M->getOverloadedOperator() == OO_Arrow;
+    });
+  };
+  return Dereferences(Record->getDefinition()) ||
+         !Record->getDefinition()->forallBases(
+             [&](const CXXRecordDecl *Base) { return !Dereferences(Base); });
+}
+
+static bool isOutputParameter(QualType T) {
+  if (T->isLValueReferenceType() || T->isPointerType())
+    return !T->getPointeeType().isConstQualified() &&
+           !T->getPointeeType()->isFunctionType();
+  return false;
+}
+
+/// A body pii-flow may see somewhere in the program; system headers (the
+/// standard library) are modelled as opaque instead.
+static bool isUserFunction(const FunctionDecl *F, const SourceManager &SM) {
+  return F && !F->isImplicit() && !SM.isInSystemHeader(F->getLocation());
+}
+
+static bool isOnImplicitVariable(const Expr *Object) {
+  const auto *Ref =
+      Object ? dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts()) : nullptr;
+  return Ref && isImplicitVariable(Ref->getDecl());
+}
+
+//===----------------------------------------------------------------------===//
+// Calls
+//===----------------------------------------------------------------------===//
+
+/// The implicit object of a member call, if the callee has one.
+static const Expr *implicitObject(const CallExpr *C, const FunctionDecl *F) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+    return MC->getImplicitObjectArgument();
+  if (isa<CXXOperatorCallExpr>(C))
+    if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F);
+        M && M->isImplicitObjectMemberFunction())
+      return C->getArg(0);
+  return nullptr;
+}
+
+/// A call through a pointer to a method is resolved by its static type;
+/// a qualified call (Base::f()) is not virtual.
+static bool isVirtualCall(const CallExpr *C, const FunctionDecl *Callee) {
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (!M || !M->isVirtual())
+    return false;
+  if (const auto *Member =
+          dyn_cast<MemberExpr>(C->getCallee()->IgnoreParenImpCasts()))
+    return !Member->hasQualifier();
+  return true;
+}
+
+Value Transfer::evalCall(const CallExpr *C) {
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  const FunctionDecl *Callee = C->getDirectCallee();
+  const Expr *ObjectExpr = implicitObject(C, Callee);
+
+  // Who may be called: the static callee, or what a function pointer refers
+  // to.
+  llvm::SmallVector<const FunctionDecl *, 1> Targets;
+  if (Callee) {
+    Targets.push_back(Callee);
+  } else if (!isa<CXXMemberCallExpr>(C)) {
+    for (const AccessPath &P : eval(C->getCallee()).Pointees)
+      if (const auto *F = dyn_cast_or_null<FunctionDecl>(P.Root);
+          F && P.Fields.empty())
+        Targets.push_back(F);
+  }
+
+  Value Object;
+  PathList ObjectPlaces;
+  if (ObjectExpr) {
+    Object = eval(ObjectExpr);
+    ObjectPlaces = ObjectExpr->getType()->isPointerType() ? Object.Pointees
+                                                          : Object.Places;
+  }
+  TaintSet ObjectTaint = Object.Taint;
+  if (ObjectExpr && ObjectExpr->getType()->isPointerType())
+    ObjectTaint.join(readPlaces(ObjectPlaces, ObjectExpr->getExprLoc()));
+
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  bool CopiesObject = Method && (Method->isCopyAssignmentOperator() ||
+                                 Method->isMoveAssignmentOperator());
+  llvm::SmallVector<const Expr *, 4> Args;
+  for (unsigned I = ObjectExpr && isa<CXXOperatorCallExpr>(C) ? 1 : 0;
+       I < C->getNumArgs(); ++I)
+    Args.push_back(C->getArg(I));
+  llvm::SmallVector<Value, 4> ArgValues;
+  llvm::SmallVector<Parts, 4> ArgParts;
+  llvm::SmallVector<TaintSet, 4> ArgTaints;
+  for (const Expr *Arg : Args) {
+    ArgValues.push_back(eval(Arg));
+    ArgParts.push_back(argumentParts(Arg, ArgValues.back(), !CopiesObject));
+    TaintSet All;
+    for (const auto &[Path, T] : ArgParts.back())
+      All.join(T);
+    ArgTaints.push_back(std::move(All));
+  }
+
+  // Assignment operators replace the object's contents; copies field-wise.
+  if (Method && Method->getOverloadedOperator() == OO_Equal && !Args.empty()) {
+    Value Target;
+    Target.Places = ObjectPlaces;
+    Target.ExactPlace = Object.ExactPlace && ObjectPlaces.size() == 1;
+    if (!CopiesObject ||
+        !copyObject(Target, ArgValues.front(), ObjectExpr->getBeginLoc()))
+      assign(Target, ArgTaints.front(), /*Strong=*/true,
+             ObjectExpr->getBeginLoc());
+    bindTargets(Target, ArgValues.front());
+    Target.Taint = ArgTaints.front();
+    return Target;
+  }
+
+  llvm::SmallVector<std::optional<std::string>, 4> SinkKinds;
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    SinkKinds.emplace_back();
+    for (const FunctionDecl *T : Targets)
+      if (auto Kind = Ctx.Annotations.sinkKindOf(T, I))
+        SinkKinds.back() = Kind;
+  }
+  bool Summarized = llvm::any_of(
+      Targets, [&](const FunctionDecl *T) { return isUserFunction(T, SM); });
+  bool AnySink = llvm::any_of(SinkKinds, [](const auto &K) { return K; });
+  bool Declassifies = Callee && Ctx.Annotations.isDeclassifier(Callee);
+
+  // Which arguments an opaque callee writes: non-const references and
+  // pointers, and iterators passed by value (std::back_inserter(out)).
+  llvm::SmallVector<PathList, 4> Written(Args.size());
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    QualType Param = Callee && I < Callee->getNumParams()
+                         ? Callee->getParamDecl(I)->getType()
+                         : QualType();
+    if (!Param.isNull() && Param->isLValueReferenceType() &&
+        isOutputParameter(Param))
+      Written[I] = ArgValues[I].Places;
+    else if ((!Param.isNull() && Param->isPointerType() &&
+              isOutputParameter(Param)) ||
+             isIteratorLike(Args[I]->getType()))
+      Written[I] = ArgValues[I].Pointees;
+  }
+  bool MutatesObject =
+      Method && !Method->isConst() && !isa<CXXDestructorDecl>(Method);
+
+  int Site = -1;
+  if (Summarized || AnySink) {
+    Site = Summary.callSite(C, [&](CallSite &Call) {
+      for (const FunctionDecl *T : Targets)
+        Call.Callees.push_back(Ctx.usrOf(T));
+      Call.CalleeName = Targets.empty() ? std::string("<unknown>")
+                                        : displayName(Targets.front());
+      Call.Virtual = isVirtualCall(C, Callee);
+      Call.Where = spotOf(SM, C->getExprLoc());
+      for (unsigned I = 0; I < Args.size(); ++I) {
+        Call.ArgSpots.push_back(spotOf(SM, Args[I]->getBeginLoc()));
+        Call.OutputArgs.push_back(!Written[I].empty());
+      }
+      Call.SinkKinds.assign(SinkKinds.begin(), SinkKinds.end());
+      Call.HasObject = ObjectExpr != nullptr;
+      Call.MutatesObject = MutatesObject;
+      Call.Declassifies = Declassifies;
+    });
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      Port Arg;
+      Arg.Kind = PortKind::CallArg;
+      Arg.Index = Site;
+      Arg.Arg = I;
+      reachParts(ArgParts[I], Arg);
+    }
+    if (ObjectExpr) {
+      Port Arg;
+      Arg.Kind = PortKind::CallArg;
+      Arg.Index = Site;
+      Arg.Arg = ObjectArg;
+      reachParts(
+          argumentParts(ObjectExpr,
+                        Value{ObjectTaint, ObjectPlaces, {}, false, false},
+                        /*WholeObject=*/false),
+          Arg);
+    }
+  }
+  if (Declassifies)
+    return Value();
+
+  SourceLocation CallLoc = C->getExprLoc();
+  // Calls the compiler wrote on its own variables (`*__begin1`) get no step,
+  // like the variables themselves.
+  bool Silent = isOnImplicitVariable(ObjectExpr);
+  auto Stepped = [&](const TaintSet &T, StepKind K, const NamedDecl *Detail) {
+    return Silent ? T : withStep(T, CallLoc, K, Callee, Detail);
+  };
+  Value Result;
+  if (Summarized) {
+    // What the callee returns and writes is resolved by the link step.
+    Result.Taint.add(Ctx.Labels.input(LabelKind::CallResult, Site), 0);
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      TaintSet Out;
+      Out.add(Ctx.Labels.input(LabelKind::CallOut, Site, I), 0);
+      for (const AccessPath &P : Written[I])
+        S.add(P, Out);
+    }
+    if (MutatesObject) {
+      TaintSet Out;
+      Out.add(Ctx.Labels.input(LabelKind::CallOut, Site, ObjectArg), 0);
+      for (const AccessPath &P : ObjectPlaces)
+        S.add(P, Out);
+    }
+  } else {
+    // An opaque callee: every input may reach the result and every output.
+    TaintSet Inputs = ObjectTaint;
+    for (const TaintSet &T : ArgTaints)
+      Inputs.join(T);
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      if (Written[I].empty())
+        continue;
+      TaintSet Others = ObjectTaint;
+      for (unsigned J = 0; J < Args.size(); ++J)
+        if (J != I)
+          Others.join(ArgTaints[J]);
+      TaintSet Out = Stepped(forDestination(Others, Args[I]->getType()),
+                             StepKind::CallOutput, rootDecl(Written[I]));
+      for (const AccessPath &P : Written[I])
+        S.add(P, Out);
+    }
+    if (MutatesObject) {
+      TaintSet ArgsOnly;
+      for (const TaintSet &T : ArgTaints)
+        ArgsOnly.join(T);
+      QualType ObjectType = ObjectExpr->getType();
+      if (ObjectType->isPointerType())
+        ObjectType = ObjectType->getPointeeType();
+      TaintSet Out = Stepped(forDestination(ArgsOnly, ObjectType),
+                             StepKind::CallOutput, rootDecl(ObjectPlaces));
+      for (const AccessPath &P : ObjectPlaces)
+        S.add(P, Out);
+    }
+    Result.Taint = Stepped(forDestination(Inputs, C->getType()),
+                           StepKind::CallResult, nullptr);
+  }
+  if (Callee)
+    for (const std::string &Purpose : Ctx.Annotations.returnPurposesOf(Callee))
+      Result.Taint.add(
+          Ctx.Labels.source(Purpose, Callee),
+          Ctx.Steps.extend(0, CallLoc, StepKind::ReturnSource, Callee));
+
+  // What the result refers to. A member's reference or pointer result refers
+  // into its object (s.append(x), v[i], s.c_str()), or into what the object
+  // refers to (*it, it->x). A free function's refers into its reference
+  // arguments (std::move(x), `os << x`, std::back_inserter(out)).
+  PathList Into;
+  if (ObjectExpr) {
+    Into = ObjectPlaces;
+    if (ObjectPlaces.size() == 1)
+      if (const PathList *Refers = S.targetsOf(ObjectPlaces.front()))
+        Into.append(Refers->begin(), Refers->end());
+  } else if (Callee) {
+    for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
+      if (Callee->getParamDecl(I)->getType()->isReferenceType())
+        Into.append(ArgValues[I].Places.begin(), ArgValues[I].Places.end());
+  }
+  if (C->isGLValue()) {
+    Result.Places = std::move(Into);
+    Result.Taint.join(readPlaces(Result.Places, CallLoc));
+  } else if (C->getType()->isPointerType() || isIteratorLike(C->getType())) {
+    Result.Pointees = std::move(Into);
+  }
+  return Result;
+}
+
+Value Transfer::evalConstruct(const CXXConstructExpr *C) {
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  const CXXConstructorDecl *Ctor = C->getConstructor();
+  llvm::SmallVector<const Expr *, 4> Args(C->arguments());
+  llvm::SmallVector<Parts, 4> ArgParts;
+  TaintSet Inputs;
+  for (const Expr *Arg : Args) {
+    ArgParts.push_back(
+        argumentParts(Arg, eval(Arg), !Ctor->isCopyOrMoveConstructor()));
+    for (const auto &[Path, T] : ArgParts.back())
+      Inputs.join(T);
+  }
+  llvm::SmallVector<std::optional<std::string>, 4> SinkKinds;
+  for (unsigned I = 0; I < Args.size(); ++I)
+    SinkKinds.push_back(Ctx.Annotations.sinkKindOf(Ctor, I));
+  bool Summarized = isUserFunction(Ctor, SM) && !Ctor->isTrivial();
+  bool AnySink = llvm::any_of(SinkKinds, [](const auto &K) { return K; });
+  bool Declassifies = Ctx.Annotations.isDeclassifier(Ctor);
+
+  Value V;
+  if (Summarized || AnySink) {
+    int Site = Summary.callSite(C, [&](CallSite &Call) {
+      Call.Callees.push_back(Ctx.usrOf(Ctor));
+      Call.CalleeName = displayName(Ctor);
+      Call.Where = spotOf(SM, C->getBeginLoc());
+      for (const Expr *Arg : Args) {
+        Call.ArgSpots.push_back(spotOf(SM, Arg->getBeginLoc()));
+        Call.OutputArgs.push_back(false);
+      }
+      Call.SinkKinds.assign(SinkKinds.begin(), SinkKinds.end());
+      // The object under construction receives what an opaque constructor
+      // is given.
+      Call.HasObject = true;
+      Call.MutatesObject = true;
+      Call.Declassifies = Declassifies;
+    });
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      Port Arg;
+      Arg.Kind = PortKind::CallArg;
+      Arg.Index = Site;
+      Arg.Arg = I;
+      reachParts(ArgParts[I], Arg);
+    }
+    if (Summarized && !Declassifies) {
+      V.Taint.add(Ctx.Labels.input(LabelKind::CallOut, Site, ObjectArg), 0);
+      return V;
+    }
+  }
+  if (Declassifies)
+    return V;
+  // A constructed object holds what it was built from; the variable it
+  // initializes records the step, so the constructor adds none.
+  V.Taint = forDestination(Inputs, C->getType());
+  return V;
+}
+
+} // namespace pii
