@@ -69,6 +69,13 @@ Port AnalysisContext::portOf(LabelId Id) {
   return P;
 }
 
+void AnalysisContext::approximate(llvm::StringRef Kind, SourceLocation Loc,
+                                  std::string Detail) {
+  SourceSpot Where = spotOf(AST.getSourceManager(), Loc);
+  if (Approximated.emplace(Kind.str(), Where).second)
+    Out.Approximations.push_back({Kind.str(), Where, std::move(Detail)});
+}
+
 const std::vector<ContainedField> &
 AnalysisContext::containedPurposeFields(QualType T) {
   const Type *Key = T.getCanonicalType().getTypePtr();

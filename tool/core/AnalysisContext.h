@@ -18,6 +18,7 @@
 #include "llvm/ADT/DenseMap.h"
 
 #include <map>
+#include <set>
 #include <vector>
 
 namespace clang {
@@ -56,6 +57,9 @@ public:
   FieldPath fieldPath(llvm::ArrayRef<const clang::FieldDecl *> P);
   /// The summary port of \p Label.
   Port portOf(LabelId Label);
+  /// Records that the analysis approximates at \p Loc (once per place).
+  void approximate(llvm::StringRef Kind, clang::SourceLocation Loc,
+                   std::string Detail);
 
   /// Purpose-annotated fields inside a value of type \p T, looking through
   /// references, pointers, arrays, bases, members and template arguments
@@ -71,6 +75,7 @@ private:
   llvm::DenseMap<const clang::Decl *, std::string> Usrs;
   std::map<std::pair<std::string, std::string>, int> SourceIndex;
   std::map<const clang::Type *, std::vector<ContainedField>> ContainedFields;
+  std::set<std::pair<std::string, SourceSpot>> Approximated;
 };
 
 } // namespace pii

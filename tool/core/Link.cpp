@@ -131,10 +131,27 @@ struct Reach {
   int Index = 0; // ParamOut: parameter; Sink: function
   int Arg = 0;   // Sink: call site
   int Arg2 = 0;  // Sink: argument
-  std::string Name;
+  std::string Name; // Global: the variable; Sink: the sink kind
   FieldPath Path;
+  std::string SinkName; // Sink: the sink function
 
-  auto key() const { return std::tie(Kind, Index, Arg, Arg2, Name, Path); }
+  auto key() const {
+    return std::tie(Kind, Index, Arg, Arg2, Name, Path, SinkName);
+  }
+
+  static Reach returned(FieldPath Path) {
+    return {Return, 0, 0, 0, "", std::move(Path), ""};
+  }
+  static Reach parameter(int Index, FieldPath Path) {
+    return {ParamOut, Index, 0, 0, "", std::move(Path), ""};
+  }
+  static Reach global(std::string Name, FieldPath Path) {
+    return {Global, 0, 0, 0, std::move(Name), std::move(Path), ""};
+  }
+  static Reach sink(int Fn, int Call, int Arg, std::string Kind,
+                    std::string Name) {
+    return {Sink, Fn, Call, Arg, std::move(Kind), {}, std::move(Name)};
+  }
   friend bool operator<(const Reach &A, const Reach &B) {
     return A.key() < B.key();
   }
@@ -144,6 +161,9 @@ struct Function {
   const FunctionSummary *Summary;
   /// Resolved targets of each call site; empty means opaque.
   std::vector<std::vector<int>> Targets;
+  /// For calls through a callback parameter: the functions callers pass,
+  /// with or without a body (a sink may have none).
+  std::vector<std::set<FunctionRef>> Passed;
   /// Edges by the port they leave from.
   std::map<std::tuple<PortKind, int, int, std::string>,
            std::vector<const Edge *>>
@@ -168,6 +188,10 @@ private:
   const Summary &summaryOf(int Fn, const Fact &Input);
   bool computeSummaries();
   void findFlows(int Fn, const Fact &Start);
+  /// Static and virtual targets, then the functions passed to callback
+  /// parameters, to a fixpoint (a callback may be passed on).
+  void resolveCalls(const std::map<std::string, int> &Index);
+  void approximate(std::string Kind, SourceSpot Where, std::string Detail);
 
   const Policy &Pol;
   std::vector<SourceInfo> Sources;
@@ -180,8 +204,14 @@ private:
   std::map<QueryKey, Summary> Summaries;
   std::vector<QueryKey> Queries;
   bool NewQuery = false;
-  std::map<std::tuple<int, int, int, int, const Rule *>, Finding> Found;
+  std::map<std::tuple<int, int, int, std::string, int, const Rule *>, Finding>
+      Found;
   LinkStats Stats;
+  /// Set while following flows from sources, when reaching a function with
+  /// no body means a purpose-carrying value enters unanalyzed code.
+  bool Tracing = false;
+  std::set<std::pair<std::string, SourceSpot>> Approximated;
+  std::vector<Approximation> Approximations;
 };
 
 Linker::Linker(const std::vector<TranslationUnitSummary> &Units,
@@ -208,7 +238,6 @@ Linker::Linker(const std::vector<TranslationUnitSummary> &Units,
     }
 
   std::map<std::string, int> Index;
-  std::map<std::string, std::vector<int>> OverriddenBy;
   for (const auto &[Usr, Entry] : ByUsr) {
     Index[Usr] = static_cast<int>(Functions.size());
     Function F;
@@ -223,35 +252,88 @@ Linker::Linker(const std::vector<TranslationUnitSummary> &Units,
     }
     Functions.push_back(std::move(F));
   }
+  for (auto &[Global, Fns] : Readers)
+    Fns.erase(std::unique(Fns.begin(), Fns.end()), Fns.end());
+  resolveCalls(Index);
+  Stats.Functions = Functions.size();
+}
+
+void Linker::resolveCalls(const std::map<std::string, int> &Index) {
+  std::map<std::string, std::vector<int>> OverriddenBy;
   for (size_t I = 0; I < Functions.size(); ++I)
     for (const std::string &Base : Functions[I].Summary->Overrides)
       OverriddenBy[Base].push_back(static_cast<int>(I));
-  for (auto &[Global, Fns] : Readers)
-    Fns.erase(std::unique(Fns.begin(), Fns.end()), Fns.end());
+  auto Resolve = [&](const std::string &Usr, bool Virtual,
+                     std::vector<int> &Out) {
+    if (auto It = Index.find(Usr); It != Index.end())
+      Out.push_back(It->second);
+    if (Virtual)
+      for (int Override : OverriddenBy[Usr])
+        Out.push_back(Override);
+  };
+  for (Function &F : Functions)
+    for (const CallSite &Call : F.Summary->Calls) {
+      std::vector<int> &Targets = F.Targets.emplace_back();
+      for (const std::string &Callee : Call.Callees)
+        Resolve(Callee, Call.Virtual, Targets);
+      F.Passed.emplace_back();
+    }
+
+  // Functions passed to each parameter, by callers or passed on.
+  std::vector<std::map<int, std::set<FunctionRef>>> ParamFunctions(
+      Functions.size());
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (size_t I = 0; I < Functions.size(); ++I) {
+      Function &F = Functions[I];
+      for (size_t C = 0; C < F.Summary->Calls.size(); ++C) {
+        const CallSite &Call = F.Summary->Calls[C];
+        if (Call.CalleeParam >= 0)
+          for (const FunctionRef &Ref : ParamFunctions[I][Call.CalleeParam])
+            if (F.Passed[C].insert(Ref).second) {
+              Resolve(Ref.Usr, false, F.Targets[C]);
+              Changed = true;
+            }
+        for (size_t A = 0; A < Call.FunctionArgs.size(); ++A) {
+          std::set<FunctionRef> Given(Call.FunctionArgs[A].begin(),
+                                      Call.FunctionArgs[A].end());
+          if (int Forwarded = Call.ForwardedParams[A]; Forwarded >= 0)
+            Given.insert(ParamFunctions[I][Forwarded].begin(),
+                         ParamFunctions[I][Forwarded].end());
+          for (int Target : F.Targets[C])
+            for (const FunctionRef &Ref : Given)
+              Changed |= ParamFunctions[Target][A].insert(Ref).second;
+        }
+      }
+    }
+  }
 
   Callers.resize(Functions.size());
   for (size_t I = 0; I < Functions.size(); ++I) {
     Function &F = Functions[I];
-    for (const CallSite &Call : F.Summary->Calls) {
-      std::vector<int> Targets;
-      for (const std::string &Callee : Call.Callees) {
-        if (auto It = Index.find(Callee); It != Index.end())
-          Targets.push_back(It->second);
-        if (Call.Virtual)
-          for (int Override : OverriddenBy[Callee])
-            Targets.push_back(Override);
-      }
+    for (size_t C = 0; C < F.Targets.size(); ++C) {
+      std::vector<int> &Targets = F.Targets[C];
       std::sort(Targets.begin(), Targets.end());
       Targets.erase(std::unique(Targets.begin(), Targets.end()), Targets.end());
       for (int T : Targets)
-        Callers[T].push_back(
-            {static_cast<int>(I), static_cast<int>(F.Targets.size())});
+        Callers[T].push_back({static_cast<int>(I), static_cast<int>(C)});
       ++Stats.CallSites;
       Stats.OpaqueCallSites += Targets.empty();
-      F.Targets.push_back(std::move(Targets));
+      const CallSite &Call = F.Summary->Calls[C];
+      if (Call.CalleeParam >= 0 && F.Passed[C].empty())
+        approximate("indirect-call", Call.Where,
+                    "'" + Call.CalleeName +
+                        "' is called, but no caller passes a known function; "
+                        "treated as an opaque call");
     }
   }
-  Stats.Functions = Functions.size();
+}
+
+void Linker::approximate(std::string Kind, SourceSpot Where,
+                         std::string Detail) {
+  if (Approximated.emplace(Kind, Where).second)
+    Approximations.push_back({std::move(Kind), std::move(Where),
+                              std::move(Detail)});
 }
 
 const Linker::Summary &Linker::summaryOf(int Fn, const Fact &Input) {
@@ -278,23 +360,37 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
     const Port &To = E->To;
     switch (To.Kind) {
     case PortKind::Return:
-      Out(Reach{Reach::Return, 0, 0, 0, "", *Path}, Through);
+      Out(Reach::returned(*Path), Through);
       break;
     case PortKind::ParamOut:
-      Out(Reach{Reach::ParamOut, To.Index, 0, 0, "", *Path}, Through);
+      Out(Reach::parameter(To.Index, *Path), Through);
       break;
     case PortKind::Global:
-      Out(Reach{Reach::Global, 0, 0, 0, To.Name, *Path}, Through);
+      Out(Reach::global(To.Name, *Path), Through);
       break;
     case PortKind::CallArg: {
       const CallSite &Call = F.Summary->Calls[To.Index];
       const std::vector<int> &Targets = F.Targets[To.Index];
       if (To.Arg >= 0 && Call.SinkKinds[To.Arg])
-        Out(Reach{Reach::Sink, Fn, To.Index, To.Arg, "", {}}, Through);
+        Out(Reach::sink(Fn, To.Index, To.Arg, *Call.SinkKinds[To.Arg],
+                        Call.CalleeName),
+            Through);
+      for (const FunctionRef &Ref : F.Passed[To.Index])
+        if (To.Arg >= 0 && static_cast<size_t>(To.Arg) < Ref.SinkKinds.size() &&
+            Ref.SinkKinds[To.Arg])
+          Out(Reach::sink(Fn, To.Index, To.Arg, *Ref.SinkKinds[To.Arg],
+                          Ref.Name),
+              Through);
       if (Targets.empty()) {
         // No body anywhere: the opaque-call model.
         if (Call.Declassifies)
           break;
+        if (Tracing)
+          approximate("unmodelled-call", Call.Where,
+                      "'" + Call.CalleeName +
+                          "' has no body in the program; a value with a "
+                          "purpose passed to it is assumed to reach its "
+                          "result and outputs");
         Trace Opaque =
             concat(Through, single({Call.Where, "flows through a call to '" +
                                                     Call.CalleeName + "'"}));
@@ -417,10 +513,10 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
             break;
           case Reach::Sink: {
             const CallSite &Call = Functions[R.Index].Summary->Calls[R.Arg];
-            const std::string &Kind = *Call.SinkKinds[R.Arg2];
+            const std::string &Kind = R.Name;
             for (const Rule *Broken : Pol.rulesBrokenBy(Source.Purpose, Kind)) {
-              auto Key =
-                  std::make_tuple(R.Index, R.Arg, R.Arg2, Start.Index, Broken);
+              auto Key = std::make_tuple(R.Index, R.Arg, R.Arg2, R.SinkName,
+                                         Start.Index, Broken);
               std::vector<FlowStep> Steps = flatten(RT);
               // Of the paths found, report the shortest: the most direct
               // account of the flow.
@@ -433,7 +529,7 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
               F.Purpose = Source.Purpose;
               F.SourceName = Source.OriginName;
               F.SourceDecl = Source.OriginSpot;
-              F.SinkName = Call.CalleeName;
+              F.SinkName = R.SinkName;
               F.SinkKind = Kind;
               F.ArgIndex = R.Arg2;
               F.Where = Call.ArgSpots[R.Arg2];
@@ -453,11 +549,13 @@ LinkResult Linker::run() {
   do {
     computeSummaries();
     NewQuery = false;
+    Tracing = true;
     for (size_t Fn = 0; Fn < Functions.size(); ++Fn)
       for (const auto &[From, Edges] : Functions[Fn].EdgesFrom)
         if (std::get<0>(From) == PortKind::Source)
           findFlows(static_cast<int>(Fn),
                     Fact{PortKind::Source, std::get<1>(From), 0, "", {}});
+    Tracing = false;
   } while (NewQuery);
 
   LinkResult Result;
@@ -466,6 +564,7 @@ LinkResult Linker::run() {
   sortAndUnique(Result.Findings);
   Stats.Summaries = Summaries.size();
   Result.Stats = Stats;
+  Result.Approximations = std::move(Approximations);
   return Result;
 }
 

@@ -36,6 +36,10 @@ struct LinkStats {
 struct LinkResult {
   std::vector<Finding> Findings;
   LinkStats Stats;
+  /// Where the whole-program view approximates: indirect calls whose targets
+  /// no caller supplies, and functions with no body that a value with a
+  /// purpose enters.
+  std::vector<Approximation> Approximations;
 };
 
 /// Links \p Units as one program. The result does not depend on their order.

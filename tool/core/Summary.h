@@ -78,6 +78,19 @@ struct Edge {
   std::vector<FlowStep> Steps;
 };
 
+/// A function passed around as a value (a pointer, a lambda, a
+/// std::function), with what its parameters are as sinks: it may have no
+/// body in the program.
+struct FunctionRef {
+  std::string Usr;
+  std::string Name;
+  std::vector<std::optional<std::string>> SinkKinds;
+
+  friend bool operator<(const FunctionRef &A, const FunctionRef &B) {
+    return A.Usr < B.Usr;
+  }
+};
+
 struct CallSite {
   /// USRs of the possible callees: the static callee, or the known targets
   /// of a call through a pointer. A virtual call also reaches overrides.
@@ -97,6 +110,13 @@ struct CallSite {
   bool MutatesObject = false;
   /// The callee's result carries no purpose (declassify).
   bool Declassifies = false;
+  /// A call through a function pointer or callable (std::function) held in
+  /// this parameter: its targets are what callers pass in.
+  int CalleeParam = -1;
+  /// Per explicit argument: the functions (or lambdas' call operators) it
+  /// refers to, and the caller's parameter whose function it passes on.
+  std::vector<std::vector<FunctionRef>> FunctionArgs;
+  std::vector<int> ForwardedParams;
 };
 
 struct FunctionSummary {

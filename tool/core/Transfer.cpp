@@ -100,8 +100,14 @@ void Transfer::execute(const Stmt *St) {
     reachParts(P, Out);
     return;
   }
-  if (const auto *E = dyn_cast<Expr>(St))
+  if (const auto *E = dyn_cast<Expr>(St)) {
     eval(E);
+    return;
+  }
+  if (isa<AsmStmt>(St))
+    Ctx.approximate("inline-asm", St->getBeginLoc(),
+                    "inline assembly is not analyzed; values it moves are "
+                    "not followed");
 }
 
 void Transfer::enterCatch(const VarDecl *Exception) {
@@ -289,11 +295,16 @@ Value Transfer::eval(const Expr *E) {
   if (const auto *L = dyn_cast<InitListExpr>(E))
     return evalChildren(L->isSemanticForm() ? L : L->getSemanticForm());
   if (const auto *L = dyn_cast<LambdaExpr>(E)) {
-    // A closure used as a temporary carries what it captured by value.
+    // A closure temporary lives at its call operator: an allocation site
+    // unique to this lambda expression, which also names it as a function
+    // to a std::function or a callee taking it. To an opaque callee it
+    // hands what it captured.
+    AccessPath Closure{L->getCallOperator(), {}};
+    initializeClosure(Closure, L);
     Value V;
-    for (const Expr *Capture : L->capture_inits())
-      if (Capture)
-        V.Taint.join(eval(Capture).Taint);
+    V.Places.push_back(Closure);
+    V.Pointees.push_back(Closure);
+    V.Taint = readPlaces(V.Places, L->getBeginLoc());
     return V;
   }
   if (isa<UnaryExprOrTypeTraitExpr, CXXTypeidExpr, StmtExpr>(E))
@@ -513,6 +524,14 @@ Value Transfer::evalCast(const CastExpr *C) {
     V.ExactPointee = Sub.ExactPlace;
     return V;
   }
+  case CK_BitCast:
+    // Reinterpreting one object's bytes as another type keeps the labels on
+    // the bytes, but field paths no longer mean anything.
+    if (isa<CXXReinterpretCastExpr, CStyleCastExpr>(C) && !Sub.Taint.empty())
+      Ctx.approximate("raw-cast", C->getBeginLoc(),
+                      "a value with a purpose is reinterpreted as another "
+                      "type; its field-level detail is lost");
+    return Sub;
   default:
     return Sub; // derived-to-base, no-op, numeric and user-defined conversions
   }

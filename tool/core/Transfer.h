@@ -78,6 +78,22 @@ private:
   Value evalBinary(const clang::BinaryOperator *B);
   Value evalCast(const clang::CastExpr *C);
   Value evalCall(const clang::CallExpr *C);
+  /// The functions and lambdas \p V refers to (as a function pointer, a
+  /// closure, or a std::function holding one), for a call or an argument.
+  /// A lambda's entry is the closure's place, whose root is its call
+  /// operator.
+  PathList functionsOf(const clang::Expr *E, const Value &V);
+  FunctionRef functionRef(const clang::FunctionDecl *F);
+  /// The index of the current function's parameter that \p V is, if it is
+  /// one: a callback received from the caller.
+  int parameterOf(const Value &V) const;
+  /// When an opaque library call is given a callable (std::for_each's
+  /// lambda), the library calls it with data from its other arguments: a
+  /// call site of its own, whose result joins the library call's.
+  TaintSet callBack(const clang::Expr *Callable, const Value &V,
+                    llvm::ArrayRef<const clang::Expr *> Args,
+                    llvm::ArrayRef<Value> ArgValues,
+                    const TaintSet &ObjectTaint);
   Value evalConstruct(const clang::CXXConstructExpr *C);
   Value evalChildren(const clang::Stmt *St);
 

@@ -80,22 +80,73 @@ static bool isVirtualCall(const CallExpr *C, const FunctionDecl *Callee) {
   return true;
 }
 
+/// The function a place names: a function, or a lambda's closure (rooted at
+/// its call operator).
+static const FunctionDecl *functionAt(const AccessPath &P) {
+  return P.Fields.empty() ? dyn_cast_or_null<FunctionDecl>(P.Root) : nullptr;
+}
+
+/// A lambda's closure object, at its allocation site or in a variable.
+static bool isClosure(const AccessPath &P) {
+  const auto *Call = dyn_cast_or_null<CXXMethodDecl>(functionAt(P));
+  return Call && Call->getParent()->isLambda();
+}
+
+/// std::function and its kind: a library class that is called.
+static bool isCallableWrapper(QualType T, const SourceManager &SM) {
+  const auto *Record = T->getAsCXXRecordDecl();
+  return Record && Record->hasDefinition() &&
+         SM.isInSystemHeader(Record->getLocation()) &&
+         llvm::any_of(Record->getDefinition()->methods(),
+                      [](const CXXMethodDecl *M) {
+                        return M->getOverloadedOperator() == OO_Call;
+                      });
+}
+
+PathList Transfer::functionsOf(const Expr *E, const Value &V) {
+  PathList Functions;
+  auto Add = [&](const AccessPath &P) {
+    if (functionAt(P) && llvm::find(Functions, P) == Functions.end())
+      Functions.push_back(P);
+  };
+  for (const AccessPath &P : V.Pointees)
+    Add(P);
+  for (const AccessPath &P : V.Places) {
+    Add(P);
+    if (const PathList *Refers = S.targetsOf(P)) // a std::function variable
+      for (const AccessPath &T : *Refers)
+        Add(T);
+  }
+  // A named closure: its call operator, with captures at its own place.
+  const auto *Record = E->getType()->getAsCXXRecordDecl();
+  if (Record && Record->isLambda() && V.Places.size() == 1)
+    if (const CXXMethodDecl *Call = Record->getLambdaCallOperator())
+      if (!V.Places.front().Fields.empty() || V.Places.front().Root != Call)
+        Functions.push_back(AccessPath{Call, {}});
+  return Functions;
+}
+
+FunctionRef Transfer::functionRef(const FunctionDecl *F) {
+  FunctionRef Ref{Ctx.usrOf(F), displayName(F), {}};
+  for (unsigned I = 0; I < F->getNumParams(); ++I)
+    Ref.SinkKinds.push_back(Ctx.Annotations.sinkKindOf(F, I));
+  return Ref;
+}
+
+int Transfer::parameterOf(const Value &V) const {
+  const PathList &Places = V.Places.empty() ? V.Pointees : V.Places;
+  if (Places.size() != 1 || !Places.front().Fields.empty())
+    return -1;
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(Places.front().Root);
+  if (!Param || Param->getDeclContext() != Summary.function())
+    return -1;
+  return Param->getFunctionScopeIndex();
+}
+
 Value Transfer::evalCall(const CallExpr *C) {
   const SourceManager &SM = Ctx.AST.getSourceManager();
   const FunctionDecl *Callee = C->getDirectCallee();
   const Expr *ObjectExpr = implicitObject(C, Callee);
-
-  // Who may be called: the static callee, or what a function pointer refers
-  // to.
-  llvm::SmallVector<const FunctionDecl *, 1> Targets;
-  if (Callee) {
-    Targets.push_back(Callee);
-  } else if (!isa<CXXMemberCallExpr>(C)) {
-    for (const AccessPath &P : eval(C->getCallee()).Pointees)
-      if (const auto *F = dyn_cast_or_null<FunctionDecl>(P.Root);
-          F && P.Fields.empty())
-        Targets.push_back(F);
-  }
 
   Value Object;
   PathList ObjectPlaces;
@@ -103,6 +154,36 @@ Value Transfer::evalCall(const CallExpr *C) {
     Object = eval(ObjectExpr);
     ObjectPlaces = ObjectExpr->getType()->isPointerType() ? Object.Pointees
                                                           : Object.Places;
+  }
+
+  // Who may be called: the static callee; or what a function pointer, or a
+  // std::function being called, refers to; or, when that came from the
+  // caller, whatever the callers pass (resolved by the link step).
+  llvm::SmallVector<const FunctionDecl *, 1> Targets;
+  int CalleeParam = -1;
+  bool Indirect = !Callee || (ObjectExpr && isCallableWrapper(
+                                                ObjectExpr->getType(), SM));
+  if (Indirect) {
+    Value Function = ObjectExpr ? Object : eval(C->getCallee());
+    const Expr *FunctionExpr = ObjectExpr ? ObjectExpr : C->getCallee();
+    PathList Closures = functionsOf(FunctionExpr, Function);
+    for (const AccessPath &P : Closures)
+      Targets.push_back(functionAt(P));
+    if (Targets.empty())
+      CalleeParam = parameterOf(Function);
+    if (Targets.empty() && CalleeParam < 0)
+      Ctx.approximate("indirect-call", C->getExprLoc(),
+                      "a call through a function pointer or std::function "
+                      "whose targets are unknown; treated as an opaque call");
+    // A lambda called through a std::function sees its own captures.
+    if (ObjectExpr && !Targets.empty()) {
+      ObjectPlaces.clear();
+      for (const AccessPath &P : Closures)
+        if (isClosure(P))
+          ObjectPlaces.push_back(P);
+    }
+  } else {
+    Targets.push_back(Callee);
   }
   TaintSet ObjectTaint = Object.Taint;
   if (ObjectExpr && ObjectExpr->getType()->isPointerType())
@@ -148,8 +229,10 @@ Value Transfer::evalCall(const CallExpr *C) {
       if (auto Kind = Ctx.Annotations.sinkKindOf(T, I))
         SinkKinds.back() = Kind;
   }
-  bool Summarized = llvm::any_of(
-      Targets, [&](const FunctionDecl *T) { return isUserFunction(T, SM); });
+  bool Summarized =
+      CalleeParam >= 0 || llvm::any_of(Targets, [&](const FunctionDecl *T) {
+        return isUserFunction(T, SM);
+      });
   bool AnySink = llvm::any_of(SinkKinds, [](const auto &K) { return K; });
   bool Declassifies = Callee && Ctx.Annotations.isDeclassifier(Callee);
 
@@ -176,18 +259,26 @@ Value Transfer::evalCall(const CallExpr *C) {
     Site = Summary.callSite(C, [&](CallSite &Call) {
       for (const FunctionDecl *T : Targets)
         Call.Callees.push_back(Ctx.usrOf(T));
-      Call.CalleeName = Targets.empty() ? std::string("<unknown>")
-                                        : displayName(Targets.front());
+      Call.CalleeName =
+          !Targets.empty() ? displayName(Targets.front())
+          : CalleeParam >= 0
+              ? displayName(Summary.function()->getParamDecl(CalleeParam))
+              : std::string("<unknown>");
       Call.Virtual = isVirtualCall(C, Callee);
       Call.Where = spotOf(SM, C->getExprLoc());
       for (unsigned I = 0; I < Args.size(); ++I) {
         Call.ArgSpots.push_back(spotOf(SM, Args[I]->getBeginLoc()));
         Call.OutputArgs.push_back(!Written[I].empty());
+        std::vector<FunctionRef> &Functions = Call.FunctionArgs.emplace_back();
+        for (const AccessPath &P : functionsOf(Args[I], ArgValues[I]))
+          Functions.push_back(functionRef(functionAt(P)));
+        Call.ForwardedParams.push_back(parameterOf(ArgValues[I]));
       }
       Call.SinkKinds.assign(SinkKinds.begin(), SinkKinds.end());
       Call.HasObject = ObjectExpr != nullptr;
       Call.MutatesObject = MutatesObject;
       Call.Declassifies = Declassifies;
+      Call.CalleeParam = CalleeParam;
     });
     for (unsigned I = 0; I < Args.size(); ++I) {
       Port Arg;
@@ -235,10 +326,13 @@ Value Transfer::evalCall(const CallExpr *C) {
         S.add(P, Out);
     }
   } else {
-    // An opaque callee: every input may reach the result and every output.
+    // An opaque callee: every input may reach the result and every output,
+    // including through the callables it is given and calls.
     TaintSet Inputs = ObjectTaint;
     for (const TaintSet &T : ArgTaints)
       Inputs.join(T);
+    for (unsigned I = 0; I < Args.size(); ++I)
+      Inputs.join(callBack(Args[I], ArgValues[I], Args, ArgValues, ObjectTaint));
     for (unsigned I = 0; I < Args.size(); ++I) {
       if (Written[I].empty())
         continue;
@@ -293,6 +387,61 @@ Value Transfer::evalCall(const CallExpr *C) {
   } else if (C->getType()->isPointerType() || isIteratorLike(C->getType())) {
     Result.Pointees = std::move(Into);
   }
+  return Result;
+}
+
+TaintSet Transfer::callBack(const Expr *Callable, const Value &V,
+                            llvm::ArrayRef<const Expr *> Args,
+                            llvm::ArrayRef<Value> ArgValues,
+                            const TaintSet &ObjectTaint) {
+  PathList Closures = functionsOf(Callable, V);
+  if (Closures.empty())
+    return TaintSet();
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  // What the library may pass to the callable: its other arguments and what
+  // they point to (the elements behind iterators).
+  TaintSet Data = ObjectTaint;
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    if (Args[I] == Callable)
+      continue;
+    Data.join(ArgValues[I].Taint);
+    Data.join(readPlaces(ArgValues[I].Pointees, Args[I]->getBeginLoc()));
+  }
+  unsigned Arity = 0;
+  for (const AccessPath &P : Closures)
+    Arity = std::max(Arity, functionAt(P)->getNumParams());
+  int Site = Summary.callSite(Callable, [&](CallSite &Call) {
+    for (const AccessPath &P : Closures)
+      Call.Callees.push_back(Ctx.usrOf(functionAt(P)));
+    Call.CalleeName = displayName(functionAt(Closures.front()));
+    Call.Where = spotOf(SM, Callable->getBeginLoc());
+    for (unsigned I = 0; I < Arity; ++I) {
+      Call.ArgSpots.push_back(Call.Where);
+      Call.OutputArgs.push_back(false);
+      Call.SinkKinds.emplace_back();
+      Call.FunctionArgs.emplace_back();
+      Call.ForwardedParams.push_back(-1);
+    }
+    Call.HasObject = true;
+  });
+  for (unsigned I = 0; I < Arity; ++I) {
+    Port Arg;
+    Arg.Kind = PortKind::CallArg;
+    Arg.Index = Site;
+    Arg.Arg = I;
+    Summary.reach(Data, Arg);
+  }
+  Port Object;
+  Object.Kind = PortKind::CallArg;
+  Object.Index = Site;
+  Object.Arg = ObjectArg;
+  PathList Captures;
+  for (const AccessPath &P : Closures)
+    if (isClosure(P))
+      Captures.push_back(P);
+  reachParts(readParts(Captures, Callable->getBeginLoc()), Object);
+  TaintSet Result;
+  Result.add(Ctx.Labels.input(LabelKind::CallResult, Site), 0);
   return Result;
 }
 
