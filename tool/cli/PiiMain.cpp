@@ -12,11 +12,14 @@
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/Statistic.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <map>
 
 using namespace llvm;
 using clang::tooling::CompilationDatabase;
@@ -48,6 +51,19 @@ the policy forbids (e.g. [[pii::sink("advertising")]]).
 Exit status: 0 nothing found, 1 findings, 2 analysis incomplete or impossible
 (bad option, a file that fails to compile, a misused annotation).
 )";
+
+/// libLLVM already registers `-stats` (a second registration aborts), so
+/// pii-flow adopts that option, with its own description, rather than shadow
+/// it; llvm::AreStatisticsEnabled() reads it.
+void adoptStatsOption() {
+  if (cl::Option *Stats = cl::getRegisteredOptions().lookup("stats")) {
+    Stats->addCategory(Category);
+    Stats->setDescription(
+        "Print what was analyzed (translation units, functions, call sites, "
+        "summaries) and every place where the analysis approximates, as "
+        "'remark:' lines, to standard error.");
+  }
+}
 
 int usageError(const Twine &Message) {
   errs() << "pii-flow: error: " << Message << '\n';
@@ -126,6 +142,32 @@ Expected<Inputs> chooseInputs(std::unique_ptr<CompilationDatabase> FromArgs) {
   return In;
 }
 
+void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
+                size_t Files) {
+  std::map<std::string, unsigned> ByKind;
+  for (const Approximation &A : Result.Approximations)
+    ++ByKind[A.Kind];
+  OS << "pii-flow statistics:\n"
+     << "  translation units: " << Result.TranslationUnits << " of " << Files
+     << " analyzed\n"
+     << "  functions:         " << Result.Stats.Functions << " ("
+     << Result.Stats.IncompleteFunctions << " incomplete)\n"
+     << "  call sites:        " << Result.Link.CallSites << " ("
+     << Result.Link.OpaqueCallSites << " to functions with no body)\n"
+     << "  summaries:         " << Result.Link.Summaries << "\n"
+     << "  findings:          " << Result.Findings.size() << "\n"
+     << "  approximations:    " << Result.Approximations.size();
+  const char *Separator = " (";
+  for (const auto &[Kind, Count] : ByKind) {
+    OS << Separator << Kind << ": " << Count;
+    Separator = ", ";
+  }
+  OS << (ByKind.empty() ? "\n" : ")\n");
+  for (const Approximation &A : Result.Approximations)
+    OS << A.Where.File << ':' << A.Where.Line << ':' << A.Where.Column
+       << ": remark: " << A.Detail << " [approximation: " << A.Kind << "]\n";
+}
+
 void printVersion(raw_ostream &OS) {
   OS << "pii-flow " PII_FLOW_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
 }
@@ -142,6 +184,7 @@ int piiMain(int argc, const char **argv) {
   if (!ArgsError.empty())
     return usageError(ArgsError);
 
+  adoptStatsOption();
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter(printVersion);
   std::string OptionErrors;
@@ -171,6 +214,8 @@ int piiMain(int argc, const char **argv) {
   for (const std::string &File : Result.FailedFiles)
     errs() << "pii-flow: error: '" << File
            << "' could not be compiled; it was not analyzed\n";
+  if (AreStatisticsEnabled())
+    printStats(errs(), Result, In->Files.size());
   errs() << "pii-flow: " << Result.Findings.size()
          << (Result.Findings.size() == 1 ? " finding" : " findings") << " in "
          << Result.TranslationUnits << " of " << In->Files.size()

@@ -371,21 +371,27 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
     case PortKind::CallArg: {
       const CallSite &Call = F.Summary->Calls[To.Index];
       const std::vector<int> &Targets = F.Targets[To.Index];
-      if (To.Arg >= 0 && Call.SinkKinds[To.Arg])
+      bool IsSink = false;
+      if (To.Arg >= 0 && Call.SinkKinds[To.Arg]) {
         Out(Reach::sink(Fn, To.Index, To.Arg, *Call.SinkKinds[To.Arg],
                         Call.CalleeName),
             Through);
+        IsSink = true;
+      }
       for (const FunctionRef &Ref : F.Passed[To.Index])
         if (To.Arg >= 0 && static_cast<size_t>(To.Arg) < Ref.SinkKinds.size() &&
-            Ref.SinkKinds[To.Arg])
+            Ref.SinkKinds[To.Arg]) {
           Out(Reach::sink(Fn, To.Index, To.Arg, *Ref.SinkKinds[To.Arg],
                           Ref.Name),
               Through);
+          IsSink = true;
+        }
       if (Targets.empty()) {
         // No body anywhere: the opaque-call model.
         if (Call.Declassifies)
           break;
-        if (Tracing)
+        // A sink with no body is the norm, not a blind spot.
+        if (Tracing && !IsSink)
           approximate("unmodelled-call", Call.Where,
                       "'" + Call.CalleeName +
                           "' has no body in the program; a value with a "

@@ -11,6 +11,8 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 
+#include <set>
+
 using namespace clang;
 
 namespace pii {
@@ -143,6 +145,18 @@ ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
   LinkResult Linked = link(Summaries, P);
   Result.Findings = std::move(Linked.Findings);
   Result.Link = Linked.Stats;
+  std::set<std::pair<SourceSpot, std::string>> Seen;
+  auto Keep = [&](const Approximation &A) {
+    if (Seen.emplace(A.Where, A.Kind).second)
+      Result.Approximations.push_back(A);
+  };
+  for (const TranslationUnitSummary &TU : Summaries)
+    llvm::for_each(TU.Approximations, Keep);
+  llvm::for_each(Linked.Approximations, Keep);
+  llvm::sort(Result.Approximations,
+             [](const Approximation &A, const Approximation &B) {
+               return std::tie(A.Where, A.Kind) < std::tie(B.Where, B.Kind);
+             });
   return Result;
 }
 

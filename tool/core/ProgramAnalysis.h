@@ -33,6 +33,9 @@ struct ProgramAnalysis {
   std::vector<std::string> FailedFiles;
   /// Misused pii:: annotations (each already printed as a diagnostic).
   unsigned AnnotationProblems = 0;
+  /// Where the analysis approximates, from every translation unit and the
+  /// link step, sorted by place.
+  std::vector<Approximation> Approximations;
 
   bool complete() const {
     return FailedFiles.empty() && AnnotationProblems == 0;

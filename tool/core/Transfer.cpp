@@ -498,6 +498,12 @@ Value Transfer::evalMemberPointer(const BinaryOperator *B) {
   return V;
 }
 
+bool Transfer::hasSource(const TaintSet &T) const {
+  return llvm::any_of(T, [&](const TaintSet::Entry &E) {
+    return Ctx.Labels.get(E.first).Kind == LabelKind::Source;
+  });
+}
+
 Value Transfer::evalCast(const CastExpr *C) {
   Value Sub = eval(C->getSubExpr());
   switch (C->getCastKind()) {
@@ -527,10 +533,12 @@ Value Transfer::evalCast(const CastExpr *C) {
   case CK_BitCast:
     // Reinterpreting one object's bytes as another type keeps the labels on
     // the bytes, but field paths no longer mean anything.
-    if (isa<CXXReinterpretCastExpr, CStyleCastExpr>(C) && !Sub.Taint.empty())
+    if (isa<CXXReinterpretCastExpr, CStyleCastExpr>(C) &&
+        (hasSource(Sub.Taint) ||
+         !Ctx.containedPurposeFields(C->getSubExpr()->getType()).empty()))
       Ctx.approximate("raw-cast", C->getBeginLoc(),
-                      "a value with a purpose is reinterpreted as another "
-                      "type; its field-level detail is lost");
+                      "an object that may carry a purpose is reinterpreted "
+                      "as another type; its field-level detail is lost");
     return Sub;
   default:
     return Sub; // derived-to-base, no-op, numeric and user-defined conversions

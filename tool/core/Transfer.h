@@ -119,6 +119,7 @@ private:
   /// lambda's by-reference captures) one level.
   Parts readParts(const PathList &Places, clang::SourceLocation Loc,
                   bool FollowTargets = true);
+  bool hasSource(const TaintSet &T) const;
   TaintSet declaredLabels(const clang::ValueDecl *D, clang::SourceLocation Loc,
                           StepKind Kind);
   TaintSet globalLabels(const AccessPath &P, clang::SourceLocation Loc);
