@@ -58,6 +58,7 @@ Exit status: 0 nothing found, 1 findings, 2 analysis incomplete or impossible
 void adoptStatsOption() {
   if (cl::Option *Stats = cl::getRegisteredOptions().lookup("stats")) {
     Stats->addCategory(Category);
+    Stats->setHiddenFlag(cl::NotHidden);
     Stats->setDescription(
         "Print what was analyzed (translation units, functions, call sites, "
         "summaries) and every place where the analysis approximates, as "
