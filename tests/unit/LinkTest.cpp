@@ -1,0 +1,212 @@
+#include "core/Link.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace pii;
+
+namespace {
+
+Port port(PortKind Kind, int Index = 0, int Arg = 0, FieldPath Path = {}) {
+  Port P;
+  P.Kind = Kind;
+  P.Index = Index;
+  P.Arg = Arg;
+  P.Path = std::move(Path);
+  return P;
+}
+
+Edge edge(Port From, Port To, const std::string &Step, unsigned Line) {
+  Edge E;
+  E.From = std::move(From);
+  E.To = std::move(To);
+  E.Steps.emplace_back();
+  E.Steps.back().Where = {"f.cpp", Line, 1};
+  E.Steps.back().Message = Step;
+  return E;
+}
+
+CallSite call(std::vector<std::string> Callees, unsigned Args,
+              std::optional<std::string> SinkKind = std::nullopt) {
+  CallSite C;
+  C.Callees = std::move(Callees);
+  C.CalleeName = C.Callees.empty() ? "callback" : C.Callees.front();
+  for (unsigned I = 0; I < Args; ++I) {
+    C.ArgSpots.push_back({"f.cpp", 100 + I, 1});
+    C.SinkKinds.push_back(SinkKind);
+    C.OutputArgs.push_back(false);
+    C.FunctionArgs.emplace_back();
+    C.ForwardedParams.push_back(-1);
+  }
+  return C;
+}
+
+FunctionSummary function(std::string Usr) {
+  FunctionSummary F;
+  F.Name = Usr;
+  F.Usr = std::move(Usr);
+  return F;
+}
+
+TranslationUnitSummary unit(std::vector<FunctionSummary> Functions) {
+  TranslationUnitSummary U;
+  U.Sources.push_back({"security", "c:@S@User@FI@phone", "User::phone",
+                       {"user.h", 3, 5}});
+  U.Functions = std::move(Functions);
+  return U;
+}
+
+std::vector<std::string> describe(const LinkResult &R) {
+  std::vector<std::string> Lines;
+  for (const Finding &F : R.Findings) {
+    std::string Line = F.SinkName + "@" + std::to_string(F.Where.Line) + ":";
+    for (const FlowStep &S : F.Steps)
+      Line += " [" + S.Message + "]";
+    Lines.push_back(Line);
+  }
+  return Lines;
+}
+
+const Port Source = port(PortKind::Source, 0);
+
+} // namespace
+
+TEST_CASE("a sink inside a callee is reached through its parameter",
+          "[link]") {
+  FunctionSummary Caller = function("caller");
+  Caller.Calls.push_back(call({"share"}, 1));
+  Caller.Edges.push_back(
+      edge(Source, port(PortKind::CallArg, 0, 0), "read phone", 10));
+  FunctionSummary Share = function("share");
+  Share.Calls.push_back(call({"ads"}, 1, "advertising"));
+  Share.Edges.push_back(edge(port(PortKind::Param, 0),
+                             port(PortKind::CallArg, 0, 0), "into key", 20));
+  LinkResult R = link({unit({Caller, Share})}, Policy::builtin());
+  CHECK(describe(R) ==
+        std::vector<std::string>{"ads@100: [read phone] [passed to 'share' as "
+                                 "argument 1] [into key]"});
+}
+
+TEST_CASE("callee summaries keep callers apart", "[link]") {
+  // identity(x) returns x; one caller passes the phone, the other a clean
+  // parameter, and each sends the result to ads.
+  FunctionSummary Identity = function("identity");
+  Identity.Edges.push_back(
+      edge(port(PortKind::Param, 0), port(PortKind::Return), "returned", 5));
+  auto UseIdentity = [](std::string Usr, Port Input) {
+    FunctionSummary F = function(std::move(Usr));
+    F.Calls.push_back(call({"identity"}, 1));
+    F.Calls.push_back(call({"ads"}, 1, "advertising"));
+    F.Edges.push_back(edge(Input, port(PortKind::CallArg, 0, 0), "in", 30));
+    F.Edges.push_back(edge(port(PortKind::CallResult, 0),
+                           port(PortKind::CallArg, 1, 0), "out", 31));
+    return F;
+  };
+  LinkResult R = link({unit({Identity, UseIdentity("leaks", Source),
+                             UseIdentity("clean", port(PortKind::Param, 0))})},
+                      Policy::builtin());
+  REQUIRE(R.Findings.size() == 1);
+  CHECK(R.Findings[0].Steps.front().Message == "in");
+}
+
+TEST_CASE("field paths select what a callee returns", "[link]") {
+  FunctionSummary GetName = function("getName");
+  GetName.Edges.push_back(edge(port(PortKind::Param, 0, 0, {"name"}),
+                               port(PortKind::Return), "return u.name", 5));
+  FunctionSummary Caller = function("caller");
+  Caller.Calls.push_back(call({"getName"}, 1));
+  Caller.Calls.push_back(call({"ads"}, 1, "advertising"));
+  // The phone is stored in the object's phone field only.
+  Caller.Edges.push_back(
+      edge(Source, port(PortKind::CallArg, 0, 0, {"phone"}), "u.phone", 10));
+  Caller.Edges.push_back(edge(port(PortKind::CallResult, 0),
+                              port(PortKind::CallArg, 1, 0), "out", 11));
+  CHECK(link({unit({GetName, Caller})}, Policy::builtin()).Findings.empty());
+}
+
+TEST_CASE("recursion terminates and still finds the flow", "[link]") {
+  FunctionSummary Walk = function("walk");
+  Walk.Calls.push_back(call({"walk"}, 1));
+  Walk.Calls.push_back(call({"ads"}, 1, "advertising"));
+  Walk.Edges.push_back(edge(port(PortKind::Param, 0),
+                            port(PortKind::CallArg, 0, 0), "recurse", 5));
+  Walk.Edges.push_back(edge(port(PortKind::CallResult, 0),
+                            port(PortKind::Return), "return", 6));
+  Walk.Edges.push_back(edge(port(PortKind::Param, 0),
+                            port(PortKind::Return), "base case", 7));
+  FunctionSummary Caller = function("caller");
+  Caller.Calls.push_back(call({"walk"}, 1));
+  Caller.Calls.push_back(call({"ads"}, 1, "advertising"));
+  Caller.Edges.push_back(edge(Source, port(PortKind::CallArg, 0, 0), "in", 10));
+  Caller.Edges.push_back(edge(port(PortKind::CallResult, 0),
+                              port(PortKind::CallArg, 1, 0), "out", 11));
+  LinkResult R = link({unit({Walk, Caller})}, Policy::builtin());
+  CHECK(R.Findings.size() == 1);
+}
+
+TEST_CASE("the result does not depend on the order of the units", "[link]") {
+  FunctionSummary A = function("a");
+  A.Calls.push_back(call({"b"}, 1));
+  A.Edges.push_back(edge(Source, port(PortKind::CallArg, 0, 0), "in a", 1));
+  FunctionSummary B = function("b");
+  B.Calls.push_back(call({"ads"}, 1, "advertising"));
+  B.Calls.push_back(call({"mail"}, 1, "marketing"));
+  B.Edges.push_back(
+      edge(port(PortKind::Param, 0), port(PortKind::CallArg, 0, 0), "b1", 2));
+  B.Edges.push_back(
+      edge(port(PortKind::Param, 0), port(PortKind::CallArg, 1, 0), "b2", 3));
+  auto Forward = describe(link({unit({A}), unit({B})}, Policy::builtin()));
+  auto Backward = describe(link({unit({B}), unit({A})}, Policy::builtin()));
+  CHECK(Forward.size() == 2);
+  CHECK(Forward == Backward);
+}
+
+TEST_CASE("a virtual call reaches every override", "[link]") {
+  FunctionSummary Caller = function("caller");
+  CallSite Virtual = call({"Base::send"}, 1);
+  Virtual.Virtual = true;
+  Caller.Calls.push_back(Virtual);
+  Caller.Edges.push_back(edge(Source, port(PortKind::CallArg, 0, 0), "in", 1));
+  FunctionSummary Leaky = function("Leaky::send");
+  Leaky.Overrides.push_back("Base::send");
+  Leaky.Calls.push_back(call({"ads"}, 1, "advertising"));
+  Leaky.Edges.push_back(
+      edge(port(PortKind::Param, 0), port(PortKind::CallArg, 0, 0), "out", 2));
+  FunctionSummary Quiet = function("Quiet::send");
+  Quiet.Overrides.push_back("Base::send");
+  LinkResult R = link({unit({Caller, Leaky, Quiet})}, Policy::builtin());
+  CHECK(R.Findings.size() == 1);
+}
+
+TEST_CASE("a callback parameter calls what callers pass", "[link]") {
+  // each(cb, value) calls cb(value); the caller passes the advertising sink
+  // ads, which has no body, and the phone.
+  FunctionSummary Each = function("each");
+  CallSite Callback = call({}, 1);
+  Callback.CalleeParam = 0;
+  Each.Calls.push_back(Callback);
+  Each.Edges.push_back(edge(port(PortKind::Param, 1),
+                            port(PortKind::CallArg, 0, 0), "cb(value)", 5));
+  FunctionSummary Caller = function("caller");
+  CallSite Pass = call({"each"}, 2);
+  Pass.FunctionArgs[0].push_back({"ads", "ads", {"advertising"}});
+  Caller.Calls.push_back(Pass);
+  Caller.Edges.push_back(edge(Source, port(PortKind::CallArg, 0, 1), "in", 1));
+  LinkResult R = link({unit({Each, Caller})}, Policy::builtin());
+  REQUIRE(R.Findings.size() == 1);
+  CHECK(R.Findings[0].SinkName == "ads");
+  CHECK(R.Findings[0].Where.Line == 100);
+}
+
+TEST_CASE("unresolved callbacks are reported as approximations", "[link]") {
+  FunctionSummary Each = function("each");
+  CallSite Callback = call({}, 1);
+  Callback.CalleeParam = 0;
+  Callback.Where = {"f.cpp", 7, 3};
+  Each.Calls.push_back(Callback);
+  LinkResult R = link({unit({Each})}, Policy::builtin());
+  REQUIRE(R.Approximations.size() == 1);
+  CHECK(R.Approximations[0].Kind == "indirect-call");
+  CHECK(R.Approximations[0].Where.Line == 7);
+}
