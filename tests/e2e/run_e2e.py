@@ -5,9 +5,12 @@ Usage: run_e2e.py --pii-flow BIN --include DIR TEST
        run_e2e.py --pii-flow BIN --include DIR --build-dir BUILD TEST
 
 TEST is one .cpp file, or a directory whose *.cpp files (sorted) are analyzed
-together as one program. With --build-dir, pii-flow runs as `-p BUILD` (every
-file of its compile_commands.json) and TEST is a source tree whose files, at
-any depth, carry the markers. Every .cpp/.h file of the test may carry markers:
+together as one program; a directory is analyzed a second time with its files
+in reverse order, and the test fails unless both runs print the same standard
+output (a whole-program result must not depend on file order). With
+--build-dir, pii-flow runs as `-p BUILD` (every file of its
+compile_commands.json) and TEST is a source tree whose files, at any depth,
+carry the markers. Every .cpp/.h file of the test may carry markers:
 
   // $ finding=RULE          a finding with this rule id is reported on this line
   // $ diag="substring"      an error/warning that is not a finding, on this line
@@ -19,12 +22,15 @@ any depth, carry the markers. Every .cpp/.h file of the test may carry markers:
                              expected, else 1 if a finding is, else 0)
 
 Diagnostics without a location (`pii-flow: error: ...`) are allowed only when
-the expected exit status is 2. Prints one summary line and exits 0 on success;
-lists every mismatch as `file:line: ...` and exits 1 otherwise.
+the expected exit status is 2; a diagnostic or note whose location has no file
+or line 0 (`:0:0: note: ...`) is always an error. Prints one summary line and
+exits 0 on success; lists every mismatch as `file:line: ...` and exits 1
+otherwise.
 """
 
 import argparse
 import collections
+import difflib
 import os
 import re
 import shlex
@@ -35,6 +41,8 @@ DIAG_RE = re.compile(r'^(?P<file>\S.*?):(?P<line>\d+):(?P<col>\d+): '
                      r'(?P<sev>fatal error|error|warning|note): (?P<msg>.*)$')
 RULE_RE = re.compile(r' \[(?P<rule>[A-Za-z0-9_.][A-Za-z0-9_.-]*)\]$')  # not [-Wflag]
 UNLOCATED_RE = re.compile(r'^(?:[^\s:]+: )?(?:fatal error|error|warning): ')
+BAD_LOCATION_RE = re.compile(r'^(?P<file>[^\s:]*):(?P<line>\d+):(?P<col>\d+): '
+                             r'(?:fatal error|error|warning|note): ')
 MARKER_RE = re.compile(r'//\s*\$(?P<body>.*)$')
 TOKEN_RE = re.compile(r'\s*(?:(?P<dollar>\$)|(?P<prefix>MISSING|SPURIOUS):|'
                       r'(?P<tag>finding|diag|note)=(?:"(?P<q>(?:[^"\\]|\\.)*)"|(?P<v>[^\s"$]+)))')
@@ -91,8 +99,12 @@ def parse_output(text, cwd):
     """Splits pii-flow output into findings, other diagnostics and notes, keyed by
     (realpath, line); source snippets and caret lines are ignored."""
     findings, diags, notes = (collections.defaultdict(list) for _ in range(3))
-    unlocated = []
+    unlocated, malformed = [], []
     for raw in text.splitlines():
+        bad = BAD_LOCATION_RE.match(raw)
+        if bad and (not bad.group('file') or int(bad.group('line')) == 0):
+            malformed.append(raw)  # e.g. ":0:0: note: ...", a step without a location
+            continue
         m = DIAG_RE.match(raw)
         if not m:
             if UNLOCATED_RE.match(raw):
@@ -106,7 +118,7 @@ def parse_output(text, cwd):
             findings[key].append((rule.group('rule'), msg[:rule.start()]))
         else:
             diags[key].append('%s: %s' % (m.group('sev'), msg))
-    return findings, diags, notes, unlocated
+    return findings, diags, notes, unlocated, malformed
 
 
 def reconcile(where, what, expects, actual, matches, label, show):
@@ -157,6 +169,18 @@ def compare(expects, findings, diags, notes, display):
     return errors, counts
 
 
+def invoke(cmd, cwd, timeout):
+    """Runs pii-flow: returns (completed process or None, failure message or None)."""
+    try:
+        proc = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              universal_newlines=True, errors='replace', timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, 'timed out after %ds' % timeout
+    if proc.returncode < 0 or proc.returncode > 2:
+        return proc, 'pii-flow crashed or failed (exit status %d)' % proc.returncode
+    return proc, None
+
+
 def run_case(binary, include, test, timeout=600, build_dir=None):
     """Returns (errors, summary line, command, raw output)."""
     test = os.path.abspath(test)
@@ -182,24 +206,36 @@ def run_case(binary, include, test, timeout=600, build_dir=None):
         cmd = [binary, '-p', build_dir]
     else:
         cmd = [binary] + cpps + ['--', '-std=c++17', '-I', include, '-I', root] + extra
-    try:
-        proc = subprocess.run(cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              universal_newlines=True, errors='replace', timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return ['timed out after %ds' % timeout], '', cmd, ''
+    proc, failure = invoke(cmd, root, timeout)
+    if failure:
+        return [failure], '', cmd, proc.stdout + proc.stderr if proc else ''
     output = proc.stdout + proc.stderr
-    if proc.returncode < 0 or proc.returncode > 2:
-        return ['pii-flow crashed or failed (exit status %d)' % proc.returncode], '', cmd, output
-    findings, diags, notes, unlocated = parse_output(output, root)
+    order_errors = []
+    if not build_dir and len(cpps) > 1:
+        # The same program with its files in reverse order must print the same.
+        rcmd = [binary] + cpps[::-1] + cmd[len(cpps) + 1:]
+        rproc, failure = invoke(rcmd, root, timeout)
+        if failure:
+            return ['with the files in reverse order: ' + failure], '', rcmd, \
+                rproc.stdout + rproc.stderr if rproc else ''
+        if rproc.stdout != proc.stdout:
+            diff = list(difflib.unified_diff(proc.stdout.splitlines(), rproc.stdout.splitlines(),
+                                             'sorted order', 'reverse order', lineterm='', n=0))
+            order_errors.append('results depend on file order: the standard output differs '
+                                'when the files are given in reverse order:\n' +
+                                '\n'.join(diff[:40] + (['...'] if len(diff) > 40 else [])))
+    findings, diags, notes, unlocated, malformed = parse_output(output, root)
 
     def display(path):
         rel = os.path.relpath(path, root)
         return path if rel.startswith('..') else rel
     errors, counts = compare(expects, findings, diags, notes, display)
+    errors += ['diagnostic or note with an invalid location: %s' % b for b in malformed]
     if exit_code != 2:  # e.g. "pii-flow: error: FILE could not be compiled"
         errors += ['unexpected diagnostic without a location: %s' % u for u in unlocated]
     if proc.returncode != exit_code:
         errors.append('exit status %d, expected %d' % (proc.returncode, exit_code))
+    errors += order_errors
     summary = ('PASS %s: %d findings, %d diagnostics, %d notes checked '
                '(%d known missing, %d known spurious), exit %d' % (
                    display(test) if os.path.isfile(test) else os.path.basename(test),

@@ -4,6 +4,7 @@ canned output, and checks that each kind of mismatch is caught."""
 
 import contextlib
 import io
+import json
 import os
 import stat
 import sys
@@ -28,13 +29,19 @@ CASE = textwrap.dedent('''\
     ''')
 FAKE = textwrap.dedent('''\
     #!%s
-    import os, signal, sys
-    open(os.environ['FAKE_ARGV'], 'w').write('\\n'.join(sys.argv[1:]))
-    sys.stdout.write(os.environ['FAKE_OUT'])
+    import json, os, signal, sys
+    open(os.environ['FAKE_ARGV'], 'a').write(json.dumps(sys.argv[1:]) + '\\n')
+    rev = os.environ.get('FAKE_OUT_REVERSED')  # output when b.cpp comes before a.cpp
+    rc = os.environ['FAKE_RC']
+    if rev is not None and 'b.cpp' in sys.argv[1]:
+        sys.stdout.write(rev)
+        rc = os.environ.get('FAKE_RC_REVERSED', rc)
+    else:
+        sys.stdout.write(os.environ['FAKE_OUT'])
     sys.stderr.write(os.environ['FAKE_ERR'])
-    if os.environ['FAKE_RC'] == 'segv':
+    if rc == 'segv':
         os.kill(os.getpid(), signal.SIGSEGV)
-    sys.exit(int(os.environ['FAKE_RC']))
+    sys.exit(int(rc))
     ''' % sys.executable)
 
 
@@ -65,16 +72,25 @@ class DriverTest(unittest.TestCase):
     def tearDown(self):
         self.tmp.cleanup()
 
-    def run_driver(self, out, err='', rc='1'):
-        os.environ.update(FAKE_OUT=out, FAKE_ERR=err, FAKE_RC=rc,
-                          FAKE_ARGV=os.path.join(self.tmp.name, 'argv'))
+    def run_driver(self, out, err='', rc='1', case=None, reversed_out=None):
+        argv = os.path.join(self.tmp.name, 'argv')
+        if os.path.exists(argv):
+            os.remove(argv)
+        os.environ.update(FAKE_OUT=out, FAKE_ERR=err, FAKE_RC=rc, FAKE_ARGV=argv)
+        os.environ.pop('FAKE_OUT_REVERSED', None)
+        if reversed_out is not None:
+            os.environ['FAKE_OUT_REVERSED'] = reversed_out
         buf = io.StringIO()
         with contextlib.redirect_stdout(buf):
-            status = run_e2e.main(['--pii-flow', self.fake, '--include', '/inc', self.case])
+            status = run_e2e.main(['--pii-flow', self.fake, '--include', '/inc', case or self.case])
         return status, buf.getvalue()
 
-    def assertFails(self, out, expected_line, err='', rc='1'):
-        status, text = self.run_driver(out, err, rc)
+    def invocations(self):
+        with open(os.path.join(self.tmp.name, 'argv')) as f:
+            return [json.loads(line) for line in f]
+
+    def assertFails(self, out, expected_line, err='', rc='1', **kwargs):
+        status, text = self.run_driver(out, err, rc, **kwargs)
         self.assertEqual(status, 1, text)
         self.assertIn(expected_line, text)
 
@@ -82,10 +98,8 @@ class DriverTest(unittest.TestCase):
         status, text = self.run_driver(self.good)
         self.assertEqual(status, 0, text)
         self.assertIn('PASS case.cpp: 3 findings, 0 diagnostics, 2 notes checked (1 known missing, 1 known spurious)', text)
-        with open(os.path.join(self.tmp.name, 'argv')) as f:
-            argv = f.read().split('\n')
-        self.assertEqual(argv, [self.case, '--', '-std=c++17', '-I', '/inc', '-I', self.tmp.name,
-                                '-DEXTRA=1', '-DQUOTED=a b'])
+        self.assertEqual(self.invocations(), [[self.case, '--', '-std=c++17', '-I', '/inc',
+                                               '-I', self.tmp.name, '-DEXTRA=1', '-DQUOTED=a b']])
 
     def test_missing_and_unexpected_findings(self):
         self.assertFails(self.good.replace(finding('case.cpp', 5, 15), ''),
@@ -109,11 +123,59 @@ class DriverTest(unittest.TestCase):
         self.assertFails(self.good, 'case.cpp:3: unexpected diagnostic warning: unknown attribute',
                          err='%s:3:1: warning: unknown attribute [-Wunknown-attributes]\n' % self.case)
         self.assertFails(self.good, 'without a location: pii-flow: error: bad', err='pii-flow: error: bad\n')
+        self.assertFails(self.good + ":0:0: note: passed to 'f' as argument 2\n",
+                         "invalid location: :0:0: note: passed to 'f' as argument 2")
+        self.assertFails(self.good + "%s:0:0: note: returned by 'f'\n" % self.case,
+                         "invalid location: %s:0:0: note: returned by 'f'" % self.case)
         self.assertFails(self.good, 'exit status 0, expected 1', rc='0')
         self.assertFails(self.good, 'crashed or failed (exit status -11)', rc='segv')
         with open(self.case, 'a') as f:
             f.write('// PII_EXIT: 2\n')  # an incomplete run may explain itself without a location
         self.assertEqual(self.run_driver(self.good, 'pii-flow: error: bad\n', '2')[0], 0)
+
+    def make_program(self):
+        """A two-file program directory: a.cpp with a finding, b.cpp clean."""
+        prog = os.path.join(self.tmp.name, 'prog')
+        os.mkdir(prog)
+        for name, text in (('b.cpp', '// PII_ARGS: -DB=1\nvoid b() { g(); }  // clean\n'),
+                           ('a.cpp', 'void a() {\n  ads::upload(u.phone);  // $ finding=%s\n}\n' % RULE),
+                           ('notes.txt', 'not a source file\n')):
+            with open(os.path.join(prog, name), 'w') as f:
+                f.write(text)
+        a, b = os.path.join(prog, 'a.cpp'), os.path.join(prog, 'b.cpp')
+        return prog, a, b, finding(a, 2) + '%s:2:15: note: read here\n' % a
+
+    def test_directory_runs_both_file_orders(self):
+        prog, a, b, out = self.make_program()
+        status, text = self.run_driver(out, case=prog)
+        self.assertEqual(status, 0, text)
+        self.assertIn('PASS prog: 1 findings', text)
+        tail = ['--', '-std=c++17', '-I', '/inc', '-I', prog, '-DB=1']
+        self.assertEqual(self.invocations(), [[a, b] + tail, [b, a] + tail])
+        # Only standard output is compared: the summary line on stderr may differ.
+        self.assertEqual(self.run_driver(out, 'pii-flow: 1 finding\n', case=prog, reversed_out=out)[0], 0)
+
+    def test_directory_results_depend_on_file_order(self):
+        prog, a, b, out = self.make_program()
+        # A finding lost, and the same findings in another order: both fail.
+        self.assertFails(out, 'results depend on file order', case=prog, reversed_out='')
+        self.assertFails(out, '-%s' % finding(a, 2).rstrip('\n'), case=prog, reversed_out='')
+        swapped = '%s:2:15: note: read here\n' % a + finding(a, 2)
+        self.assertFails(out, 'results depend on file order', case=prog, reversed_out=swapped)
+        # The first run is still checked against the markers on its own.
+        self.assertFails(out + finding(b, 2), 'b.cpp:2: unexpected finding', case=prog,
+                         reversed_out=out + finding(b, 2))
+        # A crash of the second run is reported as such.
+        os.environ['FAKE_RC_REVERSED'] = 'segv'
+        try:
+            self.assertFails(out, 'with the files in reverse order: pii-flow crashed', case=prog,
+                             reversed_out=out)
+        finally:
+            del os.environ['FAKE_RC_REVERSED']
+
+    def test_single_file_runs_once(self):
+        self.run_driver(self.good)
+        self.assertEqual(len(self.invocations()), 1)
 
     def test_marker_syntax(self):
         self.assertEqual(run_e2e.parse_markers('x; // $ diag="a \\"b\\"" $ MISSING: finding=r note=n'),

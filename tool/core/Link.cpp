@@ -128,9 +128,9 @@ std::optional<FieldPath> follow(const Edge &E, const FieldPath &At) {
 /// Where a value ends up, as seen from outside a function.
 struct Reach {
   enum KindT { Return, ParamOut, Global, Sink } Kind;
-  int Index = 0; // ParamOut: parameter; Sink: function
-  int Arg = 0;   // Sink: call site
-  int Arg2 = 0;  // Sink: argument
+  int Index = 0;    // ParamOut: parameter; Sink: function
+  int Arg = 0;      // Sink: call site
+  int Arg2 = 0;     // Sink: argument
   std::string Name; // Global: the variable; Sink: the sink kind
   FieldPath Path;
   std::string SinkName; // Sink: the sink function
@@ -332,8 +332,8 @@ void Linker::resolveCalls(const std::map<std::string, int> &Index) {
 void Linker::approximate(std::string Kind, SourceSpot Where,
                          std::string Detail) {
   if (Approximated.emplace(Kind, Where).second)
-    Approximations.push_back({std::move(Kind), std::move(Where),
-                              std::move(Detail)});
+    Approximations.push_back(
+        {std::move(Kind), std::move(Where), std::move(Detail)});
 }
 
 const Linker::Summary &Linker::summaryOf(int Fn, const Fact &Input) {

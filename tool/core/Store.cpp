@@ -84,8 +84,6 @@ void Store::copyObject(const AccessPath &From, const AccessPath &To,
   forEachWithRoot(From, [&](const auto &Fact) {
     if (From.isPrefixOf(Fact.first))
       Copies.emplace_back(reroot(Fact.first, From, To), Step(Fact.second));
-    else if (Fact.first.isPrefixOf(From))
-      Copies.emplace_back(To, Step(Fact.second));
   });
   std::vector<std::pair<AccessPath, PathList>> CopiedTargets;
   for (const auto &[Path, Refers] : Targets)

@@ -63,9 +63,9 @@ public:
   /// Weak update: \p P may now also hold \p T.
   void add(const AccessPath &P, const TaintSet &T);
   /// Copies what is stored at and below \p From to the same places below
-  /// \p To (a field-wise copy of an object), and what is stored at the
-  /// enclosing objects of \p From to \p To as a whole. \p Step extends the
-  /// path of every copied label.
+  /// \p To (a field-wise copy of an object). What enclosing objects of
+  /// \p From hold is the caller's to copy, since it names a part of them.
+  /// \p Step extends the path of every copied label.
   void copyObject(const AccessPath &From, const AccessPath &To,
                   llvm::function_ref<TaintSet(const TaintSet &)> Step);
 

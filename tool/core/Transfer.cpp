@@ -75,6 +75,57 @@ void Transfer::leaveFunction() {
   });
 }
 
+/// \p E without what does not change its value: implicit nodes, parentheses,
+/// and the no-op cast of `Contact{...}`.
+static const Expr *bare(const Expr *E) {
+  for (;;) {
+    const Expr *Inner = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Inner);
+        Cast && Cast->getCastKind() == CK_NoOp)
+      Inner = Cast->getSubExpr();
+    if (Inner == E)
+      return E;
+    E = Inner;
+  }
+}
+
+/// The object an implicit copy or move constructor copies, if \p Init is
+/// one.
+static const Expr *copiedObject(const Expr *Init) {
+  const auto *Construct = dyn_cast<CXXConstructExpr>(bare(Init));
+  if (!Construct || Construct->getNumArgs() < 1)
+    return nullptr;
+  // A user-written copy constructor does what its body says.
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  if (!Ctor->isCopyOrMoveConstructor() || Ctor->isUserProvided())
+    return nullptr;
+  return Construct->getArg(0);
+}
+
+Parts Transfer::valueParts(const Expr *E) {
+  if (const auto *List = dyn_cast<InitListExpr>(bare(E))) {
+    const auto *Record = List->getType()->getAsRecordDecl();
+    if (Record && !List->isTransparent()) {
+      Parts Result;
+      unsigned Index = 0;
+      for (const FieldDecl *F : Record->fields()) {
+        if (Index >= List->getNumInits())
+          break;
+        for (auto &[Path, T] : valueParts(List->getInit(Index++))) {
+          llvm::SmallVector<const FieldDecl *, 2> Full{F};
+          Full.append(Path.begin(), Path.end());
+          Full.truncate(std::min<size_t>(Full.size(), AccessPath::MaxFields));
+          Result.push_back({std::move(Full), std::move(T)});
+        }
+      }
+      return Result;
+    }
+  }
+  if (const Expr *Copied = copiedObject(E))
+    E = Copied;
+  return argumentParts(E, eval(E), /*WholeObject=*/false);
+}
+
 void Transfer::execute(const Stmt *St) {
   if (const auto *DS = dyn_cast<DeclStmt>(St)) {
     for (const Decl *D : DS->decls())
@@ -86,13 +137,7 @@ void Transfer::execute(const Stmt *St) {
     const Expr *Result = R->getRetValue();
     if (!Result)
       return;
-    // `return u;` copies u: report it part by part.
-    const auto *Copy = dyn_cast<CXXConstructExpr>(Result->IgnoreImplicit());
-    if (Copy && Copy->getConstructor()->isCopyOrMoveConstructor() &&
-        Copy->getNumArgs() >= 1)
-      Result = Copy->getArg(0);
-    Value V = eval(Result);
-    Parts P = argumentParts(Result, V, /*WholeObject=*/false);
+    Parts P = valueParts(Result);
     for (auto &[Path, T] : P)
       T = withStep(T, R->getBeginLoc(), StepKind::Returned, Summary.function());
     Port Out;
@@ -145,21 +190,12 @@ void Transfer::declare(const VarDecl *V) {
     S.add(P, declaredLabels(V, V->getLocation(), StepKind::DeclaredSource));
 }
 
-/// The object a copy or move constructor copies, if \p Init is one.
-static const Expr *copiedObject(const Expr *Init) {
-  const auto *Construct = dyn_cast<CXXConstructExpr>(Init->IgnoreImplicit());
-  if (Construct && Construct->getConstructor()->isCopyOrMoveConstructor() &&
-      Construct->getNumArgs() >= 1)
-    return Construct->getArg(0);
-  return nullptr;
-}
-
 void Transfer::initialize(const AccessPath &P, bool Exact, const Expr *Init,
                           const NamedDecl *Var) {
   Value Target;
   Target.Places.push_back(P);
   Target.ExactPlace = Exact;
-  const Expr *Bare = Init->IgnoreImplicit();
+  const Expr *Bare = bare(Init);
   // Aggregate initialisation is field-sensitive: User u{phone, name} puts the
   // phone's labels at u.phone only.
   if (const auto *List = dyn_cast<InitListExpr>(Bare)) {

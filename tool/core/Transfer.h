@@ -84,6 +84,9 @@ private:
   /// operator.
   PathList functionsOf(const clang::Expr *E, const Value &V);
   FunctionRef functionRef(const clang::FunctionDecl *F);
+  /// After a call on lambda closures: what the lambda wrote through its
+  /// by-reference captures is now in the captured variables.
+  void writeThroughCaptures(const PathList &Closures, int Site);
   /// The index of the current function's parameter that \p V is, if it is
   /// one: a callback received from the caller.
   int parameterOf(const Value &V) const;
@@ -129,6 +132,10 @@ private:
   /// is of the same type, whose fields carry their purposes when read.
   Parts argumentParts(const clang::Expr *Arg, const Value &V, bool WholeObject);
   void reachParts(const Parts &P, const Port &To);
+  /// The parts of the value \p E makes, through braced initialisers of
+  /// records and copies: `return Contact{u.phone, "mobile"};` has the phone
+  /// in its number field only.
+  Parts valueParts(const clang::Expr *E);
   /// \p T without the purposes of fields that a value of type \p Dest holds
   /// itself: a vector<User> gives back User::phone whenever an element's
   /// phone is read, and smearing it over the whole container would taint

@@ -126,6 +126,22 @@ PathList Transfer::functionsOf(const Expr *E, const Value &V) {
   return Functions;
 }
 
+void Transfer::writeThroughCaptures(const PathList &Closures, int Site) {
+  for (const AccessPath &Closure : Closures)
+    S.forEachTargetBelow(
+        Closure, [&](const AccessPath &Field, const PathList &Referents) {
+          if (Field == Closure)
+            return;
+          TaintSet Written;
+          Written.add(Ctx.Labels.refine(
+                          Ctx.Labels.input(LabelKind::CallOut, Site, ObjectArg),
+                          suffix(Field, Closure)),
+                      0);
+          for (const AccessPath &Referent : Referents)
+            S.add(Referent, Written);
+        });
+}
+
 FunctionRef Transfer::functionRef(const FunctionDecl *F) {
   FunctionRef Ref{Ctx.usrOf(F), displayName(F), {}};
   for (unsigned I = 0; I < F->getNumParams(); ++I)
@@ -161,8 +177,8 @@ Value Transfer::evalCall(const CallExpr *C) {
   // caller, whatever the callers pass (resolved by the link step).
   llvm::SmallVector<const FunctionDecl *, 1> Targets;
   int CalleeParam = -1;
-  bool Indirect = !Callee || (ObjectExpr && isCallableWrapper(
-                                                ObjectExpr->getType(), SM));
+  bool Indirect =
+      !Callee || (ObjectExpr && isCallableWrapper(ObjectExpr->getType(), SM));
   if (Indirect) {
     Value Function = ObjectExpr ? Object : eval(C->getCallee());
     const Expr *FunctionExpr = ObjectExpr ? ObjectExpr : C->getCallee();
@@ -208,8 +224,15 @@ Value Transfer::evalCall(const CallExpr *C) {
     ArgTaints.push_back(std::move(All));
   }
 
-  // Assignment operators replace the object's contents; copies field-wise.
-  if (Method && Method->getOverloadedOperator() == OO_Equal && !Args.empty()) {
+  bool Summarized =
+      CalleeParam >= 0 || llvm::any_of(Targets, [&](const FunctionDecl *T) {
+        return isUserFunction(T, SM);
+      });
+
+  // Library and implicit assignment operators replace the object's contents
+  // (field-wise for a copy); a user-written one does what its body says.
+  if (!Summarized && Method && Method->getOverloadedOperator() == OO_Equal &&
+      !Args.empty()) {
     Value Target;
     Target.Places = ObjectPlaces;
     Target.ExactPlace = Object.ExactPlace && ObjectPlaces.size() == 1;
@@ -229,10 +252,6 @@ Value Transfer::evalCall(const CallExpr *C) {
       if (auto Kind = Ctx.Annotations.sinkKindOf(T, I))
         SinkKinds.back() = Kind;
   }
-  bool Summarized =
-      CalleeParam >= 0 || llvm::any_of(Targets, [&](const FunctionDecl *T) {
-        return isUserFunction(T, SM);
-      });
   bool AnySink = llvm::any_of(SinkKinds, [](const auto &K) { return K; });
   bool Declassifies = Callee && Ctx.Annotations.isDeclassifier(Callee);
 
@@ -267,7 +286,11 @@ Value Transfer::evalCall(const CallExpr *C) {
       Call.Virtual = isVirtualCall(C, Callee);
       Call.Where = spotOf(SM, C->getExprLoc());
       for (unsigned I = 0; I < Args.size(); ++I) {
-        Call.ArgSpots.push_back(spotOf(SM, Args[I]->getBeginLoc()));
+        // A default argument is written at the declaration; the call is
+        // where it is passed.
+        Call.ArgSpots.push_back(spotOf(SM, isa<CXXDefaultArgExpr>(Args[I])
+                                               ? C->getExprLoc()
+                                               : Args[I]->getBeginLoc()));
         Call.OutputArgs.push_back(!Written[I].empty());
         std::vector<FunctionRef> &Functions = Call.FunctionArgs.emplace_back();
         for (const AccessPath &P : functionsOf(Args[I], ArgValues[I]))
@@ -325,6 +348,7 @@ Value Transfer::evalCall(const CallExpr *C) {
       for (const AccessPath &P : ObjectPlaces)
         S.add(P, Out);
     }
+    writeThroughCaptures(ObjectPlaces, Site);
   } else {
     // An opaque callee: every input may reach the result and every output,
     // including through the callables it is given and calls.
@@ -332,7 +356,8 @@ Value Transfer::evalCall(const CallExpr *C) {
     for (const TaintSet &T : ArgTaints)
       Inputs.join(T);
     for (unsigned I = 0; I < Args.size(); ++I)
-      Inputs.join(callBack(Args[I], ArgValues[I], Args, ArgValues, ObjectTaint));
+      Inputs.join(
+          callBack(Args[I], ArgValues[I], Args, ArgValues, ObjectTaint));
     for (unsigned I = 0; I < Args.size(); ++I) {
       if (Written[I].empty())
         continue;
@@ -366,10 +391,13 @@ Value Transfer::evalCall(const CallExpr *C) {
           Ctx.Labels.source(Purpose, Callee),
           Ctx.Steps.extend(0, CallLoc, StepKind::ReturnSource, Callee));
 
-  // What the result refers to. A member's reference or pointer result refers
-  // into its object (s.append(x), v[i], s.c_str()), or into what the object
-  // refers to (*it, it->x). A free function's refers into its reference
-  // arguments (std::move(x), `os << x`, std::back_inserter(out)).
+  // What a library call's result refers to. A member's reference or pointer
+  // result refers into its object (s.append(x), v[i], s.c_str()), or into
+  // what the object refers to (*it, it->x). A free function's refers into
+  // its reference arguments (std::move(x), `os << x`,
+  // std::back_inserter(out)). A user function's summary says this exactly.
+  if (Summarized)
+    return Result;
   PathList Into;
   if (ObjectExpr) {
     Into = ObjectPlaces;
@@ -440,6 +468,7 @@ TaintSet Transfer::callBack(const Expr *Callable, const Value &V,
     if (isClosure(P))
       Captures.push_back(P);
   reachParts(readParts(Captures, Callable->getBeginLoc()), Object);
+  writeThroughCaptures(Captures, Site);
   TaintSet Result;
   Result.add(Ctx.Labels.input(LabelKind::CallResult, Site), 0);
   return Result;
@@ -448,14 +477,25 @@ TaintSet Transfer::callBack(const Expr *Callable, const Value &V,
 Value Transfer::evalConstruct(const CXXConstructExpr *C) {
   const SourceManager &SM = Ctx.AST.getSourceManager();
   const CXXConstructorDecl *Ctor = C->getConstructor();
+  // An implicit copy is the object copied, part by part: passing a Contact
+  // by value keeps its number and its label apart.
+  if (Ctor->isCopyOrMoveConstructor() && !Ctor->isUserProvided() &&
+      C->getNumArgs() >= 1)
+    return eval(C->getArg(0));
   llvm::SmallVector<const Expr *, 4> Args(C->arguments());
   llvm::SmallVector<Parts, 4> ArgParts;
   TaintSet Inputs;
+  // A std::function refers to the function or lambda it is built from.
+  PathList Callables;
+  bool Wrapper = isCallableWrapper(C->getType(), SM);
   for (const Expr *Arg : Args) {
-    ArgParts.push_back(
-        argumentParts(Arg, eval(Arg), !Ctor->isCopyOrMoveConstructor()));
+    Value V = eval(Arg);
+    ArgParts.push_back(argumentParts(Arg, V, !Ctor->isCopyOrMoveConstructor()));
     for (const auto &[Path, T] : ArgParts.back())
       Inputs.join(T);
+    if (Wrapper)
+      for (AccessPath &P : functionsOf(Arg, V))
+        Callables.push_back(std::move(P));
   }
   llvm::SmallVector<std::optional<std::string>, 4> SinkKinds;
   for (unsigned I = 0; I < Args.size(); ++I)
@@ -498,6 +538,7 @@ Value Transfer::evalConstruct(const CXXConstructExpr *C) {
   // A constructed object holds what it was built from; the variable it
   // initializes records the step, so the constructor adds none.
   V.Taint = forDestination(Inputs, C->getType());
+  V.Pointees = std::move(Callables);
   return V;
 }
 

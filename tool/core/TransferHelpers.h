@@ -28,6 +28,12 @@ inline bool isImplicitVariable(const clang::NamedDecl *D) {
   return D && llvm::isa<clang::VarDecl>(D) && D->isImplicit();
 }
 
+/// The suffix of \p Longer below its prefix \p Prefix.
+inline llvm::ArrayRef<const clang::FieldDecl *>
+suffix(const AccessPath &Longer, const AccessPath &Prefix) {
+  return llvm::ArrayRef(Longer.Fields).drop_front(Prefix.Fields.size());
+}
+
 } // namespace pii
 
 #endif // PII_CORE_TRANSFERHELPERS_H

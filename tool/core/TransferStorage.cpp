@@ -17,12 +17,6 @@ static const NamedDecl *lastField(const PathList &Places) {
              : nullptr;
 }
 
-/// The suffix of \p Longer below its prefix \p Prefix.
-static llvm::ArrayRef<const FieldDecl *> suffix(const AccessPath &Longer,
-                                                const AccessPath &Prefix) {
-  return llvm::ArrayRef(Longer.Fields).drop_front(Prefix.Fields.size());
-}
-
 TaintSet Transfer::withStep(const TaintSet &T, SourceLocation Loc, StepKind K,
                             const NamedDecl *Subject, const NamedDecl *Detail) {
   if (isImplicitVariable(Subject) || isImplicitVariable(Detail))
