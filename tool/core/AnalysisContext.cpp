@@ -2,10 +2,12 @@
 
 #include "core/AnalysisContext.h"
 #include "core/StepText.h"
+#include "core/Store.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 
 using namespace clang;
@@ -83,49 +85,55 @@ AnalysisContext::containedPurposeFields(QualType T) {
   if (It != ContainedFields.end())
     return It->second;
   std::vector<ContainedField> Found;
-  collectPurposeFields(T, 0, {}, /*Direct=*/true, Found);
+  collectPurposeFields(T, 0, {}, Found);
   return ContainedFields[Key] = std::move(Found);
 }
 
 void AnalysisContext::collectPurposeFields(
     QualType T, unsigned Depth, llvm::ArrayRef<const FieldDecl *> Path,
-    bool Direct, std::vector<ContainedField> &Found) {
+    std::vector<ContainedField> &Found) {
   // Deep enough for a vector<pair<string, User>> of Users holding Contacts,
   // shallow enough that recursive types stop quickly.
   constexpr unsigned MaxDepth = 4;
   if (T.isNull() || Depth > MaxDepth)
     return;
   T = T.getNonReferenceType().getCanonicalType();
+  // The analysis gives a pointer, an array and a container the paths of the
+  // object or element inside (p->phone is [phone] below p), so the purpose
+  // fields inside keep their own paths.
   if (T->isPointerType() || T->isArrayType()) {
     QualType Element = T->isPointerType()
                            ? T->getPointeeType()
                            : QualType(T->getArrayElementTypeNoTypeQual(), 0);
-    collectPurposeFields(Element, Depth + 1, {}, /*Direct=*/false, Found);
+    collectPurposeFields(Element, Depth + 1, Path, Found);
     return;
   }
   const auto *Record = T->getAsCXXRecordDecl();
   if (!Record || !Record->hasDefinition())
     return;
   Record = Record->getDefinition();
+  const SourceManager &SM = AST.getSourceManager();
+  if (SM.isInSystemHeader(Record->getLocation())) {
+    // A library type (vector<User>, unique_ptr<User>, optional<User>) is
+    // modelled, not analyzed: its elements are its template arguments.
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type)
+          collectPurposeFields(Arg.getAsType(), Depth + 1, Path, Found);
+    return;
+  }
   for (const FieldDecl *F : Record->fields()) {
-    llvm::SmallVector<const FieldDecl *, 2> Inner;
-    if (Direct) {
-      Inner.assign(Path.begin(), Path.end());
+    llvm::SmallVector<const FieldDecl *, 2> Inner(Path.begin(), Path.end());
+    if (Inner.size() < AccessPath::MaxFields)
       Inner.push_back(F);
-    }
     bool Seen = llvm::any_of(
         Found, [&](const ContainedField &C) { return C.Field == F; });
     if (!Annotations.purposesOf(F).empty() && !Seen)
       Found.push_back({F, Inner});
-    collectPurposeFields(F->getType(), Depth + 1, Inner, Direct, Found);
+    collectPurposeFields(F->getType(), Depth + 1, Inner, Found);
   }
   for (const CXXBaseSpecifier &Base : Record->bases())
-    collectPurposeFields(Base.getType(), Depth + 1, Path, Direct, Found);
-  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
-    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
-      if (Arg.getKind() == TemplateArgument::Type)
-        collectPurposeFields(Arg.getAsType(), Depth + 1, {}, /*Direct=*/false,
-                             Found);
+    collectPurposeFields(Base.getType(), Depth + 1, Path, Found);
 }
 
 } // namespace pii

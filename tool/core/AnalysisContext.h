@@ -29,9 +29,9 @@ class FieldDecl;
 
 namespace pii {
 
-/// A purpose field found inside a type. Path leads to it from the object
-/// when it is reached through members only; it is empty when the field lies
-/// behind a pointer, in an array or in a container's element type.
+/// A purpose field found inside a type, and the access path to it from an
+/// object of that type (through a pointer, array or container, the path
+/// below the element, as the analysis names element fields).
 struct ContainedField {
   const clang::FieldDecl *Field;
   llvm::SmallVector<const clang::FieldDecl *, 2> Path;
@@ -69,7 +69,7 @@ public:
 private:
   void collectPurposeFields(clang::QualType T, unsigned Depth,
                             llvm::ArrayRef<const clang::FieldDecl *> Path,
-                            bool Direct, std::vector<ContainedField> &Found);
+                            std::vector<ContainedField> &Found);
   int sourceIndex(const Label &L);
 
   llvm::DenseMap<const clang::Decl *, std::string> Usrs;

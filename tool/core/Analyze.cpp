@@ -7,6 +7,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -27,10 +28,24 @@ public:
   }
   bool VisitLambdaExpr(LambdaExpr *L) {
     add(L->getCallOperator());
+    // A generic lambda's call operator is a template: analyze each use.
+    if (const FunctionTemplateDecl *Generic = L->getDependentCallOperator())
+      for (const FunctionDecl *Specialization : Generic->specializations())
+        add(Specialization);
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *V) {
+    if (V->hasGlobalStorage() && !V->isStaticLocal() && V->hasInit() &&
+        !V->isTemplated() && !isa<ParmVarDecl>(V) &&
+        !SM.isInSystemHeader(V->getLocation()) && GlobalsSeen.insert(V).second)
+      Globals.push_back(V);
     return true;
   }
 
   std::vector<const FunctionDecl *> Functions;
+  /// Globals with initializers, which run code of their own.
+  std::vector<const VarDecl *> Globals;
 
 private:
   void add(const FunctionDecl *F) {
@@ -43,6 +58,7 @@ private:
 
   const SourceManager &SM;
   llvm::DenseSet<const FunctionDecl *> Seen;
+  llvm::DenseSet<const VarDecl *> GlobalsSeen;
 };
 
 void collectOverrides(const CXXMethodDecl *M, AnalysisContext &Ctx,
@@ -80,6 +96,13 @@ TranslationUnitAnalysis summarizeTranslationUnit(ASTContext &AST,
     Result.Summary.Approximations.push_back(
         {Outcome == FunctionOutcome::NoCFG ? "no-cfg" : "budget", Out.Where,
          "the analysis of '" + Out.Name + "' stopped early"});
+  }
+  for (const VarDecl *V : Collector.Globals) {
+    FunctionSummary &Out = Result.Summary.Functions.emplace_back();
+    Out.Usr = "pii:init@" + Ctx.usrOf(V);
+    Out.Name = "the initializer of '" + V->getQualifiedNameAsString() + "'";
+    Out.Where = spotOf(SM, V->getLocation());
+    analyzeInitializer(V, Ctx, Out);
   }
   return Result;
 }

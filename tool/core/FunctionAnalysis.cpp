@@ -6,7 +6,6 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
-#include "llvm/ADT/PostOrderIterator.h"
 
 #include <optional>
 #include <queue>
@@ -40,10 +39,31 @@ llvm::DenseSet<const Stmt *> nestedElements(const CFG &G, const Stmt *Body) {
 
 class Worklist {
 public:
+  /// Ranks blocks in reverse post-order, so a block is visited after its
+  /// predecessors where possible. llvm::ReversePostOrderTraversal cannot be
+  /// used: a CFG's successor lists hold null entries for pruned edges.
   explicit Worklist(const CFG &G) : Order(G.getNumBlockIDs()) {
+    std::vector<const CFGBlock *> PostOrder;
+    std::vector<bool> Seen(G.getNumBlockIDs());
+    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>>
+        Stack{{&G.getEntry(), G.getEntry().succ_begin()}};
+    Seen[G.getEntry().getBlockID()] = true;
+    while (!Stack.empty()) {
+      auto &[Block, Next] = Stack.back();
+      if (Next == Block->succ_end()) {
+        PostOrder.push_back(Block);
+        Stack.pop_back();
+        continue;
+      }
+      const CFGBlock *Succ = *Next++;
+      if (Succ && !Seen[Succ->getBlockID()]) {
+        Seen[Succ->getBlockID()] = true;
+        Stack.push_back({Succ, Succ->succ_begin()});
+      }
+    }
     unsigned Rank = 0;
-    for (const CFGBlock *B : llvm::ReversePostOrderTraversal<const CFG *>(&G))
-      Order[B->getBlockID()] = Rank++;
+    for (auto It = PostOrder.rbegin(); It != PostOrder.rend(); ++It)
+      Order[(*It)->getBlockID()] = Rank++;
   }
   void push(const CFGBlock *B) {
     if (Queued.insert(B).second)
@@ -122,6 +142,15 @@ FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx,
   if (std::optional<Store> &Exit = Entry[G->getExit().getBlockID()])
     Transfer(Ctx, Summary, *Exit).leaveFunction();
   return FunctionOutcome::Complete;
+}
+
+void analyzeInitializer(const VarDecl *V, AnalysisContext &Ctx,
+                        FunctionSummary &Out) {
+  SummaryBuilder Summary(Ctx, nullptr, Out);
+  Store S;
+  Transfer T(Ctx, Summary, S);
+  T.declare(V);
+  T.leaveFunction();
 }
 
 } // namespace pii

@@ -14,7 +14,8 @@
 
 namespace clang {
 class FunctionDecl;
-}
+class VarDecl;
+} // namespace clang
 
 namespace pii {
 
@@ -29,6 +30,11 @@ enum class FunctionOutcome {
 /// Extracts the summary of \p F into \p Out.
 FunctionOutcome analyzeFunction(const clang::FunctionDecl *F,
                                 AnalysisContext &Ctx, FunctionSummary &Out);
+
+/// Extracts what the dynamic initializer of global \p V writes into it, as
+/// a summary of its own: `std::string g_copy = g_phone;` runs before main.
+void analyzeInitializer(const clang::VarDecl *V, AnalysisContext &Ctx,
+                        FunctionSummary &Out);
 
 } // namespace pii
 

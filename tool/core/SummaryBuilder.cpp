@@ -13,7 +13,7 @@ namespace pii {
 SummaryBuilder::SummaryBuilder(AnalysisContext &Ctx, const FunctionDecl *F,
                                FunctionSummary &Out)
     : Ctx(Ctx), F(F), Out(Out) {
-  if (const auto *M = dyn_cast<CXXMethodDecl>(F);
+  if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F);
       M && M->getParent()->isLambda()) {
     llvm::DenseMap<const ValueDecl *, FieldDecl *> Fields;
     FieldDecl *This = nullptr;

@@ -32,6 +32,7 @@ public:
   SummaryBuilder(AnalysisContext &Ctx, const clang::FunctionDecl *F,
                  FunctionSummary &Out);
 
+  /// The function summarized; null for a global's initializer.
   const clang::FunctionDecl *function() const { return F; }
 
   /// The index of the call site at \p Call; \p Describe fills in the call

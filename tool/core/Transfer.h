@@ -67,6 +67,8 @@ public:
   void initializeMember(const clang::CXXCtorInitializer *Init);
   /// Binds a catch handler's variable to the exception in flight.
   void enterCatch(const clang::VarDecl *Exception);
+  /// Declares \p V and runs its initializer (also a global's, on its own).
+  void declare(const clang::VarDecl *V);
 
 private:
   Value eval(const clang::Expr *E);
@@ -100,7 +102,6 @@ private:
   Value evalConstruct(const clang::CXXConstructExpr *C);
   Value evalChildren(const clang::Stmt *St);
 
-  void declare(const clang::VarDecl *V);
   void initialize(const AccessPath &P, bool Exact, const clang::Expr *Init,
                   const clang::NamedDecl *Var);
   void initializeClosure(const AccessPath &P, const clang::LambdaExpr *L);

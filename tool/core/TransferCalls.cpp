@@ -10,8 +10,11 @@
 #include "core/TransferHelpers.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+
+#include <functional>
 
 using namespace clang;
 
@@ -84,6 +87,50 @@ static bool isVirtualCall(const CallExpr *C, const FunctionDecl *Callee) {
 /// its call operator).
 static const FunctionDecl *functionAt(const AccessPath &P) {
   return P.Fields.empty() ? dyn_cast_or_null<FunctionDecl>(P.Root) : nullptr;
+}
+
+/// The static-storage variable that every return of \p F refers to, for an
+/// accessor such as `static Registry &instance() { static Registry r;
+/// return r; }`: its callers write and read that variable.
+static const VarDecl *staticReferent(const FunctionDecl *F) {
+  const FunctionDecl *Definition = F->getDefinition();
+  if (!Definition || !F->getReturnType()->isReferenceType() ||
+      !Definition->getBody())
+    return nullptr;
+  const VarDecl *Found = nullptr;
+  bool Other = false;
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+      const auto *Ref =
+          R->getRetValue()
+              ? dyn_cast<DeclRefExpr>(R->getRetValue()->IgnoreParenImpCasts())
+              : nullptr;
+      const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      if (V && V->hasGlobalStorage() && (!Found || Found == V))
+        Found = V;
+      else
+        Other = true;
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      Walk(Child);
+  };
+  Walk(Definition->getBody());
+  return Other ? nullptr : Found;
+}
+
+/// The functions a call to \p F may run: F, or for a generic lambda's call
+/// operator (a template), each of its specializations.
+static llvm::SmallVector<const FunctionDecl *, 1>
+instancesOf(const FunctionDecl *F) {
+  if (const FunctionTemplateDecl *Generic = F->getDescribedFunctionTemplate()) {
+    llvm::SmallVector<const FunctionDecl *, 1> Instances(
+        Generic->specializations());
+    return Instances;
+  }
+  return {F};
 }
 
 /// A lambda's closure object, at its allocation site or in a variable.
@@ -184,7 +231,7 @@ Value Transfer::evalCall(const CallExpr *C) {
     const Expr *FunctionExpr = ObjectExpr ? ObjectExpr : C->getCallee();
     PathList Closures = functionsOf(FunctionExpr, Function);
     for (const AccessPath &P : Closures)
-      Targets.push_back(functionAt(P));
+      Targets.append(instancesOf(functionAt(P)));
     if (Targets.empty())
       CalleeParam = parameterOf(Function);
     if (Targets.empty() && CalleeParam < 0)
@@ -396,8 +443,15 @@ Value Transfer::evalCall(const CallExpr *C) {
   // what the object refers to (*it, it->x). A free function's refers into
   // its reference arguments (std::move(x), `os << x`,
   // std::back_inserter(out)). A user function's summary says this exactly.
-  if (Summarized)
+  if (Summarized) {
+    if (const VarDecl *Static =
+            Callee && C->isGLValue() ? staticReferent(Callee) : nullptr) {
+      Result.Places.push_back(AccessPath{Static, {}});
+      Result.ExactPlace = true;
+      Result.Taint.join(readPlaces(Result.Places, CallLoc));
+    }
     return Result;
+  }
   PathList Into;
   if (ObjectExpr) {
     Into = ObjectPlaces;
@@ -440,7 +494,8 @@ TaintSet Transfer::callBack(const Expr *Callable, const Value &V,
     Arity = std::max(Arity, functionAt(P)->getNumParams());
   int Site = Summary.callSite(Callable, [&](CallSite &Call) {
     for (const AccessPath &P : Closures)
-      Call.Callees.push_back(Ctx.usrOf(functionAt(P)));
+      for (const FunctionDecl *Instance : instancesOf(functionAt(P)))
+        Call.Callees.push_back(Ctx.usrOf(Instance));
     Call.CalleeName = displayName(functionAt(Closures.front()));
     Call.Where = spotOf(SM, Callable->getBeginLoc());
     for (unsigned I = 0; I < Arity; ++I) {
