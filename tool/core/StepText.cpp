@@ -34,6 +34,12 @@ std::string displayName(const NamedDecl *D) {
            ":" + std::to_string(P.getLine()) + ":" +
            std::to_string(P.getColumn());
   }
+  if (const auto *Bindings = dyn_cast<DecompositionDecl>(D)) {
+    std::string Names;
+    for (const BindingDecl *B : Bindings->bindings())
+      Names += (Names.empty() ? "" : ", ") + B->getNameAsString();
+    return "[" + Names + "]"; // auto [number, name] = ...
+  }
   if (D->getDeclContext()->isFunctionOrMethod())
     return D->getNameAsString();
   return D->getQualifiedNameAsString();

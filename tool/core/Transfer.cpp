@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "core/Transfer.h"
+#include "core/LibraryModels.h"
 #include "core/StepText.h"
 #include "core/TransferHelpers.h"
 
@@ -121,6 +122,18 @@ Parts Transfer::valueParts(const Expr *E) {
       return Result;
     }
   }
+  if (auto Elements = pairElements(E)) {
+    Parts Result;
+    for (unsigned I = 0; I < 2; ++I)
+      if (const FieldDecl *Field = pairField(E->getType(), I))
+        for (auto &[Path, T] : valueParts((*Elements)[I])) {
+          llvm::SmallVector<const FieldDecl *, 2> Full{Field};
+          Full.append(Path.begin(), Path.end());
+          Full.truncate(std::min<size_t>(Full.size(), AccessPath::MaxFields));
+          Result.push_back({std::move(Full), std::move(T)});
+        }
+    return Result;
+  }
   if (const Expr *Copied = copiedObject(E))
     E = Copied;
   return argumentParts(E, eval(E), /*WholeObject=*/false);
@@ -167,7 +180,7 @@ void Transfer::initializeMember(const CXXCtorInitializer *Init) {
     return;
   AccessPath P; // the object `this` points to
   bool Exact = P.extend(F);
-  initialize(P, Exact, Init->getInit(), F);
+  initialize(P, Exact, Init->getInit(), F->getLocation());
 }
 
 void Transfer::declare(const VarDecl *V) {
@@ -182,7 +195,7 @@ void Transfer::declare(const VarDecl *V) {
     else // bound to a temporary, which the reference now owns
       S.assign(P, withStep(Bound.Taint, V->getLocation(), StepKind::Assign, V));
   } else if (Init) {
-    initialize(P, /*Exact=*/true, Init, V);
+    initialize(P, /*Exact=*/true, Init, V->getLocation());
   } else {
     S.assign(P, TaintSet());
   }
@@ -191,7 +204,7 @@ void Transfer::declare(const VarDecl *V) {
 }
 
 void Transfer::initialize(const AccessPath &P, bool Exact, const Expr *Init,
-                          const NamedDecl *Var) {
+                          SourceLocation Loc) {
   Value Target;
   Target.Places.push_back(P);
   Target.ExactPlace = Exact;
@@ -208,7 +221,7 @@ void Transfer::initialize(const AccessPath &P, bool Exact, const Expr *Init,
           break;
         AccessPath Field = P;
         bool FieldExact = Field.extend(F);
-        initialize(Field, FieldExact, List->getInit(Index++), Var);
+        initialize(Field, FieldExact, List->getInit(Index++), Loc);
       }
       return;
     }
@@ -217,13 +230,31 @@ void Transfer::initialize(const AccessPath &P, bool Exact, const Expr *Init,
     initializeClosure(P, Lambda);
     return;
   }
+  if (initializePair(P, Exact, Init, Loc))
+    return;
   // So is a copy: `Contact b = a;` copies a.name to b.name, nothing more.
   if (const Expr *Copied = copiedObject(Init))
-    if (copyObject(Target, eval(Copied), Var->getLocation()))
+    if (copyObject(Target, eval(Copied), Loc))
       return;
   Value V = eval(Init);
-  assign(Target, V.Taint, /*Strong=*/true, Var->getLocation());
+  assign(Target, V.Taint, /*Strong=*/true, Loc);
   bindTargets(Target, V);
+}
+
+bool Transfer::initializePair(const AccessPath &P, bool Exact, const Expr *Init,
+                              SourceLocation Loc) {
+  auto Elements = pairElements(Init);
+  if (!Elements)
+    return false;
+  if (Exact)
+    S.assign(P, TaintSet());
+  for (unsigned I = 0; I < 2; ++I) {
+    const FieldDecl *Field = pairField(Init->getType(), I);
+    AccessPath Element = P;
+    bool ElementExact = Exact && Field && Element.extend(Field);
+    initialize(Element, ElementExact, (*Elements)[I], Loc);
+  }
+  return true;
 }
 
 void Transfer::initializeClosure(const AccessPath &P, const LambdaExpr *L) {
@@ -250,7 +281,7 @@ void Transfer::initializeClosure(const AccessPath &P, const LambdaExpr *L) {
       ::pii::Value Object = eval(Value);
       S.setTargets(Member, Object.Pointees);
     } else {
-      initialize(Member, Exact, Value, Field);
+      initialize(Member, Exact, Value, Field->getLocation());
     }
   }
 }

@@ -102,9 +102,14 @@ private:
   Value evalConstruct(const clang::CXXConstructExpr *C);
   Value evalChildren(const clang::Stmt *St);
 
+  /// Writes what \p Init makes to \p P; \p Loc is where the write's step is.
   void initialize(const AccessPath &P, bool Exact, const clang::Expr *Init,
-                  const clang::NamedDecl *Var);
+                  clang::SourceLocation Loc);
   void initializeClosure(const AccessPath &P, const clang::LambdaExpr *L);
+  /// Initializes the pair at \p P from the expression that makes it; false
+  /// when \p Init does not make a pair from two elements.
+  bool initializePair(const AccessPath &P, bool Exact, const clang::Expr *Init,
+                      clang::SourceLocation Loc);
   void assign(const Value &Target, TaintSet Taint, bool Strong,
               clang::SourceLocation Loc);
   /// Makes \p Target refer to what \p Source refers to.

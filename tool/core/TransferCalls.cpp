@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "core/LibraryModels.h"
 #include "core/StepText.h"
 #include "core/Transfer.h"
 #include "core/TransferHelpers.h"
@@ -208,6 +209,20 @@ int Transfer::parameterOf(const Value &V) const {
 
 Value Transfer::evalCall(const CallExpr *C) {
   const SourceManager &SM = Ctx.AST.getSourceManager();
+  // std::get<I> of a pair is its field, like p.first.
+  if (auto Get = pairGet(C)) {
+    Value Pair = eval(Get->first);
+    Value V;
+    V.ExactPlace = Pair.ExactPlace;
+    if (const FieldDecl *Field = pairField(Get->first->getType(), Get->second))
+      for (AccessPath P : Pair.Places) {
+        V.ExactPlace &= P.extend(Field);
+        V.Places.push_back(std::move(P));
+      }
+    V.Taint =
+        V.Places.empty() ? Pair.Taint : readPlaces(V.Places, C->getExprLoc());
+    return V;
+  }
   const FunctionDecl *Callee = C->getDirectCallee();
   const Expr *ObjectExpr = implicitObject(C, Callee);
 
@@ -283,6 +298,12 @@ Value Transfer::evalCall(const CallExpr *C) {
     Value Target;
     Target.Places = ObjectPlaces;
     Target.ExactPlace = Object.ExactPlace && ObjectPlaces.size() == 1;
+    if (ObjectPlaces.size() == 1 &&
+        initializePair(ObjectPlaces.front(), Target.ExactPlace, Args.front(),
+                       ObjectExpr->getBeginLoc())) {
+      Target.Taint = ArgTaints.front();
+      return Target;
+    }
     if (!CopiesObject ||
         !copyObject(Target, ArgValues.front(), ObjectExpr->getBeginLoc()))
       assign(Target, ArgTaints.front(), /*Strong=*/true,
