@@ -215,13 +215,17 @@ int piiMain(int argc, const char **argv) {
   for (const std::string &File : Result.FailedFiles)
     errs() << "pii-flow: error: '" << File
            << "' could not be compiled; it was not analyzed\n";
+  for (const std::string &File : Result.CrashedFiles)
+    errs() << "pii-flow: error: internal error while analyzing '" << File
+           << "'; its flows are missing (please report this with the file)\n";
   if (AreStatisticsEnabled())
     printStats(errs(), Result, In->Files.size());
   errs() << "pii-flow: " << Result.Findings.size()
          << (Result.Findings.size() == 1 ? " finding" : " findings") << " in "
          << Result.TranslationUnits << " of " << In->Files.size()
          << " translation units (" << Result.Stats.Functions
-         << " functions analyzed)\n";
+         << (Result.Stats.Functions == 1 ? " function" : " functions")
+         << " analyzed)\n";
 
   if (!Result.complete() || !In->MissingFiles.empty())
     return ExitIncomplete;

@@ -10,6 +10,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 
 #include <set>
 
@@ -132,14 +133,19 @@ ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
   std::vector<TranslationUnitSummary> Summaries;
   // One tool per file, so that a file whose command cannot even start a parse
   // is known by name, like one that fails to compile.
+  // A bug of ours must not take the whole run down: a file whose analysis
+  // crashes is reported, and the others are analyzed.
+  llvm::CrashRecoveryContext::Enable();
   for (const std::string &File : Files) {
     tooling::ClangTool Tool(Commands, {File});
     Tool.appendArgumentsAdjuster(adjustForLibTooling);
     // The caller says which files failed, in its own words, once.
     Tool.setPrintErrorMessage(false);
     AnalysisActionFactory Factory(P, Result, Summaries);
-    Tool.run(&Factory);
-    if (!Factory.analyzed())
+    llvm::CrashRecoveryContext Recovery;
+    if (!Recovery.RunSafely([&] { Tool.run(&Factory); }))
+      Result.CrashedFiles.push_back(File);
+    else if (!Factory.analyzed())
       Result.FailedFiles.push_back(File);
   }
   LinkResult Linked = link(Summaries, P);

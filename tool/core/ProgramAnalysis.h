@@ -31,6 +31,8 @@ struct ProgramAnalysis {
   unsigned TranslationUnits = 0;
   /// Files whose analysis is missing or partial: they did not compile.
   std::vector<std::string> FailedFiles;
+  /// Files whose analysis crashed: an internal error, reported as such.
+  std::vector<std::string> CrashedFiles;
   /// Misused pii:: annotations (each already printed as a diagnostic).
   unsigned AnnotationProblems = 0;
   /// Where the analysis approximates, from every translation unit and the
@@ -38,7 +40,8 @@ struct ProgramAnalysis {
   std::vector<Approximation> Approximations;
 
   bool complete() const {
-    return FailedFiles.empty() && AnnotationProblems == 0;
+    return FailedFiles.empty() && CrashedFiles.empty() &&
+           AnnotationProblems == 0;
   }
 };
 
