@@ -49,6 +49,7 @@ TOKEN_RE = re.compile(r'\s*(?:(?P<dollar>\$)|(?P<prefix>MISSING|SPURIOUS):|'
 ARGS_RE = re.compile(r'//\s*PII_ARGS:(.*)$')
 EXIT_RE = re.compile(r'//\s*PII_EXIT:\s*(\d+)\s*$')
 SOURCE_EXTS = ('.cpp', '.cc', '.h', '.hpp')
+SYSTEM_DIRS = ('/usr/include/', '/usr/lib/', '/usr/local/include/')
 
 Expect = collections.namedtuple('Expect', 'tag prefix value')
 
@@ -111,6 +112,9 @@ def parse_output(text, cwd):
                 unlocated.append(raw)
             continue
         key = (os.path.realpath(os.path.join(cwd, m.group('file'))), int(m.group('line')))
+        if key[0].startswith(SYSTEM_DIRS):
+            malformed.append(raw)  # every step of a path is in user code
+            continue
         msg, rule = m.group('msg'), RULE_RE.search(m.group('msg'))
         if m.group('sev') == 'note':
             notes[key].append(msg)
@@ -230,7 +234,8 @@ def run_case(binary, include, test, timeout=600, build_dir=None):
         rel = os.path.relpath(path, root)
         return path if rel.startswith('..') else rel
     errors, counts = compare(expects, findings, diags, notes, display)
-    errors += ['diagnostic or note with an invalid location: %s' % b for b in malformed]
+    errors += ['diagnostic or note with an invalid location or in a system header: %s' % b
+               for b in malformed]
     if exit_code != 2:  # e.g. "pii-flow: error: FILE could not be compiled"
         errors += ['unexpected diagnostic without a location: %s' % u for u in unlocated]
     if proc.returncode != exit_code:

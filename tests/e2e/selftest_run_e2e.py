@@ -124,9 +124,11 @@ class DriverTest(unittest.TestCase):
                          err='%s:3:1: warning: unknown attribute [-Wunknown-attributes]\n' % self.case)
         self.assertFails(self.good, 'without a location: pii-flow: error: bad', err='pii-flow: error: bad\n')
         self.assertFails(self.good + ":0:0: note: passed to 'f' as argument 2\n",
-                         "invalid location: :0:0: note: passed to 'f' as argument 2")
+                         "in a system header: :0:0: note: passed to 'f' as argument 2")
         self.assertFails(self.good + "%s:0:0: note: returned by 'f'\n" % self.case,
-                         "invalid location: %s:0:0: note: returned by 'f'" % self.case)
+                         "in a system header: %s:0:0: note: returned by 'f'" % self.case)
+        self.assertFails(self.good + "/usr/include/c++/12/bits/move.h:5:3: note: flows\n",
+                         "in a system header: /usr/include/c++/12/bits/move.h:5:3: note: flows")
         self.assertFails(self.good, 'exit status 0, expected 1', rc='0')
         self.assertFails(self.good, 'crashed or failed (exit status -11)', rc='segv')
         with open(self.case, 'a') as f:
