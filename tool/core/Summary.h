@@ -61,6 +61,14 @@ struct Port {
   friend bool operator==(const Port &A, const Port &B) {
     return A.key() == B.key();
   }
+
+  static Port of(PortKind Kind, int Index = 0, int Arg = 0) {
+    Port P;
+    P.Kind = Kind;
+    P.Index = Index;
+    P.Arg = Arg;
+    return P;
+  }
 };
 
 /// A purpose source: a purpose and the annotated declaration it comes from.

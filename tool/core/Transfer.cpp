@@ -153,9 +153,7 @@ void Transfer::execute(const Stmt *St) {
     Parts P = valueParts(Result);
     for (auto &[Path, T] : P)
       T = withStep(T, R->getBeginLoc(), StepKind::Returned, Summary.function());
-    Port Out;
-    Out.Kind = PortKind::Return;
-    reachParts(P, Out);
+    reachParts(P, Port::of(PortKind::Return));
     return;
   }
   if (const auto *E = dyn_cast<Expr>(St)) {
@@ -459,6 +457,15 @@ Value Transfer::evalMember(const MemberExpr *M) {
   return V;
 }
 
+/// A pointer to what \p Object denotes: `&x`, an array or a function decaying.
+static Value addressOf(const Value &Object) {
+  Value V;
+  V.Taint = Object.Taint;
+  V.Pointees = Object.Places;
+  V.ExactPointee = Object.ExactPlace;
+  return V;
+}
+
 /// `&User::phone` as a value: the path it selects, relative to an object.
 static std::optional<AccessPath> memberPointerLiteral(const UnaryOperator *U) {
   if (U->getOpcode() != UO_AddrOf || !U->getType()->isMemberPointerType())
@@ -481,13 +488,8 @@ Value Transfer::evalUnary(const UnaryOperator *U) {
   }
   Value Sub = eval(U->getSubExpr());
   switch (U->getOpcode()) {
-  case UO_AddrOf: {
-    Value V;
-    V.Taint = Sub.Taint;
-    V.Pointees = Sub.Places;
-    V.ExactPointee = Sub.ExactPlace;
-    return V;
-  }
+  case UO_AddrOf:
+    return addressOf(Sub);
   case UO_Deref: {
     Value V;
     // A pointer whose targets are unknown stands for them itself.
@@ -590,13 +592,8 @@ Value Transfer::evalCast(const CastExpr *C) {
     return V;
   }
   case CK_ArrayToPointerDecay:
-  case CK_FunctionToPointerDecay: {
-    Value V;
-    V.Taint = Sub.Taint;
-    V.Pointees = Sub.Places;
-    V.ExactPointee = Sub.ExactPlace;
-    return V;
-  }
+  case CK_FunctionToPointerDecay:
+    return addressOf(Sub);
   case CK_BitCast:
     // Reinterpreting one object's bytes as another type keeps the labels on
     // the bytes, but field paths no longer mean anything.

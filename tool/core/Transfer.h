@@ -138,6 +138,8 @@ private:
   /// is of the same type, whose fields carry their purposes when read.
   Parts argumentParts(const clang::Expr *Arg, const Value &V, bool WholeObject);
   void reachParts(const Parts &P, const Port &To);
+  /// Each argument of call site \p Site reaches its CallArg port.
+  void reachArguments(int Site, llvm::ArrayRef<Parts> ArgParts);
   /// The parts of the value \p E makes, through braced initialisers of
   /// records and copies: `return Contact{u.phone, "mobile"};` has the phone
   /// in its number field only.

@@ -174,6 +174,11 @@ PathList Transfer::functionsOf(const Expr *E, const Value &V) {
   return Functions;
 }
 
+void Transfer::reachArguments(int Site, llvm::ArrayRef<Parts> ArgParts) {
+  for (unsigned I = 0; I < ArgParts.size(); ++I)
+    reachParts(ArgParts[I], Port::of(PortKind::CallArg, Site, I));
+}
+
 void Transfer::writeThroughCaptures(const PathList &Closures, int Site) {
   for (const AccessPath &Closure : Closures)
     S.forEachTargetBelow(
@@ -371,24 +376,13 @@ Value Transfer::evalCall(const CallExpr *C) {
       Call.Declassifies = Declassifies;
       Call.CalleeParam = CalleeParam;
     });
-    for (unsigned I = 0; I < Args.size(); ++I) {
-      Port Arg;
-      Arg.Kind = PortKind::CallArg;
-      Arg.Index = Site;
-      Arg.Arg = I;
-      reachParts(ArgParts[I], Arg);
-    }
-    if (ObjectExpr) {
-      Port Arg;
-      Arg.Kind = PortKind::CallArg;
-      Arg.Index = Site;
-      Arg.Arg = ObjectArg;
+    reachArguments(Site, ArgParts);
+    if (ObjectExpr)
       reachParts(
           argumentParts(ObjectExpr,
                         Value{ObjectTaint, ObjectPlaces, {}, false, false},
                         /*WholeObject=*/false),
-          Arg);
-    }
+          Port::of(PortKind::CallArg, Site, ObjectArg));
   }
   if (Declassifies)
     return Value();
@@ -528,17 +522,9 @@ TaintSet Transfer::callBack(const Expr *Callable, const Value &V,
     }
     Call.HasObject = true;
   });
-  for (unsigned I = 0; I < Arity; ++I) {
-    Port Arg;
-    Arg.Kind = PortKind::CallArg;
-    Arg.Index = Site;
-    Arg.Arg = I;
-    Summary.reach(Data, Arg);
-  }
-  Port Object;
-  Object.Kind = PortKind::CallArg;
-  Object.Index = Site;
-  Object.Arg = ObjectArg;
+  for (unsigned I = 0; I < Arity; ++I)
+    Summary.reach(Data, Port::of(PortKind::CallArg, Site, I));
+  Port Object = Port::of(PortKind::CallArg, Site, ObjectArg);
   PathList Captures;
   for (const AccessPath &P : Closures)
     if (isClosure(P))
@@ -597,13 +583,7 @@ Value Transfer::evalConstruct(const CXXConstructExpr *C) {
       Call.MutatesObject = true;
       Call.Declassifies = Declassifies;
     });
-    for (unsigned I = 0; I < Args.size(); ++I) {
-      Port Arg;
-      Arg.Kind = PortKind::CallArg;
-      Arg.Index = Site;
-      Arg.Arg = I;
-      reachParts(ArgParts[I], Arg);
-    }
+    reachArguments(Site, ArgParts);
     if (Summarized && !Declassifies) {
       V.Taint.add(Ctx.Labels.input(LabelKind::CallOut, Site, ObjectArg), 0);
       return V;
