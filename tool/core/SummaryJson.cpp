@@ -1,0 +1,199 @@
+//===- SummaryJson.cpp ----------------------------------------------------===//
+//
+// nlohmann::json reports problems by throwing; the exceptions stop here and
+// become llvm::Errors, so the rest of pii-flow never sees one.
+//
+//===----------------------------------------------------------------------===//
+
+#include "core/SummaryJson.h"
+
+#include <nlohmann/json.hpp>
+
+using nlohmann::json;
+
+// nlohmann 3.11 does not know std::optional: a sink kind is null or a string.
+template <> struct nlohmann::adl_serializer<std::optional<std::string>> {
+  static void to_json(json &J, const std::optional<std::string> &O) {
+    J = O ? json(*O) : json(nullptr);
+  }
+  static void from_json(const json &J, std::optional<std::string> &O) {
+    O = J.is_null() ? std::nullopt
+                    : std::optional<std::string>(J.get<std::string>());
+  }
+};
+
+namespace pii {
+
+// Field names are short: summaries of a large program are read on every
+// run. Each type has one to_json/from_json pair, found by nlohmann by ADL.
+
+void to_json(json &J, const SourceSpot &S) { J = {S.File, S.Line, S.Column}; }
+void from_json(const json &J, SourceSpot &S) {
+  S = {J.at(0).get<std::string>(), J.at(1).get<unsigned>(),
+       J.at(2).get<unsigned>()};
+}
+
+void to_json(json &J, const FlowStep &S) { J = {S.Where, S.Message}; }
+void from_json(const json &J, FlowStep &S) {
+  S = {J.at(0).get<SourceSpot>(), J.at(1).get<std::string>()};
+}
+
+void to_json(json &J, const Port &P) {
+  J = {static_cast<int>(P.Kind), P.Index, P.Arg, P.Name, P.Path};
+}
+void from_json(const json &J, Port &P) {
+  int Kind = J.at(0).get<int>();
+  if (Kind < static_cast<int>(PortKind::Param) ||
+      Kind > static_cast<int>(PortKind::CallArg))
+    throw std::out_of_range("unknown port kind " + std::to_string(Kind));
+  P.Kind = static_cast<PortKind>(Kind);
+  P.Index = J.at(1).get<int>();
+  P.Arg = J.at(2).get<int>();
+  P.Name = J.at(3).get<std::string>();
+  P.Path = J.at(4).get<FieldPath>();
+}
+
+void to_json(json &J, const Edge &E) { J = {E.From, E.To, E.Steps}; }
+void from_json(const json &J, Edge &E) {
+  E = {J.at(0).get<Port>(), J.at(1).get<Port>(),
+       J.at(2).get<std::vector<FlowStep>>()};
+}
+
+void to_json(json &J, const SourceInfo &S) {
+  J = {S.Purpose, S.OriginUsr, S.OriginName, S.OriginSpot};
+}
+void from_json(const json &J, SourceInfo &S) {
+  S = {J.at(0).get<std::string>(), J.at(1).get<std::string>(),
+       J.at(2).get<std::string>(), J.at(3).get<SourceSpot>()};
+}
+
+void to_json(json &J, const FunctionRef &R) {
+  J = {R.Usr, R.Name, R.SinkKinds};
+}
+void from_json(const json &J, FunctionRef &R) {
+  R = {J.at(0).get<std::string>(), J.at(1).get<std::string>(),
+       J.at(2).get<std::vector<std::optional<std::string>>>()};
+}
+
+void to_json(json &J, const CallSite &C) {
+  J = json{{"callees", C.Callees},
+           {"name", C.CalleeName},
+           {"virtual", C.Virtual},
+           {"at", C.Where},
+           {"args", C.ArgSpots},
+           {"sinks", C.SinkKinds},
+           {"outputs", C.OutputArgs},
+           {"object", C.HasObject},
+           {"mutates", C.MutatesObject},
+           {"declassifies", C.Declassifies},
+           {"callee_param", C.CalleeParam},
+           {"functions", C.FunctionArgs},
+           {"forwards", C.ForwardedParams}};
+}
+void from_json(const json &J, CallSite &C) {
+  J.at("callees").get_to(C.Callees);
+  J.at("name").get_to(C.CalleeName);
+  J.at("virtual").get_to(C.Virtual);
+  J.at("at").get_to(C.Where);
+  J.at("args").get_to(C.ArgSpots);
+  J.at("sinks").get_to(C.SinkKinds);
+  J.at("outputs").get_to(C.OutputArgs);
+  J.at("object").get_to(C.HasObject);
+  J.at("mutates").get_to(C.MutatesObject);
+  J.at("declassifies").get_to(C.Declassifies);
+  J.at("callee_param").get_to(C.CalleeParam);
+  J.at("functions").get_to(C.FunctionArgs);
+  J.at("forwards").get_to(C.ForwardedParams);
+  size_t Args = C.ArgSpots.size();
+  if (C.SinkKinds.size() != Args || C.OutputArgs.size() != Args ||
+      C.FunctionArgs.size() != Args || C.ForwardedParams.size() != Args)
+    throw std::out_of_range("call site argument lists differ in length");
+}
+
+void to_json(json &J, const FunctionSummary &F) {
+  J = json{{"usr", F.Usr},     {"name", F.Name},
+           {"at", F.Where},    {"overrides", F.Overrides},
+           {"calls", F.Calls}, {"edges", F.Edges}};
+}
+void from_json(const json &J, FunctionSummary &F) {
+  J.at("usr").get_to(F.Usr);
+  J.at("name").get_to(F.Name);
+  J.at("at").get_to(F.Where);
+  J.at("overrides").get_to(F.Overrides);
+  J.at("calls").get_to(F.Calls);
+  J.at("edges").get_to(F.Edges);
+  // Ports refer to call sites by index: an index out of range would make the
+  // link step read past the list.
+  for (const Edge &E : F.Edges)
+    for (const Port *P : {&E.From, &E.To})
+      if ((P->Kind == PortKind::CallArg || P->Kind == PortKind::CallResult ||
+           P->Kind == PortKind::CallOut) &&
+          (P->Index < 0 || static_cast<size_t>(P->Index) >= F.Calls.size()))
+        throw std::out_of_range("edge refers to call site " +
+                                std::to_string(P->Index) + " of " +
+                                std::to_string(F.Calls.size()));
+}
+
+void to_json(json &J, const Approximation &A) {
+  J = {A.Kind, A.Where, A.Detail};
+}
+void from_json(const json &J, Approximation &A) {
+  A = {J.at(0).get<std::string>(), J.at(1).get<SourceSpot>(),
+       J.at(2).get<std::string>()};
+}
+
+std::string summaryToJson(const TranslationUnitSummary &Summary) {
+  json J = {{"format", SummaryFormatVersion},
+            {"file", Summary.File},
+            {"sources", Summary.Sources},
+            {"functions", Summary.Functions},
+            {"approximations", Summary.Approximations}};
+  return J.dump();
+}
+
+llvm::Expected<TranslationUnitSummary> summaryFromJson(llvm::StringRef Text,
+                                                       llvm::StringRef Name) {
+  auto Fail = [&](const std::string &What) {
+    return llvm::createStringError(Name +
+                                   ": not a valid pii-flow summary: " + What);
+  };
+  json J = json::parse(Text.begin(), Text.end(), nullptr,
+                       /*allow_exceptions=*/false);
+  if (J.is_discarded())
+    return Fail("malformed JSON");
+  try {
+    int Format = J.at("format").get<int>();
+    if (Format != SummaryFormatVersion)
+      return Fail("format " + std::to_string(Format) + ", expected " +
+                  std::to_string(SummaryFormatVersion));
+    TranslationUnitSummary Summary;
+    J.at("file").get_to(Summary.File);
+    J.at("sources").get_to(Summary.Sources);
+    J.at("approximations").get_to(Summary.Approximations);
+    const json &Functions = J.at("functions");
+    for (size_t I = 0; I < Functions.size(); ++I) {
+      try {
+        Summary.Functions.push_back(Functions.at(I).get<FunctionSummary>());
+      } catch (const json::exception &E) {
+        return Fail("function " + std::to_string(I) + ": " + E.what());
+      } catch (const std::out_of_range &E) {
+        return Fail("function " + std::to_string(I) + ": " + E.what());
+      }
+    }
+    for (const FunctionSummary &F : Summary.Functions)
+      for (const Edge &E : F.Edges)
+        if (E.From.Kind == PortKind::Source &&
+            (E.From.Index < 0 ||
+             static_cast<size_t>(E.From.Index) >= Summary.Sources.size()))
+          return Fail("function '" + F.Name + "' refers to source " +
+                      std::to_string(E.From.Index) + " of " +
+                      std::to_string(Summary.Sources.size()));
+    return Summary;
+  } catch (const json::exception &E) {
+    return Fail(E.what());
+  } catch (const std::out_of_range &E) {
+    return Fail(E.what());
+  }
+}
+
+} // namespace pii
