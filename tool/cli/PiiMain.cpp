@@ -39,6 +39,12 @@ cl::opt<std::string> BuildDir(
 analyze every file it lists.)"),
     cl::cat(Category));
 
+cl::opt<unsigned>
+    Jobs("j", cl::value_desc("n"), cl::init(0),
+         cl::desc(R"(Analyze <n> translation units in parallel (default: one per
+core). The findings do not depend on it.)"),
+         cl::cat(Category));
+
 const char Overview[] = R"(pii-flow: purpose-limitation checker for C++
 
 Reports every path on which a value collected for one purpose (e.g.
@@ -143,8 +149,7 @@ Expected<Inputs> chooseInputs(std::unique_ptr<CompilationDatabase> FromArgs) {
   return In;
 }
 
-void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
-                size_t Files) {
+void printStats(raw_ostream &OS, const ProgramAnalysis &Result, size_t Files) {
   std::map<std::string, unsigned> ByKind;
   for (const Approximation &A : Result.Approximations)
     ++ByKind[A.Kind];
@@ -208,7 +213,8 @@ int piiMain(int argc, const char **argv) {
   if (In->Files.empty())
     return ExitIncomplete;
   ProgramAnalysis Result =
-      analyzeProgram(*In->Commands, In->Files, Policy::builtin());
+      analyzeProgram(*In->Commands, In->Files, Policy::builtin(), Jobs);
+  errs() << Result.Diagnostics;
   printFindings(outs(), Result.Findings);
   outs().flush();
 

@@ -7,10 +7,13 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
 
 #include <set>
 
@@ -54,21 +57,37 @@ adjustForLibTooling(const tooling::CommandLineArguments &Args,
   // build's flags must not turn them into failed translation units.
   Result.push_back("-w");
   Result.push_back("-Wno-unknown-warning-option");
+  // The compiler prints "N errors generated." straight to stderr, outside
+  // the per-file diagnostics buffer (and so out of order under -j); it does
+  // not with this option, which our own printer does not read.
+  Result.push_back("-fno-caret-diagnostics");
   return Result;
 }
 
+/// What the analysis of one file produced.
+struct FileAnalysis {
+  /// An AST was analyzed (a file that fails to compile has none).
+  bool Analyzed = false;
+  bool Crashed = false;
+  unsigned TranslationUnits = 0;
+  unsigned AnnotationProblems = 0;
+  AnalysisStats Stats;
+  /// One per compile command of the file.
+  std::vector<TranslationUnitSummary> Summaries;
+  /// The compiler's diagnostics for the file, as text: printed in file order
+  /// whatever the order in which files finish.
+  std::string Diagnostics;
+};
+
 class AnalysisConsumer : public ASTConsumer {
 public:
-  AnalysisConsumer(const Policy &P, ProgramAnalysis &Out,
-                   std::vector<TranslationUnitSummary> &Summaries,
-                   bool &Analyzed)
-      : P(P), Out(Out), Summaries(Summaries), Analyzed(Analyzed) {}
+  AnalysisConsumer(const Policy &P, FileAnalysis &Out) : P(P), Out(Out) {}
 
   void HandleTranslationUnit(ASTContext &AST) override {
     DiagnosticsEngine &Diags = AST.getDiagnostics();
     if (Diags.hasUncompilableErrorOccurred())
       return;
-    Analyzed = true;
+    Out.Analyzed = true;
     ++Out.TranslationUnits;
     unsigned MisuseID = Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0");
     for (const AnnotationProblem &Problem : checkAnnotations(AST)) {
@@ -77,77 +96,92 @@ public:
     }
     TranslationUnitAnalysis TU = summarizeTranslationUnit(AST, P);
     Out.Stats += TU.Stats;
-    Summaries.push_back(std::move(TU.Summary));
+    Out.Summaries.push_back(std::move(TU.Summary));
   }
 
 private:
   const Policy &P;
-  ProgramAnalysis &Out;
-  std::vector<TranslationUnitSummary> &Summaries;
-  bool &Analyzed;
+  FileAnalysis &Out;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
-  AnalysisAction(const Policy &P, ProgramAnalysis &Out,
-                 std::vector<TranslationUnitSummary> &Summaries, bool &Analyzed)
-      : P(P), Out(Out), Summaries(Summaries), Analyzed(Analyzed) {}
+  AnalysisAction(const Policy &P, FileAnalysis &Out) : P(P), Out(Out) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
-    return std::make_unique<AnalysisConsumer>(P, Out, Summaries, Analyzed);
+    return std::make_unique<AnalysisConsumer>(P, Out);
   }
 
 private:
   const Policy &P;
-  ProgramAnalysis &Out;
-  std::vector<TranslationUnitSummary> &Summaries;
-  bool &Analyzed;
+  FileAnalysis &Out;
 };
 
-/// Creates the action for each compile command of one file and remembers
-/// whether any of them got as far as an analyzable AST.
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
 public:
-  AnalysisActionFactory(const Policy &P, ProgramAnalysis &Out,
-                        std::vector<TranslationUnitSummary> &Summaries)
-      : P(P), Out(Out), Summaries(Summaries) {}
+  AnalysisActionFactory(const Policy &P, FileAnalysis &Out) : P(P), Out(Out) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(P, Out, Summaries, Analyzed);
+    return std::make_unique<AnalysisAction>(P, Out);
   }
-  bool analyzed() const { return Analyzed; }
 
 private:
   const Policy &P;
-  ProgramAnalysis &Out;
-  std::vector<TranslationUnitSummary> &Summaries;
-  bool Analyzed = false;
+  FileAnalysis &Out;
 };
+
+/// Parses and summarizes \p File with its own tool, so that a file whose
+/// command cannot even start a parse is known by name, like one that fails
+/// to compile; and under crash recovery, so that a bug of ours costs one
+/// file, not the run.
+FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
+                         const std::string &File, const Policy &P) {
+  FileAnalysis Out;
+  tooling::ClangTool Tool(Commands, {File});
+  Tool.appendArgumentsAdjuster(adjustForLibTooling);
+  // The caller says which files failed, in its own words, once.
+  Tool.setPrintErrorMessage(false);
+  llvm::raw_string_ostream DiagnosticText(Out.Diagnostics);
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> Options = new DiagnosticOptions();
+  TextDiagnosticPrinter Printer(DiagnosticText, Options.get());
+  Tool.setDiagnosticConsumer(&Printer);
+  AnalysisActionFactory Factory(P, Out);
+  llvm::CrashRecoveryContext Recovery;
+  Out.Crashed = !Recovery.RunSafely([&] { Tool.run(&Factory); });
+  return Out;
+}
 
 } // namespace
 
 ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
                                const std::vector<std::string> &Files,
-                               const Policy &P) {
+                               const Policy &P, unsigned Jobs) {
+  llvm::CrashRecoveryContext::Enable();
+  std::vector<FileAnalysis> PerFile(Files.size());
+  {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async([&, I] { PerFile[I] = analyzeFile(Commands, Files[I], P); });
+    Pool.wait();
+  }
+
+  // Everything in file order, so that -j changes nothing but the time.
   ProgramAnalysis Result;
   std::vector<TranslationUnitSummary> Summaries;
-  // One tool per file, so that a file whose command cannot even start a parse
-  // is known by name, like one that fails to compile.
-  // A bug of ours must not take the whole run down: a file whose analysis
-  // crashes is reported, and the others are analyzed.
-  llvm::CrashRecoveryContext::Enable();
-  for (const std::string &File : Files) {
-    tooling::ClangTool Tool(Commands, {File});
-    Tool.appendArgumentsAdjuster(adjustForLibTooling);
-    // The caller says which files failed, in its own words, once.
-    Tool.setPrintErrorMessage(false);
-    AnalysisActionFactory Factory(P, Result, Summaries);
-    llvm::CrashRecoveryContext Recovery;
-    if (!Recovery.RunSafely([&] { Tool.run(&Factory); }))
-      Result.CrashedFiles.push_back(File);
-    else if (!Factory.analyzed())
-      Result.FailedFiles.push_back(File);
+  for (size_t I = 0; I < Files.size(); ++I) {
+    FileAnalysis &F = PerFile[I];
+    Result.Diagnostics += F.Diagnostics;
+    Result.TranslationUnits += F.TranslationUnits;
+    Result.AnnotationProblems += F.AnnotationProblems;
+    Result.Stats += F.Stats;
+    if (F.Crashed)
+      Result.CrashedFiles.push_back(Files[I]);
+    else if (!F.Analyzed)
+      Result.FailedFiles.push_back(Files[I]);
+    for (TranslationUnitSummary &S : F.Summaries)
+      Summaries.push_back(std::move(S));
   }
+
   LinkResult Linked = link(Summaries, P);
   Result.Findings = std::move(Linked.Findings);
   Result.Link = Linked.Stats;

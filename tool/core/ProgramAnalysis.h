@@ -38,6 +38,9 @@ struct ProgramAnalysis {
   /// Where the analysis approximates, from every translation unit and the
   /// link step, sorted by place.
   std::vector<Approximation> Approximations;
+  /// The compiler's diagnostics (errors in the code, misused annotations),
+  /// as text in clang's format, file by file.
+  std::string Diagnostics;
 
   bool complete() const {
     return FailedFiles.empty() && CrashedFiles.empty() &&
@@ -46,10 +49,12 @@ struct ProgramAnalysis {
 };
 
 /// Analyzes \p Files as one program, each compiled with its command from
-/// \p Commands.
+/// \p Commands, \p Jobs translation units at a time (0: one per core).
+/// The result does not depend on \p Jobs.
 ProgramAnalysis
 analyzeProgram(const clang::tooling::CompilationDatabase &Commands,
-               const std::vector<std::string> &Files, const Policy &P);
+               const std::vector<std::string> &Files, const Policy &P,
+               unsigned Jobs);
 
 } // namespace pii
 
