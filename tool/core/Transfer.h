@@ -17,6 +17,7 @@
 #define PII_CORE_TRANSFER_H
 
 #include "core/AnalysisContext.h"
+#include "core/ReturnedReference.h"
 #include "core/Store.h"
 #include "core/SummaryBuilder.h"
 
@@ -86,6 +87,10 @@ private:
   /// operator.
   PathList functionsOf(const clang::Expr *E, const Value &V);
   FunctionRef functionRef(const clang::FunctionDecl *F);
+  /// The storage a call's reference result refers to, per \p R.
+  PathList placesOf(const Referent &R, const PathList &ObjectPlaces,
+                    llvm::ArrayRef<const clang::Expr *> Args,
+                    llvm::ArrayRef<Value> ArgValues);
   /// After a call on lambda closures: what the lambda wrote through its
   /// by-reference captures is now in the captured variables.
   void writeThroughCaptures(const PathList &Closures, int Site);

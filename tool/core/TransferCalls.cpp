@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "core/LibraryModels.h"
+#include "core/ReturnedReference.h"
 #include "core/StepText.h"
 #include "core/Transfer.h"
 #include "core/TransferHelpers.h"
@@ -36,6 +37,27 @@ static bool isIteratorLike(QualType T) {
   return Dereferences(Record->getDefinition()) ||
          !Record->getDefinition()->forallBases(
              [&](const CXXRecordDecl *Base) { return !Dereferences(Base); });
+}
+
+/// An iterator that can be written through: its operator* gives a non-const
+/// reference (or the inserter itself). A const_iterator is input only.
+static bool isWritableIterator(QualType T) {
+  const auto *Record = T->getAsCXXRecordDecl();
+  if (!isIteratorLike(T) || !Record->hasDefinition())
+    return false;
+  bool Writable = false;
+  auto Check = [&](const CXXRecordDecl *R) {
+    for (const CXXMethodDecl *M : R->methods())
+      if (M->getOverloadedOperator() == OO_Star) {
+        QualType Result = M->getReturnType();
+        Writable |= !Result->isReferenceType() ||
+                    !Result->getPointeeType().isConstQualified();
+      }
+    return true;
+  };
+  Check(Record->getDefinition());
+  Record->getDefinition()->forallBases(Check);
+  return Writable;
 }
 
 static bool isOutputParameter(QualType T) {
@@ -90,38 +112,6 @@ static const FunctionDecl *functionAt(const AccessPath &P) {
   return P.Fields.empty() ? dyn_cast_or_null<FunctionDecl>(P.Root) : nullptr;
 }
 
-/// The static-storage variable that every return of \p F refers to, for an
-/// accessor such as `static Registry &instance() { static Registry r;
-/// return r; }`: its callers write and read that variable.
-static const VarDecl *staticReferent(const FunctionDecl *F) {
-  const FunctionDecl *Definition = F->getDefinition();
-  if (!Definition || !F->getReturnType()->isReferenceType() ||
-      !Definition->getBody())
-    return nullptr;
-  const VarDecl *Found = nullptr;
-  bool Other = false;
-  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
-    if (!S || isa<LambdaExpr>(S))
-      return;
-    if (const auto *R = dyn_cast<ReturnStmt>(S)) {
-      const auto *Ref =
-          R->getRetValue()
-              ? dyn_cast<DeclRefExpr>(R->getRetValue()->IgnoreParenImpCasts())
-              : nullptr;
-      const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-      if (V && V->hasGlobalStorage() && (!Found || Found == V))
-        Found = V;
-      else
-        Other = true;
-      return;
-    }
-    for (const Stmt *Child : S->children())
-      Walk(Child);
-  };
-  Walk(Definition->getBody());
-  return Other ? nullptr : Found;
-}
-
 /// The functions a call to \p F may run: F, or for a generic lambda's call
 /// operator (a template), each of its specializations.
 static llvm::SmallVector<const FunctionDecl *, 1>
@@ -132,6 +122,17 @@ instancesOf(const FunctionDecl *F) {
     return Instances;
   }
   return {F};
+}
+
+/// Algorithms whose output is what their callable returns, not the elements
+/// they hand it: std::transform(first, last, out, f) writes f(x), not x.
+static bool projectsThroughCallable(const FunctionDecl *F) {
+  if (!F || !F->isInStdNamespace() || !F->getIdentifier())
+    return false;
+  return llvm::is_contained(
+      {"transform", "accumulate", "reduce", "transform_reduce", "inner_product",
+       "transform_inclusive_scan", "transform_exclusive_scan"},
+      F->getName());
 }
 
 /// A lambda's closure object, at its allocation site or in a variable.
@@ -193,6 +194,30 @@ void Transfer::writeThroughCaptures(const PathList &Closures, int Site) {
           for (const AccessPath &Referent : Referents)
             S.add(Referent, Written);
         });
+}
+
+PathList Transfer::placesOf(const Referent &R, const PathList &ObjectPlaces,
+                            llvm::ArrayRef<const Expr *> Args,
+                            llvm::ArrayRef<Value> ArgValues) {
+  PathList Bases;
+  switch (R.Kind) {
+  case Referent::Object:
+    Bases = ObjectPlaces;
+    break;
+  case Referent::Parameter:
+    if (R.Param < Args.size())
+      Bases = Args[R.Param]->getType()->isPointerType()
+                  ? ArgValues[R.Param].Pointees
+                  : ArgValues[R.Param].Places;
+    break;
+  case Referent::Static:
+    Bases.push_back(AccessPath{R.Variable, {}});
+    break;
+  }
+  for (AccessPath &P : Bases)
+    for (const FieldDecl *F : R.Path)
+      P.extend(F);
+  return Bases;
 }
 
 FunctionRef Transfer::functionRef(const FunctionDecl *F) {
@@ -340,7 +365,7 @@ Value Transfer::evalCall(const CallExpr *C) {
       Written[I] = ArgValues[I].Places;
     else if ((!Param.isNull() && Param->isPointerType() &&
               isOutputParameter(Param)) ||
-             isIteratorLike(Args[I]->getType()))
+             isWritableIterator(Args[I]->getType()))
       Written[I] = ArgValues[I].Pointees;
   }
   bool MutatesObject =
@@ -401,8 +426,14 @@ Value Transfer::evalCall(const CallExpr *C) {
     for (unsigned I = 0; I < Args.size(); ++I) {
       TaintSet Out;
       Out.add(Ctx.Labels.input(LabelKind::CallOut, Site, I), 0);
-      for (const AccessPath &P : Written[I])
+      for (const AccessPath &P : Written[I]) {
         S.add(P, Out);
+        // A pointer passed by address (setThrough(&tp, v) writing **pp):
+        // what it points to may be written too.
+        if (const PathList *Targets = S.targetsOf(P))
+          for (const AccessPath &T : *Targets)
+            S.add(T, Out);
+      }
     }
     if (MutatesObject) {
       TaintSet Out;
@@ -413,19 +444,30 @@ Value Transfer::evalCall(const CallExpr *C) {
     writeThroughCaptures(ObjectPlaces, Site);
   } else {
     // An opaque callee: every input may reach the result and every output,
-    // including through the callables it is given and calls.
-    TaintSet Inputs = ObjectTaint;
-    for (const TaintSet &T : ArgTaints)
-      Inputs.join(T);
+    // including through the callables it is given and calls. An algorithm
+    // that projects (std::transform) hands the elements to its callable and
+    // keeps what that returns, so the elements themselves go no further.
+    TaintSet Called;
     for (unsigned I = 0; I < Args.size(); ++I)
-      Inputs.join(
+      Called.join(
           callBack(Args[I], ArgValues[I], Args, ArgValues, ObjectTaint));
+    bool Projects = projectsThroughCallable(Callee) && !Called.empty();
+    auto Feeds = [&](unsigned J) {
+      return !Projects || !(isIteratorLike(Args[J]->getType()) ||
+                            Args[J]->getType()->isPointerType());
+    };
+    TaintSet Inputs = ObjectTaint;
+    Inputs.join(Called);
+    for (unsigned J = 0; J < Args.size(); ++J)
+      if (Feeds(J))
+        Inputs.join(ArgTaints[J]);
     for (unsigned I = 0; I < Args.size(); ++I) {
       if (Written[I].empty())
         continue;
       TaintSet Others = ObjectTaint;
+      Others.join(Called);
       for (unsigned J = 0; J < Args.size(); ++J)
-        if (J != I)
+        if (J != I && Feeds(J))
           Others.join(ArgTaints[J]);
       TaintSet Out = Stepped(forDestination(Others, Args[I]->getType()),
                              StepKind::CallOutput, rootDecl(Written[I]));
@@ -459,12 +501,13 @@ Value Transfer::evalCall(const CallExpr *C) {
   // its reference arguments (std::move(x), `os << x`,
   // std::back_inserter(out)). A user function's summary says this exactly.
   if (Summarized) {
-    if (const VarDecl *Static =
-            Callee && C->isGLValue() ? staticReferent(Callee) : nullptr) {
-      Result.Places.push_back(AccessPath{Static, {}});
-      Result.ExactPlace = true;
-      Result.Taint.join(readPlaces(Result.Places, CallLoc));
-    }
+    // A reference result is storage the caller may write through; the
+    // callee's body, when here, says which.
+    if (auto Referred =
+            Callee && C->isGLValue() ? returnedReferent(Callee) : std::nullopt)
+      Result.Places = placesOf(*Referred, ObjectPlaces, Args, ArgValues);
+    Result.ExactPlace = Result.Places.size() == 1;
+    Result.Taint.join(readPlaces(Result.Places, CallLoc));
     return Result;
   }
   PathList Into;
