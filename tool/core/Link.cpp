@@ -2,6 +2,8 @@
 
 #include "core/Link.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <algorithm>
 #include <deque>
 #include <map>
@@ -390,8 +392,13 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
         // No body anywhere: the opaque-call model.
         if (Call.Declassifies)
           break;
-        // A sink with no body is the norm, not a blind spot.
-        if (Tracing && !IsSink)
+        // A sink with no body is the norm, not a blind spot; and a call with
+        // no result or output could carry nothing anywhere.
+        bool Sink = llvm::any_of(Call.SinkKinds,
+                                 [](const auto &K) { return K.has_value(); });
+        bool CanCarry = Call.ReturnsValue || Call.MutatesObject ||
+                        llvm::is_contained(Call.OutputArgs, true);
+        if (Tracing && !IsSink && !Sink && CanCarry)
           approximate("unmodelled-call", Call.Where,
                       "'" + Call.CalleeName +
                           "' has no body in the program; a value with a "

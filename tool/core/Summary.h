@@ -116,6 +116,8 @@ struct CallSite {
   std::vector<bool> OutputArgs;
   bool HasObject = false;
   bool MutatesObject = false;
+  /// The call yields a value (not void).
+  bool ReturnsValue = false;
   /// The callee's result carries no purpose (declassify).
   bool Declassifies = false;
   /// A call through a function pointer or callable (std::function) held in

@@ -85,6 +85,7 @@ void to_json(json &J, const CallSite &C) {
            {"outputs", C.OutputArgs},
            {"object", C.HasObject},
            {"mutates", C.MutatesObject},
+           {"returns", C.ReturnsValue},
            {"declassifies", C.Declassifies},
            {"callee_param", C.CalleeParam},
            {"functions", C.FunctionArgs},
@@ -100,6 +101,7 @@ void from_json(const json &J, CallSite &C) {
   J.at("outputs").get_to(C.OutputArgs);
   J.at("object").get_to(C.HasObject);
   J.at("mutates").get_to(C.MutatesObject);
+  J.at("returns").get_to(C.ReturnsValue);
   J.at("declassifies").get_to(C.Declassifies);
   J.at("callee_param").get_to(C.CalleeParam);
   J.at("functions").get_to(C.FunctionArgs);

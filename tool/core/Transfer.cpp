@@ -232,7 +232,7 @@ void Transfer::initialize(const AccessPath &P, bool Exact, const Expr *Init,
     return;
   // So is a copy: `Contact b = a;` copies a.name to b.name, nothing more.
   if (const Expr *Copied = copiedObject(Init))
-    if (copyObject(Target, eval(Copied), Loc))
+    if (copyObject(Target, eval(Copied), Loc, Copied->getBeginLoc()))
       return;
   Value V = eval(Init);
   assign(Target, V.Taint, /*Strong=*/true, Loc);

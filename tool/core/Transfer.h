@@ -85,7 +85,7 @@ private:
   /// closure, or a std::function holding one), for a call or an argument.
   /// A lambda's entry is the closure's place, whose root is its call
   /// operator.
-  PathList functionsOf(const clang::Expr *E, const Value &V);
+  PathList functionsOf(const Value &V);
   FunctionRef functionRef(const clang::FunctionDecl *F);
   /// The storage a call's reference result refers to, per \p R.
   PathList placesOf(const Referent &R, const PathList &ObjectPlaces,
@@ -119,10 +119,11 @@ private:
               clang::SourceLocation Loc);
   /// Makes \p Target refer to what \p Source refers to.
   void bindTargets(const Value &Target, const Value &Source);
-  /// Copies the object at \p Source into \p Target field by field; returns
-  /// false when either is not one known place.
+  /// Copies the object at \p Source (read at \p ReadLoc) into \p Target
+  /// (written at \p Loc) field by field; returns false when either is not
+  /// one known place.
   bool copyObject(const Value &Target, const Value &Source,
-                  clang::SourceLocation Loc);
+                  clang::SourceLocation Loc, clang::SourceLocation ReadLoc);
 
   /// Labels stored at \p Places (symbolic ones refined to the place read),
   /// plus those declared on their fields and, for globals, the global's own.

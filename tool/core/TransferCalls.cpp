@@ -106,10 +106,19 @@ static bool isVirtualCall(const CallExpr *C, const FunctionDecl *Callee) {
   return true;
 }
 
-/// The function a place names: a function, or a lambda's closure (rooted at
-/// its call operator).
+/// The function a callable place runs: a function; a lambda's closure at
+/// its allocation site (rooted at its call operator); or a variable or field
+/// holding a closure, whose captures are there.
 static const FunctionDecl *functionAt(const AccessPath &P) {
-  return P.Fields.empty() ? dyn_cast_or_null<FunctionDecl>(P.Root) : nullptr;
+  if (P.Fields.empty())
+    if (const auto *F = dyn_cast_or_null<FunctionDecl>(P.Root))
+      return F;
+  QualType T = !P.Fields.empty() ? P.Fields.back()->getType()
+               : P.Root          ? P.Root->getType()
+                                 : QualType();
+  const auto *Record = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  return Record && Record->isLambda() ? Record->getLambdaCallOperator()
+                                      : nullptr;
 }
 
 /// The functions a call to \p F may run: F, or for a generic lambda's call
@@ -152,7 +161,7 @@ static bool isCallableWrapper(QualType T, const SourceManager &SM) {
                       });
 }
 
-PathList Transfer::functionsOf(const Expr *E, const Value &V) {
+PathList Transfer::functionsOf(const Value &V) {
   PathList Functions;
   auto Add = [&](const AccessPath &P) {
     if (functionAt(P) && llvm::find(Functions, P) == Functions.end())
@@ -166,12 +175,6 @@ PathList Transfer::functionsOf(const Expr *E, const Value &V) {
       for (const AccessPath &T : *Refers)
         Add(T);
   }
-  // A named closure: its call operator, with captures at its own place.
-  const auto *Record = E->getType()->getAsCXXRecordDecl();
-  if (Record && Record->isLambda() && V.Places.size() == 1)
-    if (const CXXMethodDecl *Call = Record->getLambdaCallOperator())
-      if (!V.Places.front().Fields.empty() || V.Places.front().Root != Call)
-        Functions.push_back(AccessPath{Call, {}});
   return Functions;
 }
 
@@ -273,8 +276,7 @@ Value Transfer::evalCall(const CallExpr *C) {
       !Callee || (ObjectExpr && isCallableWrapper(ObjectExpr->getType(), SM));
   if (Indirect) {
     Value Function = ObjectExpr ? Object : eval(C->getCallee());
-    const Expr *FunctionExpr = ObjectExpr ? ObjectExpr : C->getCallee();
-    PathList Closures = functionsOf(FunctionExpr, Function);
+    PathList Closures = functionsOf(Function);
     for (const AccessPath &P : Closures)
       Targets.append(instancesOf(functionAt(P)));
     if (Targets.empty())
@@ -335,7 +337,8 @@ Value Transfer::evalCall(const CallExpr *C) {
       return Target;
     }
     if (!CopiesObject ||
-        !copyObject(Target, ArgValues.front(), ObjectExpr->getBeginLoc()))
+        !copyObject(Target, ArgValues.front(), ObjectExpr->getBeginLoc(),
+                    Args.front()->getBeginLoc()))
       assign(Target, ArgTaints.front(), /*Strong=*/true,
              ObjectExpr->getBeginLoc());
     bindTargets(Target, ArgValues.front());
@@ -391,13 +394,14 @@ Value Transfer::evalCall(const CallExpr *C) {
                                                : Args[I]->getBeginLoc()));
         Call.OutputArgs.push_back(!Written[I].empty());
         std::vector<FunctionRef> &Functions = Call.FunctionArgs.emplace_back();
-        for (const AccessPath &P : functionsOf(Args[I], ArgValues[I]))
+        for (const AccessPath &P : functionsOf(ArgValues[I]))
           Functions.push_back(functionRef(functionAt(P)));
         Call.ForwardedParams.push_back(parameterOf(ArgValues[I]));
       }
       Call.SinkKinds.assign(SinkKinds.begin(), SinkKinds.end());
       Call.HasObject = ObjectExpr != nullptr;
       Call.MutatesObject = MutatesObject;
+      Call.ReturnsValue = !C->getType()->isVoidType();
       Call.Declassifies = Declassifies;
       Call.CalleeParam = CalleeParam;
     });
@@ -534,7 +538,7 @@ TaintSet Transfer::callBack(const Expr *Callable, const Value &V,
                             llvm::ArrayRef<const Expr *> Args,
                             llvm::ArrayRef<Value> ArgValues,
                             const TaintSet &ObjectTaint) {
-  PathList Closures = functionsOf(Callable, V);
+  PathList Closures = functionsOf(V);
   if (Closures.empty())
     return TaintSet();
   const SourceManager &SM = Ctx.AST.getSourceManager();
@@ -599,7 +603,7 @@ Value Transfer::evalConstruct(const CXXConstructExpr *C) {
     for (const auto &[Path, T] : ArgParts.back())
       Inputs.join(T);
     if (Wrapper)
-      for (AccessPath &P : functionsOf(Arg, V))
+      for (AccessPath &P : functionsOf(V))
         Callables.push_back(std::move(P));
   }
   llvm::SmallVector<std::optional<std::string>, 4> SinkKinds;

@@ -173,7 +173,7 @@ void Transfer::bindTargets(const Value &Target, const Value &Source) {
 }
 
 bool Transfer::copyObject(const Value &Target, const Value &Source,
-                          SourceLocation Loc) {
+                          SourceLocation Loc, SourceLocation ReadLoc) {
   if (Target.Places.size() != 1 || Source.Places.size() != 1)
     return false;
   const AccessPath &To = Target.Places.front();
@@ -199,9 +199,9 @@ bool Transfer::copyObject(const Value &Target, const Value &Source,
   // on the copy's fields too, and come back when they are read.
   TaintSet Declared;
   if (isGlobal(From.Root))
-    Declared.join(globalLabels(From, Loc));
+    Declared.join(globalLabels(From, ReadLoc));
   for (const FieldDecl *F : From.Fields)
-    Declared.join(declaredLabels(F, Loc, StepKind::ReadSource));
+    Declared.join(declaredLabels(F, ReadLoc, StepKind::ReadSource));
   S.add(To, Step(Declared));
   return true;
 }
