@@ -21,7 +21,7 @@ TranslationUnitSummary extracted() {
 }
 
 std::string errorOf(llvm::StringRef Text) {
-  auto Read = summaryFromJson(Text, "s.json");
+  auto Read = summariesFromJson(Text, "s.json");
   REQUIRE_FALSE(static_cast<bool>(Read));
   return llvm::toString(Read.takeError());
 }
@@ -31,14 +31,15 @@ std::string errorOf(llvm::StringRef Text) {
 TEST_CASE("a summary survives the round trip through JSON", "[json]") {
   TranslationUnitSummary Original = extracted();
   REQUIRE(Original.Functions.size() == 2);
-  std::string Text = summaryToJson(Original);
-  auto Read = summaryFromJson(Text, "s.json");
+  std::string Text = summariesToJson({Original});
+  auto Read = summariesFromJson(Text, "s.json");
   REQUIRE(static_cast<bool>(Read));
-  CHECK(summaryToJson(*Read) == Text);
+  REQUIRE(Read->size() == 1);
+  CHECK(summariesToJson(*Read) == Text);
 
   // And it means the same: the link finds the same flow in both.
   auto Before = link({Original}, Policy::builtin()).Findings;
-  auto After = link({*Read}, Policy::builtin()).Findings;
+  auto After = link(*Read, Policy::builtin()).Findings;
   REQUIRE(Before.size() == 1);
   REQUIRE(After.size() == 1);
   CHECK(After[0].message() == Before[0].message());
@@ -51,7 +52,7 @@ TEST_CASE("a bad summary is an error that names the file and entry", "[json]") {
   CHECK(errorOf(R"({"format": 99})") ==
         "s.json: not a valid pii-flow summary: format 99, expected 1");
 
-  std::string Good = summaryToJson(extracted());
+  std::string Good = summariesToJson({extracted()});
   auto Corrupt = [&](const std::string &From, const std::string &To) {
     std::string Text = Good;
     size_t At = Text.find(From);

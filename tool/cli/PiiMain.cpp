@@ -1,25 +1,33 @@
 //===- PiiMain.cpp - Command-line front end -------------------------------===//
 //
-// Every flag of the pii-flow command, the choice of compile commands, and the
-// exit status. Usage errors print one line naming the problem and exit 2;
-// they never reach the analysis.
+// Every flag of the pii-flow command and its subcommands, and the dispatch:
+//
+//   pii-flow [options] FILE... -- ARGS          extract and link, in one run
+//   pii-flow extract -o OUT FILE -- ARGS        summarize one translation unit
+//   pii-flow link SUMMARY...                    whole-program findings
+//
+// extract is a compile-like action a build system can run anywhere (its
+// summary names paths relative to the source root); link gives the findings
+// a plain run gives. Usage errors print one line naming the problem and exit
+// 2; they never reach the analysis.
 //
 //===----------------------------------------------------------------------===//
 
 #include "cli/PiiMain.h"
+#include "cli/Inputs.h"
+#include "cli/Report.h"
 #include "core/ProgramAnalysis.h"
-#include "report/TextReporter.h"
+#include "core/SummaryJson.h"
+#include "core/SummaryPaths.h"
 
-#include "clang/Tooling/CompilationDatabase.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/Statistic.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
-
-#include <map>
 
 using namespace llvm;
 using clang::tooling::CompilationDatabase;
@@ -29,6 +37,13 @@ namespace {
 
 cl::OptionCategory Category("pii-flow options");
 
+cl::SubCommand
+    ExtractCommand("extract",
+                   "Summarize one translation unit into a file, for 'link'");
+cl::SubCommand
+    LinkCommand("link",
+                "Find the flows of the program whose summaries are given");
+
 cl::list<std::string> Files(cl::Positional, cl::desc("[<file>...]"),
                             cl::cat(Category));
 
@@ -37,13 +52,30 @@ cl::opt<std::string> BuildDir(
     cl::desc(R"(Read compile commands from <build-dir>/compile_commands.json
 (CMake: -DCMAKE_EXPORT_COMPILE_COMMANDS=ON). With no <file>,
 analyze every file it lists.)"),
-    cl::cat(Category));
+    cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()),
+    cl::sub(ExtractCommand));
 
 cl::opt<unsigned>
     Jobs("j", cl::value_desc("n"), cl::init(0),
          cl::desc(R"(Analyze <n> translation units in parallel (default: one per
 core). The findings do not depend on it.)"),
          cl::cat(Category));
+
+cl::opt<std::string> SourceRoot(
+    "source-root", cl::value_desc("dir"),
+    cl::desc(R"(The root of the sources (default: the current directory).
+Summaries name files below it by relative paths, so that they
+can move between machines.)"),
+    cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
+
+cl::opt<std::string> ExtractOutput("o", cl::value_desc("summary"),
+                                   cl::desc("Where to write the summary"),
+                                   cl::cat(Category), cl::sub(ExtractCommand));
+cl::opt<std::string> ExtractFile(cl::Positional, cl::desc("<file>"),
+                                 cl::cat(Category), cl::sub(ExtractCommand));
+
+cl::list<std::string> SummaryFiles(cl::Positional, cl::desc("<summary>..."),
+                                   cl::cat(Category), cl::sub(LinkCommand));
 
 const char Overview[] = R"(pii-flow: purpose-limitation checker for C++
 
@@ -53,6 +85,9 @@ the policy forbids (e.g. [[pii::sink("advertising")]]).
 
   pii-flow [options] FILE... -- COMPILER_ARGS   analyze FILEs as one program
   pii-flow [options] -p BUILD_DIR [FILE...]     use compile_commands.json
+  pii-flow extract -o OUT FILE -- ARGS          summarize one file (a build
+                                                action, runnable anywhere)
+  pii-flow link SUMMARY...                      the findings of the program
 
 Exit status: 0 nothing found, 1 findings, 2 analysis incomplete or impossible
 (bad option, a file that fails to compile, a misused annotation).
@@ -65,6 +100,7 @@ void adoptStatsOption() {
   if (cl::Option *Stats = cl::getRegisteredOptions().lookup("stats")) {
     Stats->addCategory(Category);
     Stats->setHiddenFlag(cl::NotHidden);
+    Stats->addSubCommand(LinkCommand);
     Stats->setDescription(
         "Print what was analyzed (translation units, functions, call sites, "
         "summaries) and every place where the analysis approximates, as "
@@ -77,105 +113,109 @@ int usageError(const Twine &Message) {
   return ExitIncomplete;
 }
 
-/// The compile commands and files to analyze, from `--`, `-p`, or a
-/// compile_commands.json found above the first file.
-struct Inputs {
-  std::unique_ptr<CompilationDatabase> Commands;
-  std::vector<std::string> Files;
-  std::vector<std::string> MissingFiles;
-};
-
-/// Loads <dir>/compile_commands.json, with an error that says which of the
-/// usual mistakes it is rather than LLVM's list of every loader it tried.
-Expected<std::unique_ptr<CompilationDatabase>> loadBuildDir(StringRef Dir) {
-  if (!sys::fs::is_directory(Dir))
-    return createStringError("cannot read compile commands from '" + Dir +
-                             "': no such directory");
-  SmallString<256> Json(Dir);
-  sys::path::append(Json, "compile_commands.json");
-  if (!sys::fs::exists(Json))
-    return createStringError(
-        "cannot read compile commands from '" + Dir +
-        "': it has no compile_commands.json (CMake writes one with "
-        "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON)");
-  std::string Error;
-  auto Commands = clang::tooling::JSONCompilationDatabase::loadFromFile(
-      Json, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
-  if (!Commands)
-    return createStringError("cannot read compile commands from '" + Json +
-                             "': " + StringRef(Error).trim());
-  return Commands;
-}
-
-Expected<Inputs> chooseInputs(std::unique_ptr<CompilationDatabase> FromArgs) {
-  Inputs In;
-  if (FromArgs && !BuildDir.empty())
-    return createStringError("use either '-p <build-dir>' or '-- <compiler "
-                             "args>', not both");
-  for (const std::string &File : Files)
-    (sys::fs::exists(File) ? In.Files : In.MissingFiles).push_back(File);
-
-  if (FromArgs) {
-    In.Commands = std::move(FromArgs);
-  } else if (!BuildDir.empty()) {
-    auto Loaded = loadBuildDir(BuildDir);
-    if (!Loaded)
-      return Loaded.takeError();
-    In.Commands = std::move(*Loaded);
-  } else if (!In.Files.empty()) {
-    std::string Error;
-    In.Commands = CompilationDatabase::autoDetectFromSource(In.Files[0], Error);
-    if (!In.Commands)
-      return createStringError(
-          "no compile command for '" + In.Files[0] +
-          "': pass '-- <compiler args>' or '-p <build-dir>'");
-  } else if (Files.empty()) {
-    return createStringError("no input files; see 'pii-flow --help'");
-  } else {
-    return In; // only missing files: nothing to analyze, each reported
-  }
-
-  if (Files.empty()) {
-    In.Files = In.Commands->getAllFiles();
-    if (In.Files.empty())
-      return createStringError("'" + BuildDir +
-                               "/compile_commands.json' lists no files "
-                               "(or is not valid JSON)");
-  }
-  // Headers and files added since the build was configured borrow the
-  // command of their nearest neighbour, as clangd does.
-  In.Commands =
-      clang::tooling::inferMissingCompileCommands(std::move(In.Commands));
-  return In;
-}
-
-void printStats(raw_ostream &OS, const ProgramAnalysis &Result, size_t Files) {
-  std::map<std::string, unsigned> ByKind;
-  for (const Approximation &A : Result.Approximations)
-    ++ByKind[A.Kind];
-  OS << "pii-flow statistics:\n"
-     << "  translation units: " << Result.TranslationUnits << " of " << Files
-     << " analyzed\n"
-     << "  functions:         " << Result.Stats.Functions << " ("
-     << Result.Stats.IncompleteFunctions << " incomplete)\n"
-     << "  call sites:        " << Result.Link.CallSites << " ("
-     << Result.Link.OpaqueCallSites << " to functions with no body)\n"
-     << "  summaries:         " << Result.Link.Summaries << "\n"
-     << "  findings:          " << Result.Findings.size() << "\n"
-     << "  approximations:    " << Result.Approximations.size();
-  const char *Separator = " (";
-  for (const auto &[Kind, Count] : ByKind) {
-    OS << Separator << Kind << ": " << Count;
-    Separator = ", ";
-  }
-  OS << (ByKind.empty() ? "\n" : ")\n");
-  for (const Approximation &A : Result.Approximations)
-    OS << A.Where.File << ':' << A.Where.Line << ':' << A.Where.Column
-       << ": remark: " << A.Detail << " [approximation: " << A.Kind << "]\n";
-}
-
 void printVersion(raw_ostream &OS) {
   OS << "pii-flow " PII_FLOW_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
+}
+
+std::string sourceRoot() {
+  SmallString<256> Root(SourceRoot.empty() ? "." : SourceRoot.getValue());
+  sys::fs::make_absolute(Root);
+  sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+  return Root.str().str();
+}
+
+/// Writes \p Text to \p Path through a temporary in the same directory and a
+/// rename, so that a run killed midway never leaves a partial file there.
+Error writeAtomically(StringRef Path, StringRef Text) {
+  SmallString<256> Temporary(Path);
+  Temporary += ".tmp-" + std::to_string(sys::Process::getProcessId());
+  std::error_code EC;
+  {
+    raw_fd_ostream Out(Temporary, EC);
+    if (EC)
+      return createStringError("cannot write '" + Path + "': " + EC.message());
+    Out << Text;
+    Out.close();
+    if (Out.has_error()) {
+      sys::fs::remove(Temporary);
+      return createStringError("cannot write '" + Path +
+                               "': " + Out.error().message());
+    }
+  }
+  if (std::error_code Renamed = sys::fs::rename(Temporary, Path)) {
+    sys::fs::remove(Temporary);
+    return createStringError("cannot write '" + Path +
+                             "': " + Renamed.message());
+  }
+  return Error::success();
+}
+
+int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
+  Expected<Inputs> In = chooseInputs(Files, BuildDir, std::move(FromArgs));
+  if (!In)
+    return usageError(toString(In.takeError()));
+  for (const std::string &File : In->MissingFiles)
+    errs() << "pii-flow: error: no such file: '" << File << "'\n";
+  if (In->Files.empty())
+    return ExitIncomplete;
+  ProgramAnalysis Result =
+      analyzeProgram(*In->Commands, In->Files, Policy::builtin(), Jobs);
+  return report(Result, In->Files.size(), AreStatisticsEnabled(),
+                !In->MissingFiles.empty());
+}
+
+int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
+  // Checked here rather than by cl::Required, which reports on its own
+  // stream in two lines.
+  if (ExtractOutput.empty())
+    return usageError("'extract' needs '-o <summary>'");
+  if (ExtractFile.empty())
+    return usageError("'extract' needs the file to summarize");
+  Expected<Inputs> In =
+      chooseInputs({ExtractFile}, BuildDir, std::move(FromArgs));
+  if (!In)
+    return usageError(toString(In.takeError()));
+  if (!In->MissingFiles.empty())
+    return usageError("no such file: '" + ExtractFile + "'");
+  ProgramAnalysis Result =
+      extractProgram(*In->Commands, In->Files, Policy::builtin(), 1);
+  errs() << Result.Diagnostics;
+  if (!Result.complete()) {
+    errs() << "pii-flow: error: '" << ExtractFile
+           << "' could not be summarized; no summary written\n";
+    return ExitIncomplete;
+  }
+  std::string Root = sourceRoot();
+  for (TranslationUnitSummary &Unit : Result.Summaries)
+    relativizePaths(Unit, Root);
+  if (Error E =
+          writeAtomically(ExtractOutput, summariesToJson(Result.Summaries)))
+    return usageError(toString(std::move(E)));
+  return ExitClean;
+}
+
+int runLink() {
+  if (SummaryFiles.empty())
+    return usageError("'link' needs the summaries to link");
+  ProgramAnalysis Program;
+  std::string Root = sourceRoot();
+  for (const std::string &File : SummaryFiles) {
+    auto Buffer = MemoryBuffer::getFile(File);
+    if (!Buffer)
+      return usageError("cannot read '" + File +
+                        "': " + Buffer.getError().message());
+    auto Units = summariesFromJson((*Buffer)->getBuffer(), File);
+    if (!Units)
+      return usageError(toString(Units.takeError()));
+    for (TranslationUnitSummary &Unit : *Units) {
+      resolvePaths(Unit, Root);
+      Program.Summaries.push_back(std::move(Unit));
+    }
+    ++Program.TranslationUnits;
+  }
+  linkProgram(Program, Policy::builtin());
+  return report(Program, SummaryFiles.size(), AreStatisticsEnabled(),
+                /*Incomplete=*/false);
 }
 
 } // namespace
@@ -191,7 +231,9 @@ int piiMain(int argc, const char **argv) {
     return usageError(ArgsError);
 
   adoptStatsOption();
-  cl::HideUnrelatedOptions(Category);
+  for (cl::SubCommand *Sub :
+       {&cl::SubCommand::getTopLevel(), &ExtractCommand, &LinkCommand})
+    cl::HideUnrelatedOptions(Category, *Sub);
   cl::SetVersionPrinter(printVersion);
   std::string OptionErrors;
   raw_string_ostream OptionErrorStream(OptionErrors);
@@ -199,43 +241,21 @@ int piiMain(int argc, const char **argv) {
     // LLVM's first line names the problem; the rest are guesses at a fix.
     StringRef Problem = StringRef(OptionErrors).split('\n').first;
     Problem.consume_front("pii-flow: ");
+    Problem.consume_front("pii-flow extract: ");
+    Problem.consume_front("pii-flow link: ");
     Problem = Problem.split("  Try:").first.rtrim('.');
     return usageError(Problem.take_front(1).lower() + Problem.drop_front(1) +
                       " (see 'pii-flow --help')");
   }
 
-  Expected<Inputs> In = chooseInputs(std::move(FromArgs));
-  if (!In)
-    return usageError(toString(In.takeError()));
-  for (const std::string &File : In->MissingFiles)
-    errs() << "pii-flow: error: no such file: '" << File << "'\n";
-
-  if (In->Files.empty())
-    return ExitIncomplete;
-  ProgramAnalysis Result =
-      analyzeProgram(*In->Commands, In->Files, Policy::builtin(), Jobs);
-  errs() << Result.Diagnostics;
-  printFindings(outs(), Result.Findings);
-  outs().flush();
-
-  for (const std::string &File : Result.FailedFiles)
-    errs() << "pii-flow: error: '" << File
-           << "' could not be compiled; it was not analyzed\n";
-  for (const std::string &File : Result.CrashedFiles)
-    errs() << "pii-flow: error: internal error while analyzing '" << File
-           << "'; its flows are missing (please report this with the file)\n";
-  if (AreStatisticsEnabled())
-    printStats(errs(), Result, In->Files.size());
-  errs() << "pii-flow: " << Result.Findings.size()
-         << (Result.Findings.size() == 1 ? " finding" : " findings") << " in "
-         << Result.TranslationUnits << " of " << In->Files.size()
-         << " translation units (" << Result.Stats.Functions
-         << (Result.Stats.Functions == 1 ? " function" : " functions")
-         << " analyzed)\n";
-
-  if (!Result.complete() || !In->MissingFiles.empty())
-    return ExitIncomplete;
-  return Result.Findings.empty() ? ExitClean : ExitFindings;
+  if (ExtractCommand)
+    return runExtract(std::move(FromArgs));
+  if (LinkCommand) {
+    if (FromArgs)
+      return usageError("'link' takes summaries, not compiler arguments");
+    return runLink();
+  }
+  return runAnalyze(std::move(FromArgs));
 }
 
 } // namespace pii

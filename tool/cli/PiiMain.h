@@ -5,9 +5,6 @@
 
 namespace pii {
 
-/// Exit status, SPEC section 4.
-enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitIncomplete = 2 };
-
 int piiMain(int argc, const char **argv);
 
 } // namespace pii

@@ -153,7 +153,7 @@ FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
 
 } // namespace
 
-ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
+ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
                                const std::vector<std::string> &Files,
                                const Policy &P, unsigned Jobs) {
   llvm::CrashRecoveryContext::Enable();
@@ -167,7 +167,6 @@ ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
 
   // Everything in file order, so that -j changes nothing but the time.
   ProgramAnalysis Result;
-  std::vector<TranslationUnitSummary> Summaries;
   for (size_t I = 0; I < Files.size(); ++I) {
     FileAnalysis &F = PerFile[I];
     Result.Diagnostics += F.Diagnostics;
@@ -179,24 +178,34 @@ ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
     else if (!F.Analyzed)
       Result.FailedFiles.push_back(Files[I]);
     for (TranslationUnitSummary &S : F.Summaries)
-      Summaries.push_back(std::move(S));
+      Result.Summaries.push_back(std::move(S));
   }
+  return Result;
+}
 
-  LinkResult Linked = link(Summaries, P);
-  Result.Findings = std::move(Linked.Findings);
-  Result.Link = Linked.Stats;
+void linkProgram(ProgramAnalysis &Program, const Policy &P) {
+  LinkResult Linked = link(Program.Summaries, P);
+  Program.Findings = std::move(Linked.Findings);
+  Program.Link = Linked.Stats;
   std::set<std::pair<SourceSpot, std::string>> Seen;
   auto Keep = [&](const Approximation &A) {
     if (Seen.emplace(A.Where, A.Kind).second)
-      Result.Approximations.push_back(A);
+      Program.Approximations.push_back(A);
   };
-  for (const TranslationUnitSummary &TU : Summaries)
+  for (const TranslationUnitSummary &TU : Program.Summaries)
     llvm::for_each(TU.Approximations, Keep);
   llvm::for_each(Linked.Approximations, Keep);
-  llvm::sort(Result.Approximations,
+  llvm::sort(Program.Approximations,
              [](const Approximation &A, const Approximation &B) {
                return std::tie(A.Where, A.Kind) < std::tie(B.Where, B.Kind);
              });
+}
+
+ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
+                               const std::vector<std::string> &Files,
+                               const Policy &P, unsigned Jobs) {
+  ProgramAnalysis Result = extractProgram(Commands, Files, P, Jobs);
+  linkProgram(Result, P);
   return Result;
 }
 

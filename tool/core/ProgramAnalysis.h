@@ -41,6 +41,8 @@ struct ProgramAnalysis {
   /// The compiler's diagnostics (errors in the code, misused annotations),
   /// as text in clang's format, file by file.
   std::string Diagnostics;
+  /// One per analyzed compile command, in file order.
+  std::vector<TranslationUnitSummary> Summaries;
 
   bool complete() const {
     return FailedFiles.empty() && CrashedFiles.empty() &&
@@ -48,9 +50,19 @@ struct ProgramAnalysis {
   }
 };
 
-/// Analyzes \p Files as one program, each compiled with its command from
-/// \p Commands, \p Jobs translation units at a time (0: one per core).
-/// The result does not depend on \p Jobs.
+/// Parses and summarizes \p Files, each compiled with its command from
+/// \p Commands, \p Jobs translation units at a time (0: one per core):
+/// everything but the findings, which come from linkProgram. The result
+/// does not depend on \p Jobs.
+ProgramAnalysis
+extractProgram(const clang::tooling::CompilationDatabase &Commands,
+               const std::vector<std::string> &Files, const Policy &P,
+               unsigned Jobs);
+
+/// Links the summaries of \p Program into its findings and approximations.
+void linkProgram(ProgramAnalysis &Program, const Policy &P);
+
+/// extractProgram, then linkProgram: a plain run.
 ProgramAnalysis
 analyzeProgram(const clang::tooling::CompilationDatabase &Commands,
                const std::vector<std::string> &Files, const Policy &P,

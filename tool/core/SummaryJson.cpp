@@ -144,17 +144,45 @@ void from_json(const json &J, Approximation &A) {
        J.at(2).get<std::string>()};
 }
 
-std::string summaryToJson(const TranslationUnitSummary &Summary) {
-  json J = {{"format", SummaryFormatVersion},
-            {"file", Summary.File},
-            {"sources", Summary.Sources},
-            {"functions", Summary.Functions},
-            {"approximations", Summary.Approximations}};
-  return J.dump();
+void to_json(json &J, const TranslationUnitSummary &U) {
+  J = json{{"file", U.File},
+           {"sources", U.Sources},
+           {"functions", U.Functions},
+           {"approximations", U.Approximations}};
 }
 
-llvm::Expected<TranslationUnitSummary> summaryFromJson(llvm::StringRef Text,
-                                                       llvm::StringRef Name) {
+/// Reads one unit; errors say which function is wrong.
+static TranslationUnitSummary readUnit(const json &J) {
+  TranslationUnitSummary Unit;
+  J.at("file").get_to(Unit.File);
+  J.at("sources").get_to(Unit.Sources);
+  J.at("approximations").get_to(Unit.Approximations);
+  const json &Functions = J.at("functions");
+  for (size_t I = 0; I < Functions.size(); ++I) {
+    try {
+      Unit.Functions.push_back(Functions.at(I).get<FunctionSummary>());
+    } catch (const std::exception &E) {
+      throw std::out_of_range("function " + std::to_string(I) + ": " +
+                              E.what());
+    }
+  }
+  for (const FunctionSummary &F : Unit.Functions)
+    for (const Edge &E : F.Edges)
+      if (E.From.Kind == PortKind::Source &&
+          (E.From.Index < 0 ||
+           static_cast<size_t>(E.From.Index) >= Unit.Sources.size()))
+        throw std::out_of_range("function '" + F.Name + "' refers to source " +
+                                std::to_string(E.From.Index) + " of " +
+                                std::to_string(Unit.Sources.size()));
+  return Unit;
+}
+
+std::string summariesToJson(const std::vector<TranslationUnitSummary> &Units) {
+  return json{{"format", SummaryFormatVersion}, {"units", Units}}.dump();
+}
+
+llvm::Expected<std::vector<TranslationUnitSummary>>
+summariesFromJson(llvm::StringRef Text, llvm::StringRef Name) {
   auto Fail = [&](const std::string &What) {
     return llvm::createStringError(Name +
                                    ": not a valid pii-flow summary: " + What);
@@ -168,32 +196,11 @@ llvm::Expected<TranslationUnitSummary> summaryFromJson(llvm::StringRef Text,
     if (Format != SummaryFormatVersion)
       return Fail("format " + std::to_string(Format) + ", expected " +
                   std::to_string(SummaryFormatVersion));
-    TranslationUnitSummary Summary;
-    J.at("file").get_to(Summary.File);
-    J.at("sources").get_to(Summary.Sources);
-    J.at("approximations").get_to(Summary.Approximations);
-    const json &Functions = J.at("functions");
-    for (size_t I = 0; I < Functions.size(); ++I) {
-      try {
-        Summary.Functions.push_back(Functions.at(I).get<FunctionSummary>());
-      } catch (const json::exception &E) {
-        return Fail("function " + std::to_string(I) + ": " + E.what());
-      } catch (const std::out_of_range &E) {
-        return Fail("function " + std::to_string(I) + ": " + E.what());
-      }
-    }
-    for (const FunctionSummary &F : Summary.Functions)
-      for (const Edge &E : F.Edges)
-        if (E.From.Kind == PortKind::Source &&
-            (E.From.Index < 0 ||
-             static_cast<size_t>(E.From.Index) >= Summary.Sources.size()))
-          return Fail("function '" + F.Name + "' refers to source " +
-                      std::to_string(E.From.Index) + " of " +
-                      std::to_string(Summary.Sources.size()));
-    return Summary;
-  } catch (const json::exception &E) {
-    return Fail(E.what());
-  } catch (const std::out_of_range &E) {
+    std::vector<TranslationUnitSummary> Units;
+    for (const json &Unit : J.at("units"))
+      Units.push_back(readUnit(Unit));
+    return Units;
+  } catch (const std::exception &E) {
     return Fail(E.what());
   }
 }

@@ -15,18 +15,20 @@
 #include "llvm/Support/Error.h"
 
 #include <string>
+#include <vector>
 
 namespace pii {
 
 /// The version of the summary format; a reader refuses any other.
 inline constexpr int SummaryFormatVersion = 1;
 
-std::string summaryToJson(const TranslationUnitSummary &Summary);
+/// The summaries of one file (one per compile command of it).
+std::string summariesToJson(const std::vector<TranslationUnitSummary> &Units);
 
-/// Reads a summary written by summaryToJson. \p Name (a file name) is used
-/// in errors, which also say which entry is wrong.
-llvm::Expected<TranslationUnitSummary> summaryFromJson(llvm::StringRef Text,
-                                                       llvm::StringRef Name);
+/// Reads summaries written by summariesToJson. \p Name (a file name) is
+/// used in errors, which also say which entry is wrong.
+llvm::Expected<std::vector<TranslationUnitSummary>>
+summariesFromJson(llvm::StringRef Text, llvm::StringRef Name);
 
 } // namespace pii
 
