@@ -36,6 +36,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tempfile
 
 DIAG_RE = re.compile(r'^(?P<file>\S.*?):(?P<line>\d+):(?P<col>\d+): '
                      r'(?P<sev>fatal error|error|warning|note): (?P<msg>.*)$')
@@ -185,6 +186,23 @@ def invoke(cmd, cwd, timeout):
     return proc, None
 
 
+def cache_errors(cmd, root, timeout, expected):
+    """Runs cmd twice with a fresh summary cache: the second run reuses every
+    summary (so they round-trip through their files) and must print the same
+    findings as a run without a cache."""
+    with tempfile.TemporaryDirectory() as cache:
+        cached = cmd[:1] + ['--cache-dir', cache] + cmd[1:]
+        for attempt in ('cold', 'warm'):
+            cproc, failure = invoke(cached, root, timeout)
+            if failure:
+                return ['with a %s cache: %s' % (attempt, failure)]
+            if cproc.stdout != expected:
+                diff = difflib.unified_diff(expected.splitlines(), cproc.stdout.splitlines(),
+                                            'no cache', '%s cache' % attempt, lineterm='', n=0)
+                return ['results differ with a %s cache:\n%s' % (attempt, '\n'.join(list(diff)[:40]))]
+    return []
+
+
 def run_case(binary, include, test, timeout=600, build_dir=None):
     """Returns (errors, summary line, command, raw output)."""
     test = os.path.abspath(test)
@@ -214,7 +232,7 @@ def run_case(binary, include, test, timeout=600, build_dir=None):
     if failure:
         return [failure], '', cmd, proc.stdout + proc.stderr if proc else ''
     output = proc.stdout + proc.stderr
-    order_errors = []
+    order_errors = cache_errors(cmd, root, timeout, proc.stdout) if not build_dir else []
     if not build_dir and len(cpps) > 1:
         # The same program with its files in reverse order must print the same.
         rcmd = [binary] + cpps[::-1] + cmd[len(cpps) + 1:]

@@ -33,6 +33,8 @@ FAKE = textwrap.dedent('''\
     open(os.environ['FAKE_ARGV'], 'a').write(json.dumps(sys.argv[1:]) + '\\n')
     rev = os.environ.get('FAKE_OUT_REVERSED')  # output when b.cpp comes before a.cpp
     rc = os.environ['FAKE_RC']
+    if sys.argv[1] == '--cache-dir':
+        rc = os.environ.get('FAKE_RC_CACHED', rc)
     if rev is not None and 'b.cpp' in sys.argv[1]:
         sys.stdout.write(rev)
         rc = os.environ.get('FAKE_RC_REVERSED', rc)
@@ -98,8 +100,16 @@ class DriverTest(unittest.TestCase):
         status, text = self.run_driver(self.good)
         self.assertEqual(status, 0, text)
         self.assertIn('PASS case.cpp: 3 findings, 0 diagnostics, 2 notes checked (1 known missing, 1 known spurious)', text)
-        self.assertEqual(self.invocations(), [[self.case, '--', '-std=c++17', '-I', '/inc',
-                                               '-I', self.tmp.name, '-DEXTRA=1', '-DQUOTED=a b']])
+        plain = [self.case, '--', '-std=c++17', '-I', '/inc',
+                 '-I', self.tmp.name, '-DEXTRA=1', '-DQUOTED=a b']
+        runs = self.invocations()
+        self.assertEqual(runs[0], plain)
+        # Then twice with a summary cache, cold and warm, in one directory.
+        self.assertEqual(len(runs), 3)
+        for cached in runs[1:]:
+            self.assertEqual(cached[0], '--cache-dir')
+            self.assertEqual(cached[2:], plain)
+        self.assertEqual(runs[1][1], runs[2][1])
 
     def test_missing_and_unexpected_findings(self):
         self.assertFails(self.good.replace(finding('case.cpp', 5, 15), ''),
@@ -153,7 +163,9 @@ class DriverTest(unittest.TestCase):
         self.assertEqual(status, 0, text)
         self.assertIn('PASS prog: 1 findings', text)
         tail = ['--', '-std=c++17', '-I', '/inc', '-I', prog, '-DB=1']
-        self.assertEqual(self.invocations(), [[a, b] + tail, [b, a] + tail])
+        runs = self.invocations()
+        self.assertEqual(runs[0], [a, b] + tail)
+        self.assertEqual(runs[-1], [b, a] + tail)
         # Only standard output is compared: the summary line on stderr may differ.
         self.assertEqual(self.run_driver(out, 'pii-flow: 1 finding\n', case=prog, reversed_out=out)[0], 0)
 
@@ -175,9 +187,20 @@ class DriverTest(unittest.TestCase):
         finally:
             del os.environ['FAKE_RC_REVERSED']
 
-    def test_single_file_runs_once(self):
+    def test_single_file_runs_once_without_a_cache(self):
         self.run_driver(self.good)
-        self.assertEqual(len(self.invocations()), 1)
+        runs = self.invocations()
+        self.assertEqual(len(runs), 3)
+        self.assertEqual(sum(1 for r in runs if r[0] != '--cache-dir'), 1)
+
+    def test_results_differ_with_a_cache(self):
+        # The fake prints the same whatever the options, so make the cached
+        # runs differ by failing them.
+        os.environ['FAKE_RC_CACHED'] = 'segv'
+        try:
+            self.assertFails(self.good, 'with a cold cache: pii-flow crashed')
+        finally:
+            del os.environ['FAKE_RC_CACHED']
 
     def test_marker_syntax(self):
         self.assertEqual(run_e2e.parse_markers('x; // $ diag="a \\"b\\"" $ MISSING: finding=r note=n'),

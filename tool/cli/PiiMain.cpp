@@ -16,17 +16,19 @@
 #include "cli/PiiMain.h"
 #include "cli/Inputs.h"
 #include "cli/Report.h"
+#include "core/AtomicFile.h"
 #include "core/ProgramAnalysis.h"
+#include "core/SummaryCache.h"
 #include "core/SummaryJson.h"
 #include "core/SummaryPaths.h"
 
 #include "llvm/ADT/Statistic.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -67,6 +69,15 @@ cl::opt<std::string> SourceRoot(
 Summaries name files below it by relative paths, so that they
 can move between machines.)"),
     cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
+
+cl::opt<std::string> CacheDir(
+    "cache-dir", cl::value_desc("dir"),
+    cl::desc(R"(Keep summaries of analyzed files in <dir> and reuse them while
+a file and everything it includes are unchanged (default:
+<build-dir>/pii-flow-cache with -p, none otherwise).)"),
+    cl::cat(Category));
+cl::opt<bool> NoCache("no-cache", cl::desc("Analyze every file, reuse nothing"),
+                      cl::cat(Category));
 
 cl::opt<std::string> ExtractOutput("o", cl::value_desc("summary"),
                                    cl::desc("Where to write the summary"),
@@ -124,30 +135,28 @@ std::string sourceRoot() {
   return Root.str().str();
 }
 
-/// Writes \p Text to \p Path through a temporary in the same directory and a
-/// rename, so that a run killed midway never leaves a partial file there.
-Error writeAtomically(StringRef Path, StringRef Text) {
-  SmallString<256> Temporary(Path);
-  Temporary += ".tmp-" + std::to_string(sys::Process::getProcessId());
-  std::error_code EC;
-  {
-    raw_fd_ostream Out(Temporary, EC);
-    if (EC)
-      return createStringError("cannot write '" + Path + "': " + EC.message());
-    Out << Text;
-    Out.close();
-    if (Out.has_error()) {
-      sys::fs::remove(Temporary);
-      return createStringError("cannot write '" + Path +
-                               "': " + Out.error().message());
-    }
+/// The cache to use, if any. Its salt covers what decides a result besides
+/// the file: the policy, and this very binary (a rebuilt pii-flow must not
+/// trust what an older build wrote).
+std::optional<SummaryCache> openCache(const Policy &P) {
+  std::string Dir = CacheDir;
+  if (Dir.empty() && !BuildDir.empty()) {
+    SmallString<256> Default(BuildDir);
+    sys::path::append(Default, "pii-flow-cache");
+    Dir = Default.str().str();
   }
-  if (std::error_code Renamed = sys::fs::rename(Temporary, Path)) {
-    sys::fs::remove(Temporary);
-    return createStringError("cannot write '" + Path +
-                             "': " + Renamed.message());
-  }
-  return Error::success();
+  if (NoCache || Dir.empty())
+    return std::nullopt;
+  std::string Salt = "pii-flow " PII_FLOW_VERSION;
+  sys::fs::file_status Binary;
+  std::string Self = sys::fs::getMainExecutable(nullptr, (void *)&openCache);
+  if (!sys::fs::status(Self, Binary))
+    Salt += " " + std::to_string(Binary.getSize()) + " " +
+            std::to_string(
+                Binary.getLastModificationTime().time_since_epoch().count());
+  for (const Rule &R : P.Rules)
+    Salt += " " + R.Id + ":" + join(R.From, ",") + ">" + join(R.To, ",");
+  return SummaryCache(Dir, Salt);
 }
 
 int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
@@ -158,8 +167,10 @@ int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
     errs() << "pii-flow: error: no such file: '" << File << "'\n";
   if (In->Files.empty())
     return ExitIncomplete;
-  ProgramAnalysis Result =
-      analyzeProgram(*In->Commands, In->Files, Policy::builtin(), Jobs);
+  Policy P = Policy::builtin();
+  std::optional<SummaryCache> Cache = openCache(P);
+  ProgramAnalysis Result = analyzeProgram(*In->Commands, In->Files, P, Jobs,
+                                          Cache ? &*Cache : nullptr);
   return report(Result, In->Files.size(), AreStatisticsEnabled(),
                 !In->MissingFiles.empty());
 }
@@ -189,7 +200,7 @@ int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
   for (TranslationUnitSummary &Unit : Result.Summaries)
     relativizePaths(Unit, Root);
   if (Error E =
-          writeAtomically(ExtractOutput, summariesToJson(Result.Summaries)))
+          writeFileAtomically(ExtractOutput, summariesToJson(Result.Summaries)))
     return usageError(toString(std::move(E)));
   return ExitClean;
 }

@@ -24,6 +24,8 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
      << "  call sites:        " << Result.Link.CallSites << " ("
      << Result.Link.OpaqueCallSites << " to functions with no body)\n"
      << "  summaries:         " << Result.Link.Summaries << "\n"
+     << "  from the cache:    " << Result.CacheHits << " of " << Files
+     << " files\n"
      << "  findings:          " << Result.Findings.size() << "\n"
      << "  approximations:    " << Result.Approximations.size();
   const char *Separator = " (";
@@ -45,6 +47,8 @@ int report(const ProgramAnalysis &Result, size_t Files, bool Stats,
   for (const std::string &File : Result.FailedFiles)
     errs() << "pii-flow: error: '" << File
            << "' could not be compiled; it was not analyzed\n";
+  for (const std::string &Problem : Result.CacheProblems)
+    errs() << "pii-flow: warning: " << Problem << '\n';
   for (const std::string &File : Result.CrashedFiles)
     errs() << "pii-flow: error: internal error while analyzing '" << File
            << "'; its flows are missing (please report this with the file)\n";

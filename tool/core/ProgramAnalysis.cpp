@@ -2,6 +2,7 @@
 
 #include "core/ProgramAnalysis.h"
 #include "core/AnnotationChecks.h"
+#include "core/SummaryCache.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -11,7 +12,9 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 
@@ -69,15 +72,33 @@ struct FileAnalysis {
   /// An AST was analyzed (a file that fails to compile has none).
   bool Analyzed = false;
   bool Crashed = false;
-  unsigned TranslationUnits = 0;
-  unsigned AnnotationProblems = 0;
-  AnalysisStats Stats;
-  /// One per compile command of the file.
-  std::vector<TranslationUnitSummary> Summaries;
-  /// The compiler's diagnostics for the file, as text: printed in file order
-  /// whatever the order in which files finish.
-  std::string Diagnostics;
+  bool FromCache = false;
+  /// Set when a cache entry was unusable, or could not be written.
+  std::string CacheProblem;
+  FileResult Result;
 };
+
+/// Every file the translation unit read, to tell later whether it changed.
+std::vector<InputFile> inputsOf(SourceManager &SM) {
+  std::vector<InputFile> Inputs;
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    FileEntryRef File = It->first;
+    InputFile Input;
+    Input.Path = File.getName().str();
+    Input.Size = File.getSize();
+    llvm::sys::fs::file_status Status;
+    if (!llvm::sys::fs::status(Input.Path, Status))
+      Input.ModifiedNs =
+          Status.getLastModificationTime().time_since_epoch().count();
+    if (auto Buffer = SM.getMemoryBufferForFileOrNone(File))
+      Input.Hash = SummaryCache::hashContent(Buffer->getBuffer());
+    Inputs.push_back(std::move(Input));
+  }
+  llvm::sort(Inputs, [](const InputFile &A, const InputFile &B) {
+    return A.Path < B.Path;
+  });
+  return Inputs;
+}
 
 class AnalysisConsumer : public ASTConsumer {
 public:
@@ -88,15 +109,17 @@ public:
     if (Diags.hasUncompilableErrorOccurred())
       return;
     Out.Analyzed = true;
-    ++Out.TranslationUnits;
+    ++Out.Result.TranslationUnits;
     unsigned MisuseID = Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0");
     for (const AnnotationProblem &Problem : checkAnnotations(AST)) {
       Diags.Report(Problem.Loc, MisuseID) << Problem.Message;
-      ++Out.AnnotationProblems;
+      ++Out.Result.AnnotationProblems;
     }
     TranslationUnitAnalysis TU = summarizeTranslationUnit(AST, P);
-    Out.Stats += TU.Stats;
-    Out.Summaries.push_back(std::move(TU.Summary));
+    Out.Result.Stats += TU.Stats;
+    Out.Result.Summaries.push_back(std::move(TU.Summary));
+    for (InputFile &Input : inputsOf(AST.getSourceManager()))
+      Out.Result.Inputs.push_back(std::move(Input));
   }
 
 private:
@@ -141,7 +164,7 @@ FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
   Tool.appendArgumentsAdjuster(adjustForLibTooling);
   // The caller says which files failed, in its own words, once.
   Tool.setPrintErrorMessage(false);
-  llvm::raw_string_ostream DiagnosticText(Out.Diagnostics);
+  llvm::raw_string_ostream DiagnosticText(Out.Result.Diagnostics);
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> Options = new DiagnosticOptions();
   TextDiagnosticPrinter Printer(DiagnosticText, Options.get());
   Tool.setDiagnosticConsumer(&Printer);
@@ -151,17 +174,55 @@ FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
   return Out;
 }
 
+/// The compile commands of \p File, as the cache keys them.
+std::vector<std::string>
+commandsOf(const tooling::CompilationDatabase &Commands,
+           const std::string &File) {
+  std::vector<std::string> Lines;
+  for (const tooling::CompileCommand &Command :
+       Commands.getCompileCommands(File))
+    Lines.push_back(Command.Directory + '\0' +
+                    llvm::join(Command.CommandLine, std::string(1, '\0')));
+  return Lines;
+}
+
+FileAnalysis analyzeOrReuse(const tooling::CompilationDatabase &Commands,
+                            const std::string &File, const Policy &P,
+                            const SummaryCache *Cache) {
+  if (!Cache)
+    return analyzeFile(Commands, File, P);
+  std::vector<std::string> Key = commandsOf(Commands, File);
+  FileAnalysis Out;
+  if (auto Hit = Cache->lookup(File, Key, Out.CacheProblem)) {
+    Out.Analyzed = Out.FromCache = true;
+    Out.Result = std::move(*Hit);
+    return Out;
+  }
+  std::string LookupProblem = std::move(Out.CacheProblem);
+  Out = analyzeFile(Commands, File, P);
+  // Only complete analyses are kept: a failure is worth retrying. A corrupt
+  // entry is replaced.
+  std::string StoreProblem;
+  if (Out.Analyzed && !Out.Crashed)
+    StoreProblem = Cache->store(File, Key, Out.Result);
+  Out.CacheProblem = !LookupProblem.empty() ? LookupProblem : StoreProblem;
+  return Out;
+}
+
 } // namespace
 
 ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
                                const std::vector<std::string> &Files,
-                               const Policy &P, unsigned Jobs) {
+                               const Policy &P, unsigned Jobs,
+                               const SummaryCache *Cache) {
   llvm::CrashRecoveryContext::Enable();
   std::vector<FileAnalysis> PerFile(Files.size());
   {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
     for (size_t I = 0; I < Files.size(); ++I)
-      Pool.async([&, I] { PerFile[I] = analyzeFile(Commands, Files[I], P); });
+      Pool.async([&, I] {
+        PerFile[I] = analyzeOrReuse(Commands, Files[I], P, Cache);
+      });
     Pool.wait();
   }
 
@@ -169,15 +230,18 @@ ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
   ProgramAnalysis Result;
   for (size_t I = 0; I < Files.size(); ++I) {
     FileAnalysis &F = PerFile[I];
-    Result.Diagnostics += F.Diagnostics;
-    Result.TranslationUnits += F.TranslationUnits;
-    Result.AnnotationProblems += F.AnnotationProblems;
-    Result.Stats += F.Stats;
+    Result.Diagnostics += F.Result.Diagnostics;
+    Result.TranslationUnits += F.Result.TranslationUnits;
+    Result.AnnotationProblems += F.Result.AnnotationProblems;
+    Result.Stats += F.Result.Stats;
+    Result.CacheHits += F.FromCache;
+    if (!F.CacheProblem.empty())
+      Result.CacheProblems.push_back(std::move(F.CacheProblem));
     if (F.Crashed)
       Result.CrashedFiles.push_back(Files[I]);
     else if (!F.Analyzed)
       Result.FailedFiles.push_back(Files[I]);
-    for (TranslationUnitSummary &S : F.Summaries)
+    for (TranslationUnitSummary &S : F.Result.Summaries)
       Result.Summaries.push_back(std::move(S));
   }
   return Result;
@@ -203,8 +267,9 @@ void linkProgram(ProgramAnalysis &Program, const Policy &P) {
 
 ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
                                const std::vector<std::string> &Files,
-                               const Policy &P, unsigned Jobs) {
-  ProgramAnalysis Result = extractProgram(Commands, Files, P, Jobs);
+                               const Policy &P, unsigned Jobs,
+                               const SummaryCache *Cache) {
+  ProgramAnalysis Result = extractProgram(Commands, Files, P, Jobs, Cache);
   linkProgram(Result, P);
   return Result;
 }

@@ -24,6 +24,8 @@ class CompilationDatabase;
 
 namespace pii {
 
+class SummaryCache;
+
 struct ProgramAnalysis {
   std::vector<Finding> Findings;
   AnalysisStats Stats;
@@ -43,6 +45,10 @@ struct ProgramAnalysis {
   std::string Diagnostics;
   /// One per analyzed compile command, in file order.
   std::vector<TranslationUnitSummary> Summaries;
+  /// Files whose summaries came from the cache.
+  unsigned CacheHits = 0;
+  /// Cache entries that were unusable (and rebuilt) or could not be written.
+  std::vector<std::string> CacheProblems;
 
   bool complete() const {
     return FailedFiles.empty() && CrashedFiles.empty() &&
@@ -52,12 +58,12 @@ struct ProgramAnalysis {
 
 /// Parses and summarizes \p Files, each compiled with its command from
 /// \p Commands, \p Jobs translation units at a time (0: one per core):
-/// everything but the findings, which come from linkProgram. The result
-/// does not depend on \p Jobs.
+/// everything but the findings, which come from linkProgram. With \p Cache,
+/// unchanged files are not parsed again. The result depends on neither.
 ProgramAnalysis
 extractProgram(const clang::tooling::CompilationDatabase &Commands,
                const std::vector<std::string> &Files, const Policy &P,
-               unsigned Jobs);
+               unsigned Jobs, const SummaryCache *Cache = nullptr);
 
 /// Links the summaries of \p Program into its findings and approximations.
 void linkProgram(ProgramAnalysis &Program, const Policy &P);
@@ -66,7 +72,7 @@ void linkProgram(ProgramAnalysis &Program, const Policy &P);
 ProgramAnalysis
 analyzeProgram(const clang::tooling::CompilationDatabase &Commands,
                const std::vector<std::string> &Files, const Policy &P,
-               unsigned Jobs);
+               unsigned Jobs, const SummaryCache *Cache = nullptr);
 
 } // namespace pii
 

@@ -622,6 +622,8 @@ Value Transfer::evalConstruct(const CXXConstructExpr *C) {
       for (const Expr *Arg : Args) {
         Call.ArgSpots.push_back(spotOf(SM, Arg->getBeginLoc()));
         Call.OutputArgs.push_back(false);
+        Call.FunctionArgs.emplace_back();
+        Call.ForwardedParams.push_back(-1);
       }
       Call.SinkKinds.assign(SinkKinds.begin(), SinkKinds.end());
       // The object under construction receives what an opaque constructor
