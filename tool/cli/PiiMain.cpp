@@ -82,6 +82,11 @@ cl::opt<bool> NoCache("no-cache", cl::desc("Analyze every file, reuse nothing"),
 cl::opt<std::string> ExtractOutput("o", cl::value_desc("summary"),
                                    cl::desc("Where to write the summary"),
                                    cl::cat(Category), cl::sub(ExtractCommand));
+cl::opt<std::string> ExtractDepfile(
+    "depfile", cl::value_desc("file"),
+    cl::desc("Also write a Makefile-style list of every file read (Ninja's "
+             "depfile), so that a build re-runs the action when one changes"),
+    cl::cat(Category), cl::sub(ExtractCommand));
 cl::opt<std::string> ExtractFile(cl::Positional, cl::desc("<file>"),
                                  cl::cat(Category), cl::sub(ExtractCommand));
 
@@ -159,6 +164,25 @@ std::optional<SummaryCache> openCache(const Policy &P) {
   return SummaryCache(Dir, Salt);
 }
 
+/// `target: input input ...`, with spaces in paths escaped as Make wants.
+std::string depfile(StringRef Target, ArrayRef<std::string> Inputs) {
+  auto Escape = [](StringRef Path) {
+    std::string Escaped;
+    for (char C : Path) {
+      if (C == ' ' || C == '#')
+        Escaped += '\\';
+      if (C == '$')
+        Escaped += '$';
+      Escaped += C;
+    }
+    return Escaped;
+  };
+  std::string Text = Escape(Target) + ":";
+  for (const std::string &Input : Inputs)
+    Text += " \\\n  " + Escape(Input);
+  return Text + "\n";
+}
+
 int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
   Expected<Inputs> In = chooseInputs(Files, BuildDir, std::move(FromArgs));
   if (!In)
@@ -202,6 +226,10 @@ int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
   if (Error E =
           writeFileAtomically(ExtractOutput, summariesToJson(Result.Summaries)))
     return usageError(toString(std::move(E)));
+  if (!ExtractDepfile.empty())
+    if (Error E = writeFileAtomically(ExtractDepfile,
+                                      depfile(ExtractOutput, Result.Inputs)))
+      return usageError(toString(std::move(E)));
   return ExitClean;
 }
 

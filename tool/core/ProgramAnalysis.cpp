@@ -243,7 +243,12 @@ ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
       Result.FailedFiles.push_back(Files[I]);
     for (TranslationUnitSummary &S : F.Result.Summaries)
       Result.Summaries.push_back(std::move(S));
+    for (const InputFile &Input : F.Result.Inputs)
+      Result.Inputs.push_back(Input.Path);
   }
+  llvm::sort(Result.Inputs);
+  Result.Inputs.erase(std::unique(Result.Inputs.begin(), Result.Inputs.end()),
+                      Result.Inputs.end());
   return Result;
 }
 

@@ -45,6 +45,8 @@ struct ProgramAnalysis {
   std::string Diagnostics;
   /// One per analyzed compile command, in file order.
   std::vector<TranslationUnitSummary> Summaries;
+  /// Every file the analyzed translation units read.
+  std::vector<std::string> Inputs;
   /// Files whose summaries came from the cache.
   unsigned CacheHits = 0;
   /// Cache entries that were unusable (and rebuilt) or could not be written.

@@ -1,0 +1,72 @@
+# pii_flow_check(TARGET <target> [POLICY <file>] [SARIF <file>])
+#
+# Checks <target> with pii-flow as part of the build: one `pii-flow extract`
+# action per source file (a compile-like action, re-run when the source or
+# anything it includes changes), and one `pii-flow link` action over all of
+# them, which fails the build when it finds a flow the policy forbids. The
+# target `<target>_pii_flow` runs with `all`.
+#
+#   find_package(PiiFlow REQUIRED)
+#   add_executable(app main.cpp sync.cpp)
+#   target_link_libraries(app PRIVATE PiiFlow::annotations)
+#   pii_flow_check(TARGET app SARIF ${CMAKE_BINARY_DIR}/app.sarif)
+#
+# The extract actions read the target's compile commands from
+# compile_commands.json, which this turns on for <target>.
+
+function(pii_flow_check)
+  cmake_parse_arguments(PII "" "TARGET;POLICY;SARIF" "" ${ARGN})
+  if(NOT PII_TARGET)
+    message(FATAL_ERROR "pii_flow_check: TARGET <target> is required")
+  endif()
+  if(NOT TARGET ${PII_TARGET})
+    message(FATAL_ERROR "pii_flow_check: '${PII_TARGET}' is not a target")
+  endif()
+  if(PII_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR
+      "pii_flow_check: unexpected arguments: ${PII_UNPARSED_ARGUMENTS}")
+  endif()
+  set_property(TARGET ${PII_TARGET} PROPERTY EXPORT_COMPILE_COMMANDS ON)
+
+  get_target_property(sources ${PII_TARGET} SOURCES)
+  get_target_property(source_dir ${PII_TARGET} SOURCE_DIR)
+  set(out_dir "${CMAKE_CURRENT_BINARY_DIR}/pii-flow/${PII_TARGET}")
+  set(summaries)
+  foreach(source IN LISTS sources)
+    if(NOT source MATCHES "\\.(c|cc|cpp|cxx|c\\+\\+)$")
+      continue()
+    endif()
+    get_filename_component(source "${source}" ABSOLUTE BASE_DIR "${source_dir}")
+    file(RELATIVE_PATH relative "${CMAKE_SOURCE_DIR}" "${source}")
+    string(MAKE_C_IDENTIFIER "${relative}" name)
+    set(summary "${out_dir}/${name}.json")
+    add_custom_command(
+      OUTPUT "${summary}"
+      COMMAND "${PII_FLOW_EXECUTABLE}" extract -o "${summary}"
+              --depfile "${summary}.d" --source-root "${CMAKE_SOURCE_DIR}"
+              -p "${CMAKE_BINARY_DIR}" "${source}"
+      DEPENDS "${source}" "${PII_FLOW_EXECUTABLE}"
+      DEPFILE "${summary}.d"
+      COMMENT "pii-flow: summarizing ${relative}"
+      VERBATIM)
+    list(APPEND summaries "${summary}")
+  endforeach()
+
+  set(link_options)
+  if(PII_POLICY)
+    list(APPEND link_options --policy "${PII_POLICY}")
+  endif()
+  if(PII_SARIF)
+    list(APPEND link_options --sarif "${PII_SARIF}")
+  endif()
+  set(stamp "${out_dir}.checked")
+  add_custom_command(
+    OUTPUT "${stamp}"
+    COMMAND "${PII_FLOW_EXECUTABLE}" link --source-root "${CMAKE_SOURCE_DIR}"
+            ${link_options} ${summaries}
+    COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
+    DEPENDS ${summaries} "${PII_FLOW_EXECUTABLE}"
+    COMMENT "pii-flow: checking ${PII_TARGET}"
+    VERBATIM)
+  add_custom_target(${PII_TARGET}_pii_flow ALL DEPENDS "${stamp}")
+endfunction()
