@@ -3,6 +3,7 @@
 #include "cli/Report.h"
 #include "report/TextReporter.h"
 
+#include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
@@ -26,6 +27,8 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
      << "  summaries:         " << Result.Link.Summaries << "\n"
      << "  from the cache:    " << Result.CacheHits << " of " << Files
      << " files\n"
+     << "  time:              " << format("%.2f", Result.ExtractSeconds)
+     << " s extract, " << format("%.2f", Result.LinkSeconds) << " s link\n"
      << "  findings:          " << Result.Findings.size() << "\n"
      << "  approximations:    " << Result.Approximations.size();
   const char *Separator = " (";

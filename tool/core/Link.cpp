@@ -188,7 +188,9 @@ private:
   void step(int Fn, const Fact &At, const Trace &T, LocalFn Local, ReachFn Out);
   /// The current summary of \p Fn for a value entering as \p Input.
   const Summary &summaryOf(int Fn, const Fact &Input);
-  bool computeSummaries();
+  /// Computes the pending queries' summaries to a fixpoint.
+  void computeSummaries();
+  void schedule(const QueryKey &Query);
   void findFlows(int Fn, const Fact &Start);
   /// Static and virtual targets, then the functions passed to callback
   /// parameters, to a fixpoint (a callback may be passed on).
@@ -202,9 +204,14 @@ private:
   /// Callers of each function: (function, call site).
   std::vector<std::vector<std::pair<int, int>>> Callers;
   /// Functions reading each global.
-  std::map<std::string, std::vector<int>> Readers;
+  std::map<std::string, std::vector<int>> GlobalReaders;
   std::map<QueryKey, Summary> Summaries;
-  std::vector<QueryKey> Queries;
+  /// Queries whose summaries must be computed (again), and who read each.
+  std::vector<QueryKey> Pending;
+  std::set<QueryKey> Queued;
+  std::map<QueryKey, std::set<QueryKey>> QueryReaders;
+  /// The query being computed, which reads the summaries it asks for.
+  const QueryKey *Reading = nullptr;
   bool NewQuery = false;
   std::map<std::tuple<int, int, int, std::string, int, const Rule *>, Finding>
       Found;
@@ -250,11 +257,12 @@ Linker::Linker(const std::vector<TranslationUnitSummary> &Units,
                                                  : E.From.Index;
       F.EdgesFrom[{E.From.Kind, From, E.From.Arg, E.From.Name}].push_back(&E);
       if (E.From.Kind == PortKind::Global)
-        Readers[E.From.Name].push_back(static_cast<int>(Functions.size()));
+        GlobalReaders[E.From.Name].push_back(
+            static_cast<int>(Functions.size()));
     }
     Functions.push_back(std::move(F));
   }
-  for (auto &[Global, Fns] : Readers)
+  for (auto &[Global, Fns] : GlobalReaders)
     Fns.erase(std::unique(Fns.begin(), Fns.end()), Fns.end());
   resolveCalls(Index);
   Stats.Functions = Functions.size();
@@ -339,11 +347,14 @@ void Linker::approximate(std::string Kind, SourceSpot Where,
 }
 
 const Linker::Summary &Linker::summaryOf(int Fn, const Fact &Input) {
-  auto [It, Inserted] = Summaries.try_emplace({Fn, Input});
+  QueryKey Query{Fn, Input};
+  auto [It, Inserted] = Summaries.try_emplace(Query);
   if (Inserted) {
-    Queries.push_back({Fn, Input});
+    schedule(Query);
     NewQuery = true;
   }
+  if (Reading)
+    QueryReaders[Query].insert(*Reading);
   return It->second;
 }
 
@@ -457,38 +468,45 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
   }
 }
 
-bool Linker::computeSummaries() {
-  bool Changed = false;
-  bool Again = true;
-  while (Again) {
-    Again = false;
-    NewQuery = false;
-    for (size_t Q = 0; Q < Queries.size(); ++Q) {
-      auto [Fn, Input] = Queries[Q];
-      Summary Result;
-      std::set<Fact> Seen{Input};
-      std::deque<std::pair<Fact, Trace>> Work{{Input, nullptr}};
-      while (!Work.empty()) {
-        auto [At, T] = Work.front();
-        Work.pop_front();
-        step(
-            Fn, At, T,
-            [&](const Fact &Next, const Trace &NT) {
-              if (Seen.insert(Next).second)
-                Work.push_back({Next, NT});
-            },
-            [&](const Reach &R, const Trace &RT) {
-              Result.try_emplace(R, RT);
-            });
-      }
-      Summary &Known = Summaries[Queries[Q]];
-      for (auto &[R, RT] : Result)
-        if (Known.try_emplace(R, RT).second)
-          Again = Changed = true;
+void Linker::computeSummaries() {
+  // A worklist, last in first out: a query asks for its callees' summaries,
+  // which are then computed before it is looked at again, so results climb
+  // a call chain in one sweep rather than one level per pass. A query is
+  // computed again only when a summary it read has grown.
+  while (!Pending.empty()) {
+    QueryKey Query = Pending.back();
+    Pending.pop_back();
+    Queued.erase(Query);
+    const auto &[Fn, Input] = Query;
+    Reading = &Query;
+    Summary Result;
+    std::set<Fact> Seen{Input};
+    std::deque<std::pair<Fact, Trace>> Work{{Input, nullptr}};
+    while (!Work.empty()) {
+      auto [At, T] = Work.front();
+      Work.pop_front();
+      step(
+          Fn, At, T,
+          [&](const Fact &Next, const Trace &NT) {
+            if (Seen.insert(Next).second)
+              Work.push_back({Next, NT});
+          },
+          [&](const Reach &R, const Trace &RT) { Result.try_emplace(R, RT); });
     }
-    Again |= NewQuery;
+    Reading = nullptr;
+    bool Grew = false;
+    Summary &Known = Summaries[Query];
+    for (auto &[R, RT] : Result)
+      Grew |= Known.try_emplace(R, RT).second;
+    if (Grew)
+      for (const QueryKey &Reader : QueryReaders[Query])
+        schedule(Reader);
   }
-  return Changed;
+}
+
+void Linker::schedule(const QueryKey &Query) {
+  if (Queued.insert(Query).second)
+    Pending.push_back(Query);
 }
 
 void Linker::findFlows(int StartFn, const Fact &Start) {
@@ -521,7 +539,7 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
                     RT);
             break;
           case Reach::Global:
-            for (int Reader : Readers[R.Name])
+            for (int Reader : GlobalReaders[R.Name])
               Visit(Reader, Fact{PortKind::Global, 0, 0, R.Name, R.Path}, RT);
             break;
           case Reach::Sink: {

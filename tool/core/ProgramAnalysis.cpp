@@ -18,12 +18,19 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 
+#include <chrono>
 #include <set>
 
 using namespace clang;
 
 namespace pii {
 namespace {
+
+/// Seconds since \p Start.
+double secondsSince(std::chrono::steady_clock::time_point Start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+      .count();
+}
 
 /// Flags GCC accepts and Clang rejects as unknown arguments; compile
 /// databases written for g++ carry them.
@@ -215,6 +222,7 @@ ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
                                const std::vector<std::string> &Files,
                                const Policy &P, unsigned Jobs,
                                const SummaryCache *Cache) {
+  auto Start = std::chrono::steady_clock::now();
   llvm::CrashRecoveryContext::Enable();
   std::vector<FileAnalysis> PerFile(Files.size());
   {
@@ -249,11 +257,14 @@ ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
   llvm::sort(Result.Inputs);
   Result.Inputs.erase(std::unique(Result.Inputs.begin(), Result.Inputs.end()),
                       Result.Inputs.end());
+  Result.ExtractSeconds = secondsSince(Start);
   return Result;
 }
 
 void linkProgram(ProgramAnalysis &Program, const Policy &P) {
+  auto Start = std::chrono::steady_clock::now();
   LinkResult Linked = link(Program.Summaries, P);
+  Program.LinkSeconds = secondsSince(Start);
   Program.Findings = std::move(Linked.Findings);
   Program.Link = Linked.Stats;
   std::set<std::pair<SourceSpot, std::string>> Seen;

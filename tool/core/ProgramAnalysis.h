@@ -47,6 +47,10 @@ struct ProgramAnalysis {
   std::vector<TranslationUnitSummary> Summaries;
   /// Every file the analyzed translation units read.
   std::vector<std::string> Inputs;
+  /// Wall-clock seconds spent extracting (parsing, summarizing) and
+  /// linking.
+  double ExtractSeconds = 0;
+  double LinkSeconds = 0;
   /// Files whose summaries came from the cache.
   unsigned CacheHits = 0;
   /// Cache entries that were unusable (and rebuilt) or could not be written.

@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Measures pii-flow against the parse floor on one program.
+
+  run.py --pii-flow BIN --program DIR [-j N] [--label NAME]
+
+DIR holds a compile_commands.json (bench/generate.py writes one; a CMake
+build directory works too). For the same translation units at the same -j:
+
+  floor       clang++-19 -fsyntax-only on each TU (N processes at a time)
+  cold        pii-flow -p DIR, empty cache
+  warm        pii-flow -p DIR again, nothing changed
+  touched     pii-flow -p DIR after one TU changed
+  link        the link step alone (from --stats)
+
+Each line reports wall seconds, CPU seconds (user+sys, all processes) and
+peak RSS in MiB (floor: the largest clang process times N, what N parallel
+parses hold at once). Prints a Markdown table; a benchmark, never a test.
+"""
+import argparse
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def timed(cmd, cwd):
+    """(wall, cpu, peak RSS MiB, stdout, stderr) of one command."""
+    wrapped = ['/usr/bin/time', '-f', '@@%e %U %S %M'] + cmd
+    start = time.monotonic()
+    proc = subprocess.run(wrapped, cwd=cwd, capture_output=True, text=True)
+    wall = time.monotonic() - start
+    m = re.search(r'@@([\d.]+) ([\d.]+) ([\d.]+) (\d+)', proc.stderr)
+    cpu = float(m.group(2)) + float(m.group(3))
+    return wall, cpu, int(m.group(4)) / 1024, proc.stdout, proc.stderr
+
+
+def floor(commands, jobs):
+    """Runs every TU's parse, jobs at a time; returns (wall, cpu, peak)."""
+    start = time.monotonic()
+    running, cpu, peak = [], 0.0, 0.0
+    queue = list(commands)
+    while queue or running:
+        while queue and len(running) < jobs:
+            entry = queue.pop(0)
+            args = shlex.split(entry['command']) if 'command' in entry else entry['arguments']
+            # The floor is Clang's own parse, whatever compiler the build uses.
+            args = ['clang++-19'] + [a for a in args[1:] if a != '-c']
+            if '-o' in args:
+                i = args.index('-o')
+                del args[i:i + 2]
+            cmd = ['/usr/bin/time', '-f', '@@%U %S %M'] + args + ['-fsyntax-only']
+            running.append(subprocess.Popen(cmd, cwd=entry['directory'],
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                            text=True))
+        for p in list(running):
+            if p.poll() is not None:
+                m = re.search(r'@@([\d.]+) ([\d.]+) (\d+)', p.stderr.read())
+                cpu += float(m.group(1)) + float(m.group(2))
+                peak = max(peak, int(m.group(3)) / 1024)
+                running.remove(p)
+        time.sleep(0.01)
+    return time.monotonic() - start, cpu, peak * jobs
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--pii-flow', required=True)
+    ap.add_argument('--program', required=True)
+    ap.add_argument('-j', type=int, default=os.cpu_count())
+    ap.add_argument('--label', default=None)
+    opts = ap.parse_args()
+    program = os.path.abspath(opts.program)
+    with open(os.path.join(program, 'compile_commands.json')) as f:
+        commands = json.load(f)
+    lines = 0
+    for entry in commands:
+        with open(os.path.join(entry['directory'], entry['file'])) as f:
+            lines += sum(1 for _ in f)
+
+    rows = []
+    f_wall, f_cpu, f_rss = floor(commands, opts.j)
+    rows.append(('parse floor', f_wall, f_cpu, f_rss, None))
+    cache = tempfile.mkdtemp(prefix='pii-bench-cache-')
+    base = [opts.pii_flow, '-p', program, '-j', str(opts.j), '--stats', '--cache-dir', cache]
+    link = None
+    findings = None
+    first = os.path.join(commands[0]['directory'], commands[0]['file'])
+    with open(first) as f:
+        original = f.read()
+    for label in ('cold', 'warm', 'touched'):
+        if label == 'touched':
+            with open(first, 'a') as f:
+                f.write('// touched\n')
+        try:
+            wall, cpu, rss, out, err = timed(base, program)
+        finally:
+            if label == 'touched':
+                with open(first, 'w') as f:
+                    f.write(original)
+        m = re.search(r'time: +([\d.]+) s extract, ([\d.]+) s link', err)
+        if label == 'cold':
+            link = float(m.group(2))
+            findings = out.count(': error: ')
+        rows.append(('pii-flow ' + label, wall, cpu, rss, m.group(0) if m else ''))
+    shutil.rmtree(cache)
+
+    name = opts.label or os.path.basename(program)
+    print('### %s: %d translation units, %d lines, -j %d, %d findings' % (
+        name, len(commands), lines, opts.j, findings))
+    print()
+    print('| run | wall s | CPU s | peak RSS MiB | vs floor (wall) |')
+    print('|---|---|---|---|---|')
+    for label, wall, cpu, rss, _ in rows:
+        print('| %s | %.2f | %.2f | %.0f | %.2fx |' % (label, wall, cpu, rss, wall / f_wall))
+    print('| link step alone | %.2f | | | %.0f%% of cold |' % (link, 100 * link / rows[1][1]))
+    print()
+
+
+if __name__ == '__main__':
+    sys.exit(main())
