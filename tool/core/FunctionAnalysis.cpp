@@ -37,6 +37,15 @@ llvm::DenseSet<const Stmt *> nestedElements(const CFG &G, const Stmt *Body) {
   return Nested;
 }
 
+bool containsTry(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<CXXTryStmt>(S))
+    return true;
+  return llvm::any_of(S->children(),
+                      [](const Stmt *Child) { return containsTry(Child); });
+}
+
 class Worklist {
 public:
   /// Ranks blocks in reverse post-order, so a block is visited after its
@@ -93,8 +102,12 @@ FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx,
   Options.AddInitializers = true;
   Options.AddCXXDefaultInitExprInCtors = true;
   // Without exception edges, catch handlers are unreachable and a value set
-  // in a try block before a throwing call would never reach them.
-  Options.AddEHEdges = true;
+  // in a try block before a throwing call would never reach them. They end a
+  // block at every call that may throw, so only functions with a try pay.
+  Options.AddEHEdges = containsTry(Body);
+  // Where locals die, so that the store holds live variables only: a long
+  // function keeps a small store in every block.
+  Options.AddLifetime = true;
   std::unique_ptr<CFG> G = CFG::buildCFG(F, Body, &Ctx.AST, Options);
   if (!G)
     return FunctionOutcome::NoCFG;
@@ -125,6 +138,8 @@ FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx,
           T.execute(St->getStmt());
       } else if (auto Init = E.getAs<CFGInitializer>()) {
         T.initializeMember(Init->getInitializer());
+      } else if (auto Ends = E.getAs<CFGLifetimeEnds>()) {
+        S.forget(Ends->getVarDecl());
       }
     }
     for (const CFGBlock *Succ : B->succs()) {

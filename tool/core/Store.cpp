@@ -95,6 +95,17 @@ void Store::copyObject(const AccessPath &From, const AccessPath &To,
     addTargets(Path, Refers);
 }
 
+void Store::forget(const clang::ValueDecl *Root) {
+  AccessPath First;
+  First.Root = Root;
+  for (auto It = Facts.lower_bound(First);
+       It != Facts.end() && It->first.Root == Root;)
+    It = Facts.erase(It);
+  for (auto It = Targets.lower_bound(First);
+       It != Targets.end() && It->first.Root == Root;)
+    It = Targets.erase(It);
+}
+
 const PathList *Store::targetsOf(const AccessPath &P) const {
   auto It = Targets.find(P);
   return It == Targets.end() || It->second.empty() ? nullptr : &It->second;

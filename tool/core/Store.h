@@ -80,6 +80,10 @@ public:
   void setTargets(const AccessPath &P, const PathList &Targets);
   void addTargets(const AccessPath &P, const PathList &Targets);
 
+  /// Drops everything stored in or below the variable \p Root, whose
+  /// lifetime has ended.
+  void forget(const clang::ValueDecl *Root);
+
   void addThrown(const TaintSet &T) { Thrown.join(T); }
   const TaintSet &thrown() const { return Thrown; }
 
