@@ -12,7 +12,9 @@ using namespace clang;
 namespace pii {
 
 static bool isStd(const NamedDecl *D, llvm::StringRef Name) {
-  return D && D->isInStdNamespace() && D->getName() == Name;
+  // Operators and conversions have no identifier; getName() needs one.
+  return D && D->getIdentifier() && D->isInStdNamespace() &&
+         D->getName() == Name;
 }
 
 static bool isPair(QualType T) {

@@ -371,8 +371,9 @@ Value Transfer::evalCall(const CallExpr *C) {
              isWritableIterator(Args[I]->getType()))
       Written[I] = ArgValues[I].Pointees;
   }
-  bool MutatesObject =
-      Method && !Method->isConst() && !isa<CXXDestructorDecl>(Method);
+  // A static member function has no object to change.
+  bool MutatesObject = ObjectExpr && Method && !Method->isConst() &&
+                       !isa<CXXDestructorDecl>(Method);
 
   int Site = -1;
   if (Summarized || AnySink) {
