@@ -65,6 +65,6 @@ TEST_CASE("a bad summary is an error that names the file and entry", "[json]") {
   // A port kind that does not exist.
   CHECK_THAT(errorOf(Corrupt("[7,1,0,", "[70,1,0,")),
              Catch::Contains("function 1: unknown port kind 70"));
-  CHECK_THAT(errorOf(Corrupt("\"name\":\"sync\"", "\"name\":7")),
+  CHECK_THAT(errorOf(Corrupt("\"Name\":\"sync\"", "\"Name\":7")),
              Catch::Contains("function 1:"));
 }

@@ -75,57 +75,25 @@ void from_json(const json &J, FunctionRef &R) {
        J.at(2).get<std::vector<std::optional<std::string>>>()};
 }
 
-void to_json(json &J, const CallSite &C) {
-  J = json{{"callees", C.Callees},
-           {"name", C.CalleeName},
-           {"virtual", C.Virtual},
-           {"at", C.Where},
-           {"args", C.ArgSpots},
-           {"sinks", C.SinkKinds},
-           {"outputs", C.OutputArgs},
-           {"object", C.HasObject},
-           {"mutates", C.MutatesObject},
-           {"returns", C.ReturnsValue},
-           {"declassifies", C.Declassifies},
-           {"callee_param", C.CalleeParam},
-           {"functions", C.FunctionArgs},
-           {"forwards", C.ForwardedParams}};
-}
-void from_json(const json &J, CallSite &C) {
-  J.at("callees").get_to(C.Callees);
-  J.at("name").get_to(C.CalleeName);
-  J.at("virtual").get_to(C.Virtual);
-  J.at("at").get_to(C.Where);
-  J.at("args").get_to(C.ArgSpots);
-  J.at("sinks").get_to(C.SinkKinds);
-  J.at("outputs").get_to(C.OutputArgs);
-  J.at("object").get_to(C.HasObject);
-  J.at("mutates").get_to(C.MutatesObject);
-  J.at("returns").get_to(C.ReturnsValue);
-  J.at("declassifies").get_to(C.Declassifies);
-  J.at("callee_param").get_to(C.CalleeParam);
-  J.at("functions").get_to(C.FunctionArgs);
-  J.at("forwards").get_to(C.ForwardedParams);
-  size_t Args = C.ArgSpots.size();
-  if (C.SinkKinds.size() != Args || C.OutputArgs.size() != Args ||
-      C.FunctionArgs.size() != Args || C.ForwardedParams.size() != Args)
-    throw std::out_of_range("call site argument lists differ in length");
-}
+// Records with named fields: one list serves both directions, so writer and
+// reader cannot drift apart.
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CallSite, Callees, CalleeName, Virtual,
+                                   Where, ArgSpots, SinkKinds, OutputArgs,
+                                   HasObject, MutatesObject, ReturnsValue,
+                                   Declassifies, CalleeParam, FunctionArgs,
+                                   ForwardedParams)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(FunctionSummary, Usr, Name, Where, Overrides,
+                                   Calls, Edges)
 
-void to_json(json &J, const FunctionSummary &F) {
-  J = json{{"usr", F.Usr},     {"name", F.Name},
-           {"at", F.Where},    {"overrides", F.Overrides},
-           {"calls", F.Calls}, {"edges", F.Edges}};
-}
-void from_json(const json &J, FunctionSummary &F) {
-  J.at("usr").get_to(F.Usr);
-  J.at("name").get_to(F.Name);
-  J.at("at").get_to(F.Where);
-  J.at("overrides").get_to(F.Overrides);
-  J.at("calls").get_to(F.Calls);
-  J.at("edges").get_to(F.Edges);
-  // Ports refer to call sites by index: an index out of range would make the
-  // link step read past the list.
+/// What the link step relies on and JSON cannot say: lists of one length,
+/// and ports that refer to call sites that exist.
+static void checkFunction(const FunctionSummary &F) {
+  for (const CallSite &C : F.Calls) {
+    size_t Args = C.ArgSpots.size();
+    if (C.SinkKinds.size() != Args || C.OutputArgs.size() != Args ||
+        C.FunctionArgs.size() != Args || C.ForwardedParams.size() != Args)
+      throw std::out_of_range("call site argument lists differ in length");
+  }
   for (const Edge &E : F.Edges)
     for (const Port *P : {&E.From, &E.To})
       if ((P->Kind == PortKind::CallArg || P->Kind == PortKind::CallResult ||
@@ -161,6 +129,7 @@ static TranslationUnitSummary readUnit(const json &J) {
   for (size_t I = 0; I < Functions.size(); ++I) {
     try {
       Unit.Functions.push_back(Functions.at(I).get<FunctionSummary>());
+      checkFunction(Unit.Functions.back());
     } catch (const std::exception &E) {
       throw std::out_of_range("function " + std::to_string(I) + ": " +
                               E.what());
