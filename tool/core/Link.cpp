@@ -441,8 +441,9 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
                                            std::to_string(To.Arg + 1)
                                      : "'" + Name + "' is called on it"}));
         Fact Param{PortKind::Param, To.Arg, 0, "", *Path};
-        // Copied: the summary may grow while we use it.
-        Summary Effects = summaryOf(Target, Param);
+        // Read in place: only computeSummaries adds to a summary, and it
+        // does so between steps, never during one.
+        const Summary &Effects = summaryOf(Target, Param);
         for (const auto &[R, Inside] : Effects) {
           Trace Done = concat(Enter, Inside);
           switch (R.Kind) {
