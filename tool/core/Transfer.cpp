@@ -112,12 +112,7 @@ Parts Transfer::valueParts(const Expr *E) {
       for (const FieldDecl *F : Record->fields()) {
         if (Index >= List->getNumInits())
           break;
-        for (auto &[Path, T] : valueParts(List->getInit(Index++))) {
-          llvm::SmallVector<const FieldDecl *, 2> Full{F};
-          Full.append(Path.begin(), Path.end());
-          Full.truncate(std::min<size_t>(Full.size(), AccessPath::MaxFields));
-          Result.push_back({std::move(Full), std::move(T)});
-        }
+        appendPrefixed(Result, F, valueParts(List->getInit(Index++)));
       }
       return Result;
     }
@@ -126,12 +121,7 @@ Parts Transfer::valueParts(const Expr *E) {
     Parts Result;
     for (unsigned I = 0; I < 2; ++I)
       if (const FieldDecl *Field = pairField(E->getType(), I))
-        for (auto &[Path, T] : valueParts((*Elements)[I])) {
-          llvm::SmallVector<const FieldDecl *, 2> Full{Field};
-          Full.append(Path.begin(), Path.end());
-          Full.truncate(std::min<size_t>(Full.size(), AccessPath::MaxFields));
-          Result.push_back({std::move(Full), std::move(T)});
-        }
+        appendPrefixed(Result, Field, valueParts((*Elements)[I]));
     return Result;
   }
   if (const Expr *Copied = copiedObject(E))

@@ -8,6 +8,7 @@
 #define PII_CORE_TRANSFERHELPERS_H
 
 #include "core/Store.h"
+#include "core/Transfer.h"
 
 #include "clang/AST/Decl.h"
 
@@ -32,6 +33,21 @@ inline bool isImplicitVariable(const clang::NamedDecl *D) {
 inline llvm::ArrayRef<const clang::FieldDecl *>
 suffix(const AccessPath &Longer, const AccessPath &Prefix) {
   return llvm::ArrayRef(Longer.Fields).drop_front(Prefix.Fields.size());
+}
+
+/// Appends \p In to \p Out with \p Prefix before each part's path, cut at
+/// the access-path limit: the parts of a field, or of what a field refers
+/// to, as parts of the enclosing object.
+inline void appendPrefixed(Parts &Out,
+                           llvm::ArrayRef<const clang::FieldDecl *> Prefix,
+                           Parts In) {
+  for (auto &[Path, T] : In) {
+    llvm::SmallVector<const clang::FieldDecl *, 2> Full(Prefix.begin(),
+                                                        Prefix.end());
+    Full.append(Path.begin(), Path.end());
+    Full.truncate(std::min<size_t>(Full.size(), AccessPath::MaxFields));
+    Out.push_back({std::move(Full), std::move(T)});
+  }
 }
 
 } // namespace pii

@@ -78,13 +78,8 @@ Parts Transfer::readParts(const PathList &Places, SourceLocation Loc,
     S.forEachTargetBelow(P, [&](const AccessPath &At, const PathList &Targets) {
       if (At == P)
         return;
-      auto Below = suffix(At, P);
-      for (auto &[Path, T] : readParts(Targets, Loc, /*FollowTargets=*/false)) {
-        llvm::SmallVector<const FieldDecl *, 2> Full(Below.begin(),
-                                                     Below.end());
-        Full.append(Path.begin(), Path.end());
-        Result.push_back({std::move(Full), std::move(T)});
-      }
+      appendPrefixed(Result, suffix(At, P),
+                     readParts(Targets, Loc, /*FollowTargets=*/false));
     });
   }
   return Result;
