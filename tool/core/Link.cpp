@@ -1,6 +1,7 @@
 //===- Link.cpp -----------------------------------------------------------===//
 
 #include "core/Link.h"
+#include "core/Store.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -118,8 +119,8 @@ std::optional<FieldPath> follow(const Edge &E, const FieldPath &At) {
   if (isPrefix(E.From.Path, At)) {
     FieldPath Out = E.To.Path;
     Out.insert(Out.end(), At.begin() + E.From.Path.size(), At.end());
-    if (Out.size() > 4) // AccessPath::MaxFields
-      Out.resize(4);
+    if (Out.size() > AccessPath::MaxFields)
+      Out.resize(AccessPath::MaxFields);
     return Out;
   }
   if (isPrefix(At, E.From.Path))
