@@ -88,7 +88,6 @@ TranslationUnitAnalysis summarizeTranslationUnit(ASTContext &AST,
     Out.Where = spotOf(SM, F->getLocation());
     if (const auto *M = dyn_cast<CXXMethodDecl>(F))
       collectOverrides(M, Ctx, Out.Overrides);
-    ++Result.Stats.Functions;
     FunctionOutcome Outcome = analyzeFunction(F, Ctx, Out);
     if (Outcome == FunctionOutcome::Complete)
       continue;

@@ -20,13 +20,11 @@ class ASTContext;
 namespace pii {
 
 struct AnalysisStats {
-  unsigned Functions = 0;
   /// Functions whose analysis stopped early (no CFG, budget): what was found
   /// so far stands, but more may exist.
   unsigned IncompleteFunctions = 0;
 
   AnalysisStats &operator+=(const AnalysisStats &Other) {
-    Functions += Other.Functions;
     IncompleteFunctions += Other.IncompleteFunctions;
     return *this;
   }

@@ -84,7 +84,6 @@ SummaryCache::lookup(llvm::StringRef File, llvm::ArrayRef<std::string> Commands,
     Body.at("diagnostics").get_to(Result.Diagnostics);
     Body.at("annotation_problems").get_to(Result.AnnotationProblems);
     Body.at("translation_units").get_to(Result.TranslationUnits);
-    Body.at("functions").get_to(Result.Stats.Functions);
     Body.at("incomplete").get_to(Result.Stats.IncompleteFunctions);
     return Result;
   } catch (const std::exception &E) {
@@ -107,7 +106,6 @@ std::string SummaryCache::store(llvm::StringRef File,
            {"diagnostics", Result.Diagnostics},
            {"annotation_problems", Result.AnnotationProblems},
            {"translation_units", Result.TranslationUnits},
-           {"functions", Result.Stats.Functions},
            {"incomplete", Result.Stats.IncompleteFunctions}}
           .dump();
   json Entry = {{"checksum", hashContent(Payload)}, {"payload", Payload}};
