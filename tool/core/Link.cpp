@@ -1,6 +1,7 @@
 //===- Link.cpp -----------------------------------------------------------===//
 
 #include "core/Link.h"
+#include "core/CallGraph.h"
 #include "core/Store.h"
 
 #include "llvm/ADT/STLExtras.h"
@@ -162,11 +163,6 @@ struct Reach {
 
 struct Function {
   const FunctionSummary *Summary;
-  /// Resolved targets of each call site; empty means opaque.
-  std::vector<std::vector<int>> Targets;
-  /// For calls through a callback parameter: the functions callers pass,
-  /// with or without a body (a sink may have none).
-  std::vector<std::set<FunctionRef>> Passed;
   /// Edges by the port they leave from.
   std::map<std::tuple<PortKind, int, int, std::string>,
            std::vector<const Edge *>>
@@ -193,17 +189,15 @@ private:
   void computeSummaries();
   void schedule(const QueryKey &Query);
   void findFlows(int Fn, const Fact &Start);
-  /// Static and virtual targets, then the functions passed to callback
-  /// parameters, to a fixpoint (a callback may be passed on).
-  void resolveCalls(const std::map<std::string, int> &Index);
+  /// Counts call sites and notes callback calls with no known target.
+  void surveyCalls();
   void approximate(std::string Kind, SourceSpot Where, std::string Detail);
 
   const Policy &Pol;
   std::vector<SourceInfo> Sources;
   std::vector<std::vector<int>> SourceMaps;
   std::vector<Function> Functions;
-  /// Callers of each function: (function, call site).
-  std::vector<std::vector<std::pair<int, int>>> Callers;
+  std::unique_ptr<CallGraph> Calls;
   /// Functions reading each global.
   std::map<std::string, std::vector<int>> GlobalReaders;
   std::map<QueryKey, Summary> Summaries;
@@ -247,9 +241,8 @@ Linker::Linker(const std::vector<TranslationUnitSummary> &Units,
       SourceMaps[U].push_back(Id);
     }
 
-  std::map<std::string, int> Index;
+  std::vector<const FunctionSummary *> Bodies;
   for (const auto &[Usr, Entry] : ByUsr) {
-    Index[Usr] = static_cast<int>(Functions.size());
     Function F;
     F.Summary = Entry.first;
     F.Sources = &SourceMaps[Entry.second];
@@ -262,76 +255,23 @@ Linker::Linker(const std::vector<TranslationUnitSummary> &Units,
             static_cast<int>(Functions.size()));
     }
     Functions.push_back(std::move(F));
+    Bodies.push_back(Entry.first);
   }
   for (auto &[Global, Fns] : GlobalReaders)
     Fns.erase(std::unique(Fns.begin(), Fns.end()), Fns.end());
-  resolveCalls(Index);
+  Calls = std::make_unique<CallGraph>(Bodies);
+  surveyCalls();
   Stats.Functions = Functions.size();
 }
 
-void Linker::resolveCalls(const std::map<std::string, int> &Index) {
-  std::map<std::string, std::vector<int>> OverriddenBy;
-  for (size_t I = 0; I < Functions.size(); ++I)
-    for (const std::string &Base : Functions[I].Summary->Overrides)
-      OverriddenBy[Base].push_back(static_cast<int>(I));
-  auto Resolve = [&](const std::string &Usr, bool Virtual,
-                     std::vector<int> &Out) {
-    if (auto It = Index.find(Usr); It != Index.end())
-      Out.push_back(It->second);
-    if (Virtual)
-      for (int Override : OverriddenBy[Usr])
-        Out.push_back(Override);
-  };
-  for (Function &F : Functions)
-    for (const CallSite &Call : F.Summary->Calls) {
-      std::vector<int> &Targets = F.Targets.emplace_back();
-      for (const std::string &Callee : Call.Callees)
-        Resolve(Callee, Call.Virtual, Targets);
-      F.Passed.emplace_back();
-    }
-
-  // Functions passed to each parameter, by callers or passed on.
-  std::vector<std::map<int, std::set<FunctionRef>>> ParamFunctions(
-      Functions.size());
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (size_t I = 0; I < Functions.size(); ++I) {
-      Function &F = Functions[I];
-      for (size_t C = 0; C < F.Summary->Calls.size(); ++C) {
-        const CallSite &Call = F.Summary->Calls[C];
-        if (Call.CalleeParam >= 0)
-          for (const FunctionRef &Ref : ParamFunctions[I][Call.CalleeParam])
-            if (F.Passed[C].insert(Ref).second) {
-              Resolve(Ref.Usr, false, F.Targets[C]);
-              Changed = true;
-            }
-        for (size_t A = 0; A < Call.FunctionArgs.size(); ++A) {
-          std::set<FunctionRef> Given(Call.FunctionArgs[A].begin(),
-                                      Call.FunctionArgs[A].end());
-          if (int Forwarded = Call.ForwardedParams[A]; Forwarded >= 0)
-            Given.insert(ParamFunctions[I][Forwarded].begin(),
-                         ParamFunctions[I][Forwarded].end());
-          for (int Target : F.Targets[C])
-            for (const FunctionRef &Ref : Given)
-              Changed |= ParamFunctions[Target][A].insert(Ref).second;
-        }
-      }
-    }
-  }
-
-  Callers.resize(Functions.size());
+void Linker::surveyCalls() {
   for (size_t I = 0; I < Functions.size(); ++I) {
-    Function &F = Functions[I];
-    for (size_t C = 0; C < F.Targets.size(); ++C) {
-      std::vector<int> &Targets = F.Targets[C];
-      std::sort(Targets.begin(), Targets.end());
-      Targets.erase(std::unique(Targets.begin(), Targets.end()), Targets.end());
-      for (int T : Targets)
-        Callers[T].push_back({static_cast<int>(I), static_cast<int>(C)});
+    const std::vector<CallSite> &Sites = Functions[I].Summary->Calls;
+    for (size_t C = 0; C < Sites.size(); ++C) {
       ++Stats.CallSites;
-      Stats.OpaqueCallSites += Targets.empty();
-      const CallSite &Call = F.Summary->Calls[C];
-      if (Call.CalleeParam >= 0 && F.Passed[C].empty())
+      Stats.OpaqueCallSites += Calls->targets(I, C).empty();
+      const CallSite &Call = Sites[C];
+      if (Call.CalleeParam >= 0 && Calls->passed(I, C).empty())
         approximate("indirect-call", Call.Where,
                     "'" + Call.CalleeName +
                         "' is called, but no caller passes a known function; "
@@ -384,7 +324,7 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
       break;
     case PortKind::CallArg: {
       const CallSite &Call = F.Summary->Calls[To.Index];
-      const std::vector<int> &Targets = F.Targets[To.Index];
+      const std::vector<int> &Targets = Calls->targets(Fn, To.Index);
       bool IsSink = false;
       if (To.Arg >= 0 && Call.SinkKinds[To.Arg]) {
         Out(Reach::sink(Fn, To.Index, To.Arg, *Call.SinkKinds[To.Arg],
@@ -392,7 +332,7 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
             Through);
         IsSink = true;
       }
-      for (const FunctionRef &Ref : F.Passed[To.Index])
+      for (const FunctionRef &Ref : Calls->passed(Fn, To.Index))
         if (To.Arg >= 0 && static_cast<size_t>(To.Arg) < Ref.SinkKinds.size() &&
             Ref.SinkKinds[To.Arg]) {
           Out(Reach::sink(Fn, To.Index, To.Arg, *Ref.SinkKinds[To.Arg],
@@ -529,16 +469,18 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
           switch (R.Kind) {
           case Reach::Return:
             // The value began inside: it returns to every caller.
-            for (auto [Caller, Site] : Callers[Fn])
+            Calls->forEachCaller(Fn, [&](int Caller, int Site) {
               Visit(
                   Caller, Fact{PortKind::CallResult, Site, 0, "", R.Path},
                   concat(RT, returnedAt(Functions[Caller].Summary->Calls[Site],
                                         Functions[Fn].Summary->Name)));
+            });
             break;
           case Reach::ParamOut:
-            for (auto [Caller, Site] : Callers[Fn])
+            Calls->forEachCaller(Fn, [&](int Caller, int Site) {
               Visit(Caller, Fact{PortKind::CallOut, Site, R.Index, "", R.Path},
                     RT);
+            });
             break;
           case Reach::Global:
             for (int Reader : GlobalReaders[R.Name])
