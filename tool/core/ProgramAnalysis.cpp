@@ -15,8 +15,10 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <chrono>
 #include <set>
@@ -91,7 +93,12 @@ std::vector<InputFile> inputsOf(SourceManager &SM) {
   for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
     FileEntryRef File = It->first;
     InputFile Input;
-    Input.Path = File.getName().str();
+    // Relative names are relative to the compile command's directory, which
+    // a later run's working directory need not be.
+    llvm::SmallString<256> Path(File.getName());
+    SM.getFileManager().makeAbsolutePath(Path);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
+    Input.Path = Path.str().str();
     Input.Size = File.getSize();
     llvm::sys::fs::file_status Status;
     if (!llvm::sys::fs::status(Input.Path, Status))
@@ -167,7 +174,12 @@ private:
 FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
                          const std::string &File, const Policy &P) {
   FileAnalysis Out;
-  tooling::ClangTool Tool(Commands, {File});
+  // A file system of its own: the shared real one follows the compile
+  // command's directory by changing the process's working directory, which
+  // parallel tools would race on.
+  tooling::ClangTool Tool(Commands, {File},
+                          std::make_shared<PCHContainerOperations>(),
+                          llvm::vfs::createPhysicalFileSystem());
   Tool.appendArgumentsAdjuster(adjustForLibTooling);
   // The caller says which files failed, in its own words, once.
   Tool.setPrintErrorMessage(false);

@@ -5,7 +5,6 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
 using namespace clang;
@@ -17,7 +16,8 @@ SourceSpot spotOf(const SourceManager &SM, SourceLocation Loc) {
   if (P.isInvalid())
     return {};
   llvm::SmallString<256> Path(P.getFilename());
-  llvm::sys::fs::make_absolute(Path);
+  // Against the compile command's directory, not the process's.
+  SM.getFileManager().makeAbsolutePath(Path);
   llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
   return {Path.str().str(), P.getLine(), P.getColumn()};
 }
