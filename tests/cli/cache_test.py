@@ -27,7 +27,7 @@ def main():
         expect('cold run reports the finding (exit 1)', cold.returncode == 1 and 'error:' in cold.stdout)
         expect('cold run reuses nothing', 'from the cache:    0 of 1' in cold.stderr)
         entries = os.listdir(cache)
-        expect('one cache entry written, no temporaries left', len(entries) == 1 and entries[0].endswith('.json'))
+        expect('one cache entry written, no temporaries left', len(entries) == 1 and entries[0].endswith('.summary'))
 
         warm = run(cache)
         expect('warm run reuses the summary', 'from the cache:    1 of 1' in warm.stderr)

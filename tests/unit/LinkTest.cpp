@@ -51,8 +51,8 @@ FunctionSummary function(std::string Usr) {
 
 TranslationUnitSummary unit(std::vector<FunctionSummary> Functions) {
   TranslationUnitSummary U;
-  U.Sources.push_back({"security", "c:@S@User@FI@phone", "User::phone",
-                       {"user.h", 3, 5}});
+  U.Sources.push_back(
+      {"security", "c:@S@User@FI@phone", "User::phone", {"user.h", 3, 5}});
   U.Functions = std::move(Functions);
   return U;
 }
@@ -72,8 +72,7 @@ const Port Source = port(PortKind::Source, 0);
 
 } // namespace
 
-TEST_CASE("a sink inside a callee is reached through its parameter",
-          "[link]") {
+TEST_CASE("a sink inside a callee is reached through its parameter", "[link]") {
   FunctionSummary Caller = function("caller");
   Caller.Calls.push_back(call({"share"}, 1));
   Caller.Edges.push_back(
@@ -131,10 +130,10 @@ TEST_CASE("recursion terminates and still finds the flow", "[link]") {
   Walk.Calls.push_back(call({"ads"}, 1, "advertising"));
   Walk.Edges.push_back(edge(port(PortKind::Param, 0),
                             port(PortKind::CallArg, 0, 0), "recurse", 5));
-  Walk.Edges.push_back(edge(port(PortKind::CallResult, 0),
-                            port(PortKind::Return), "return", 6));
-  Walk.Edges.push_back(edge(port(PortKind::Param, 0),
-                            port(PortKind::Return), "base case", 7));
+  Walk.Edges.push_back(
+      edge(port(PortKind::CallResult, 0), port(PortKind::Return), "return", 6));
+  Walk.Edges.push_back(
+      edge(port(PortKind::Param, 0), port(PortKind::Return), "base case", 7));
   FunctionSummary Caller = function("caller");
   Caller.Calls.push_back(call({"walk"}, 1));
   Caller.Calls.push_back(call({"ads"}, 1, "advertising"));

@@ -19,7 +19,7 @@
 #include "core/AtomicFile.h"
 #include "core/ProgramAnalysis.h"
 #include "core/SummaryCache.h"
-#include "core/SummaryJson.h"
+#include "core/SummaryFile.h"
 #include "core/SummaryPaths.h"
 
 #include "llvm/ADT/Statistic.h"
@@ -224,7 +224,7 @@ int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
   for (TranslationUnitSummary &Unit : Result.Summaries)
     relativizePaths(Unit, Root);
   if (Error E =
-          writeFileAtomically(ExtractOutput, summariesToJson(Result.Summaries)))
+          writeFileAtomically(ExtractOutput, encodeSummaries(Result.Summaries)))
     return usageError(toString(std::move(E)));
   if (!ExtractDepfile.empty())
     if (Error E = writeFileAtomically(ExtractDepfile,
@@ -243,7 +243,7 @@ int runLink() {
     if (!Buffer)
       return usageError("cannot read '" + File +
                         "': " + Buffer.getError().message());
-    auto Units = summariesFromJson((*Buffer)->getBuffer(), File);
+    auto Units = decodeSummaries((*Buffer)->getBuffer(), File);
     if (!Units)
       return usageError(toString(Units.takeError()));
     for (TranslationUnitSummary &Unit : *Units) {

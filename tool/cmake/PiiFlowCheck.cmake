@@ -39,7 +39,7 @@ function(pii_flow_check)
     get_filename_component(source "${source}" ABSOLUTE BASE_DIR "${source_dir}")
     file(RELATIVE_PATH relative "${CMAKE_SOURCE_DIR}" "${source}")
     string(MAKE_C_IDENTIFIER "${relative}" name)
-    set(summary "${out_dir}/${name}.json")
+    set(summary "${out_dir}/${name}.summary")
     add_custom_command(
       OUTPUT "${summary}"
       COMMAND "${PII_FLOW_EXECUTABLE}" extract -o "${summary}"

@@ -153,6 +153,12 @@ struct TranslationUnitSummary {
   std::vector<Approximation> Approximations;
 };
 
+/// What the link step relies on and a reader of summaries must check: lists
+/// of one length, and ports that refer to call sites and sources that exist.
+/// Returns the first inconsistency in \p Unit, naming the function, or an
+/// empty string.
+std::string inconsistencyIn(const TranslationUnitSummary &Unit);
+
 } // namespace pii
 
 #endif // PII_CORE_SUMMARY_H

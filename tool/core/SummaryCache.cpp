@@ -2,7 +2,8 @@
 
 #include "core/SummaryCache.h"
 #include "core/AtomicFile.h"
-#include "core/SummaryJson.h"
+#include "core/SummaryArchive.h"
+#include "core/SummaryFile.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -10,11 +11,9 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
 
-#include <nlohmann/json.hpp>
-
-using nlohmann::json;
-
 namespace pii {
+
+static constexpr llvm::StringLiteral EntryKind = "cache-entry";
 
 SummaryCache::SummaryCache(std::string Directory, std::string Salt)
     : Directory(std::move(Directory)), Salt(std::move(Salt)) {}
@@ -30,7 +29,7 @@ SummaryCache::entryPath(llvm::StringRef File,
   for (const std::string &Command : Commands)
     Key += '\0' + Command;
   llvm::SmallString<256> Path(Directory);
-  llvm::sys::path::append(Path, llvm::utohexstr(hashContent(Key)) + ".json");
+  llvm::sys::path::append(Path, llvm::utohexstr(hashContent(Key)) + ".summary");
   return Path.str().str();
 }
 
@@ -48,6 +47,10 @@ static bool unchanged(const InputFile &Input) {
          SummaryCache::hashContent((*Buffer)->getBuffer()) == Input.Hash;
 }
 
+template <typename Ar> void fields(Ar &A, InputFile &I) {
+  A(I.Path, I.Size, I.ModifiedNs, I.Hash);
+}
+
 std::optional<FileResult>
 SummaryCache::lookup(llvm::StringRef File, llvm::ArrayRef<std::string> Commands,
                      std::string &Problem) const {
@@ -60,35 +63,26 @@ SummaryCache::lookup(llvm::StringRef File, llvm::ArrayRef<std::string> Commands,
               "' is unusable (" + Why + "); analyzing the file again";
     return std::nullopt;
   };
-  json Entry = json::parse((*Buffer)->getBuffer(), nullptr,
-                           /*allow_exceptions=*/false);
-  if (Entry.is_discarded() || !Entry.is_object())
+  auto Archive = unseal(EntryKind, (*Buffer)->getBuffer());
+  if (!Archive)
+    return Corrupt(llvm::toString(Archive.takeError()));
+  ArchiveReader Reader(*Archive);
+  FileResult Result;
+  Reader(Result.Inputs);
+  if (!Reader.ok())
     return Corrupt("malformed");
-  try {
-    const std::string Payload = Entry.at("payload").get<std::string>();
-    if (Entry.at("checksum").get<uint64_t>() != hashContent(Payload))
-      return Corrupt("checksum mismatch");
-    json Body = json::parse(Payload);
-    FileResult Result;
-    for (const json &I : Body.at("inputs"))
-      Result.Inputs.push_back({I.at(0).get<std::string>(),
-                               I.at(1).get<uint64_t>(), I.at(2).get<int64_t>(),
-                               I.at(3).get<uint64_t>()});
-    for (const InputFile &Input : Result.Inputs)
-      if (!unchanged(Input))
-        return std::nullopt; // a stale entry: the file changed
-    auto Units = summariesFromJson(Body.at("summaries").dump(), Path);
-    if (!Units)
-      return Corrupt(llvm::toString(Units.takeError()));
-    Result.Summaries = std::move(*Units);
-    Body.at("diagnostics").get_to(Result.Diagnostics);
-    Body.at("annotation_problems").get_to(Result.AnnotationProblems);
-    Body.at("translation_units").get_to(Result.TranslationUnits);
-    Body.at("incomplete").get_to(Result.Stats.IncompleteFunctions);
-    return Result;
-  } catch (const std::exception &E) {
-    return Corrupt(E.what());
-  }
+  // The inputs come first so that a stale entry is not read further.
+  for (const InputFile &Input : Result.Inputs)
+    if (!unchanged(Input))
+      return std::nullopt;
+  Reader(Result.Summaries, Result.Diagnostics, Result.AnnotationProblems,
+         Result.TranslationUnits, Result.Stats.IncompleteFunctions);
+  if (!Reader.done())
+    return Corrupt("malformed");
+  for (const TranslationUnitSummary &Unit : Result.Summaries)
+    if (std::string Why = inconsistencyIn(Unit); !Why.empty())
+      return Corrupt(Why);
+  return Result;
 }
 
 std::string SummaryCache::store(llvm::StringRef File,
@@ -97,20 +91,12 @@ std::string SummaryCache::store(llvm::StringRef File,
   if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
     return "cannot create the cache directory '" + Directory +
            "': " + EC.message();
-  json Inputs = json::array();
-  for (const InputFile &I : Result.Inputs)
-    Inputs.push_back({I.Path, I.Size, I.ModifiedNs, I.Hash});
-  std::string Payload =
-      json{{"inputs", Inputs},
-           {"summaries", json::parse(summariesToJson(Result.Summaries))},
-           {"diagnostics", Result.Diagnostics},
-           {"annotation_problems", Result.AnnotationProblems},
-           {"translation_units", Result.TranslationUnits},
-           {"incomplete", Result.Stats.IncompleteFunctions}}
-          .dump();
-  json Entry = {{"checksum", hashContent(Payload)}, {"payload", Payload}};
-  if (llvm::Error E =
-          writeFileAtomically(entryPath(File, Commands), Entry.dump()))
+  ArchiveWriter Writer;
+  Writer(Result.Inputs, Result.Summaries, Result.Diagnostics,
+         Result.AnnotationProblems, Result.TranslationUnits,
+         Result.Stats.IncompleteFunctions);
+  if (llvm::Error E = writeFileAtomically(entryPath(File, Commands),
+                                          seal(EntryKind, Writer.finish())))
     return llvm::toString(std::move(E));
   return "";
 }

@@ -1,0 +1,95 @@
+//===- Archive.cpp --------------------------------------------------------===//
+
+#include "core/Archive.h"
+
+#include "llvm/Support/LEB128.h"
+
+namespace pii {
+
+void ArchiveWriter::putInteger(uint64_t Value) {
+  uint8_t Bytes[16];
+  unsigned Size = llvm::encodeULEB128(Value, Bytes);
+  Body.append(reinterpret_cast<const char *>(Bytes), Size);
+}
+
+void ArchiveWriter::putSigned(int64_t Value) {
+  uint8_t Bytes[16];
+  unsigned Size = llvm::encodeSLEB128(Value, Bytes);
+  Body.append(reinterpret_cast<const char *>(Bytes), Size);
+}
+
+void ArchiveWriter::put(const std::string &S) {
+  auto [It, New] = StringIds.try_emplace(S, Strings.size());
+  if (New)
+    Strings.push_back(It->first());
+  putInteger(It->second);
+}
+
+std::string ArchiveWriter::finish() const {
+  ArchiveWriter Table;
+  Table.putInteger(Strings.size());
+  for (llvm::StringRef S : Strings) {
+    Table.putInteger(S.size());
+    Table.Body += S;
+  }
+  return Table.Body + Body;
+}
+
+ArchiveReader::ArchiveReader(llvm::StringRef Data)
+    : Next(Data.bytes_begin()), End(Data.bytes_end()) {
+  Strings.resize(getLength());
+  for (llvm::StringRef &S : Strings) {
+    uint64_t Size = getInteger();
+    if (Size > static_cast<uint64_t>(End - Next)) {
+      fail();
+      return;
+    }
+    S = llvm::StringRef(reinterpret_cast<const char *>(Next), Size);
+    Next += Size;
+  }
+}
+
+uint64_t ArchiveReader::getInteger() {
+  const char *Error = nullptr;
+  unsigned Size = 0;
+  uint64_t Value = llvm::decodeULEB128(Next, &Size, End, &Error);
+  if (Error) {
+    fail();
+    return 0;
+  }
+  Next += Size;
+  return Value;
+}
+
+int64_t ArchiveReader::getSigned() {
+  const char *Error = nullptr;
+  unsigned Size = 0;
+  int64_t Value = llvm::decodeSLEB128(Next, &Size, End, &Error);
+  if (Error) {
+    fail();
+    return 0;
+  }
+  Next += Size;
+  return Value;
+}
+
+size_t ArchiveReader::getLength() {
+  uint64_t Length = getInteger();
+  if (Length > static_cast<uint64_t>(End - Next)) {
+    fail();
+    return 0;
+  }
+  return Length;
+}
+
+void ArchiveReader::get(std::string &S) {
+  uint64_t Id = getInteger();
+  if (Id >= Strings.size()) {
+    fail();
+    S.clear();
+    return;
+  }
+  S = Strings[Id].str();
+}
+
+} // namespace pii

@@ -1,0 +1,141 @@
+//===- Archive.h - Compact binary form of plain values ----------*- C++ -*-===//
+//
+// The summary cache is read at the start of every run, so its form must be
+// quick to read: a table of distinct strings (USRs, file paths and messages
+// repeat a lot), then values as variable-length integers referring to it.
+//
+// Each type lists its fields once, in a `fields(Archive &, T &)` overload
+// found by argument-dependent lookup, and both directions use that list:
+//
+//   template <typename Ar> void fields(Ar &A, SourceSpot &S) {
+//     A(S.File, S.Line, S.Column);
+//   }
+//
+// A reader never trusts its input: every length is checked against what is
+// left, and any inconsistency makes it fail rather than crash or allocate
+// without bound. Integrity (a truncated or corrupted file) is the caller's
+// checksum's job; the reader only has to stay safe.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_CORE_ARCHIVE_H
+#define PII_CORE_ARCHIVE_H
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace pii {
+
+class ArchiveWriter {
+public:
+  template <typename... T> void operator()(const T &...Values) {
+    (put(Values), ...);
+  }
+
+  /// The string table followed by everything written.
+  std::string finish() const;
+
+private:
+  void put(const std::string &S);
+  void put(bool B) { Body.push_back(B ? 1 : 0); }
+  template <typename T> void put(const std::vector<T> &V) {
+    put(static_cast<uint64_t>(V.size()));
+    for (const auto &Element : V)
+      put(static_cast<const T &>(Element));
+  }
+  template <typename T> void put(const std::optional<T> &O) {
+    put(O.has_value());
+    if (O)
+      put(*O);
+  }
+  template <typename T> void put(const T &Value) {
+    if constexpr (std::is_enum_v<T>) {
+      put(static_cast<std::underlying_type_t<T>>(Value));
+    } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
+      putSigned(Value);
+    } else if constexpr (std::is_integral_v<T>) {
+      putInteger(Value);
+    } else {
+      // Writing only reads the value; one field list serves both ways.
+      fields(*this, const_cast<T &>(Value));
+    }
+  }
+
+  void putInteger(uint64_t Value);
+  void putSigned(int64_t Value);
+
+  std::string Body;
+  llvm::StringMap<uint64_t> StringIds;
+  std::vector<llvm::StringRef> Strings;
+};
+
+class ArchiveReader {
+public:
+  /// Reads from \p Data, which must outlive the reader.
+  explicit ArchiveReader(llvm::StringRef Data);
+
+  template <typename... T> void operator()(T &...Values) { (get(Values), ...); }
+
+  /// Whether everything read so far was well formed.
+  bool ok() const { return !Failed; }
+  /// Whether everything was read, and well formed.
+  bool done() const { return !Failed && Next == End; }
+
+private:
+  void get(std::string &S);
+  void get(bool &B) { B = getInteger() != 0; }
+  void get(std::vector<bool> &V) {
+    V.assign(getLength(), false);
+    for (size_t I = 0; I < V.size(); ++I)
+      V[I] = getInteger() != 0;
+  }
+  template <typename T> void get(std::vector<T> &V) {
+    V.resize(getLength());
+    for (T &Element : V)
+      get(Element);
+  }
+  template <typename T> void get(std::optional<T> &O) {
+    bool Present = false;
+    get(Present);
+    if (Present)
+      get(O.emplace());
+    else
+      O.reset();
+  }
+  template <typename T> void get(T &Value) {
+    if constexpr (std::is_enum_v<T>) {
+      std::underlying_type_t<T> Raw;
+      get(Raw);
+      Value = static_cast<T>(Raw);
+    } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
+      Value = static_cast<T>(getSigned());
+    } else if constexpr (std::is_integral_v<T>) {
+      Value = static_cast<T>(getInteger());
+    } else {
+      fields(*this, Value);
+    }
+  }
+
+  uint64_t getInteger();
+  int64_t getSigned();
+  /// A count of elements, each taking at least a byte of what is left.
+  size_t getLength();
+  void fail() {
+    Failed = true;
+    Next = End;
+  }
+
+  const uint8_t *Next;
+  const uint8_t *End;
+  std::vector<llvm::StringRef> Strings;
+  bool Failed = false;
+};
+
+} // namespace pii
+
+#endif // PII_CORE_ARCHIVE_H

@@ -1,0 +1,59 @@
+//===- SummaryArchive.h - Summaries in the binary archive form --*- C++ -*-===//
+//
+// The field lists of the summary types for Archive.h, in declaration order.
+// A field added to a summary type must be added here, and the cache's format
+// version raised.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_CORE_SUMMARYARCHIVE_H
+#define PII_CORE_SUMMARYARCHIVE_H
+
+#include "core/Archive.h"
+#include "core/Summary.h"
+
+namespace pii {
+
+template <typename Ar> void fields(Ar &A, SourceSpot &S) {
+  A(S.File, S.Line, S.Column);
+}
+
+template <typename Ar> void fields(Ar &A, FlowStep &S) {
+  A(S.Where, S.Message);
+}
+
+template <typename Ar> void fields(Ar &A, Port &P) {
+  A(P.Kind, P.Index, P.Arg, P.Name, P.Path);
+}
+
+template <typename Ar> void fields(Ar &A, SourceInfo &S) {
+  A(S.Purpose, S.OriginUsr, S.OriginName, S.OriginSpot);
+}
+
+template <typename Ar> void fields(Ar &A, Edge &E) { A(E.From, E.To, E.Steps); }
+
+template <typename Ar> void fields(Ar &A, FunctionRef &F) {
+  A(F.Usr, F.Name, F.SinkKinds);
+}
+
+template <typename Ar> void fields(Ar &A, CallSite &C) {
+  A(C.Callees, C.CalleeName, C.Virtual, C.Where, C.ArgSpots, C.SinkKinds,
+    C.OutputArgs, C.HasObject, C.MutatesObject, C.ReturnsValue, C.Declassifies,
+    C.CalleeParam, C.FunctionArgs, C.ForwardedParams);
+}
+
+template <typename Ar> void fields(Ar &A, FunctionSummary &F) {
+  A(F.Usr, F.Name, F.Where, F.Overrides, F.Calls, F.Edges);
+}
+
+template <typename Ar> void fields(Ar &A, Approximation &X) {
+  A(X.Kind, X.Where, X.Detail);
+}
+
+template <typename Ar> void fields(Ar &A, TranslationUnitSummary &U) {
+  A(U.File, U.Sources, U.Functions, U.Approximations);
+}
+
+} // namespace pii
+
+#endif // PII_CORE_SUMMARYARCHIVE_H
