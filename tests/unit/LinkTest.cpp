@@ -27,11 +27,11 @@ Edge edge(Port From, Port To, const std::string &Step, unsigned Line) {
   return E;
 }
 
-CallSite call(std::vector<std::string> Callees, unsigned Args,
-              std::optional<std::string> SinkKind = std::nullopt) {
+CallSite call(std::vector<Symbol> Callees, unsigned Args,
+              std::optional<Symbol> SinkKind = std::nullopt) {
   CallSite C;
   C.Callees = std::move(Callees);
-  C.CalleeName = C.Callees.empty() ? "callback" : C.Callees.front();
+  C.CalleeName = C.Callees.empty() ? Symbol("callback") : C.Callees.front();
   for (unsigned I = 0; I < Args; ++I) {
     C.ArgSpots.push_back({"f.cpp", 100 + I, 1});
     C.SinkKinds.push_back(SinkKind);

@@ -14,14 +14,14 @@ using namespace clang;
 
 namespace pii {
 
-const std::string &AnalysisContext::usrOf(const Decl *D) {
+Symbol AnalysisContext::usrOf(const Decl *D) {
   D = D->getCanonicalDecl();
   auto [It, Inserted] = Usrs.try_emplace(D);
   if (Inserted) {
     llvm::SmallString<128> Usr;
     if (index::generateUSRForDecl(D, Usr)) // true means it failed
       Usr = "pii:unnamed@" + std::to_string(reinterpret_cast<uintptr_t>(D));
-    It->second = Usr.str().str();
+    It->second = Symbol(Usr.str());
   }
   return It->second;
 }

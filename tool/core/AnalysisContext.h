@@ -52,7 +52,7 @@ public:
 
   /// The USR of \p D (of its canonical declaration), the name that joins
   /// declarations across translation units.
-  const std::string &usrOf(const clang::Decl *D);
+  Symbol usrOf(const clang::Decl *D);
   /// \p P as field USRs.
   FieldPath fieldPath(llvm::ArrayRef<const clang::FieldDecl *> P);
   /// The summary port of \p Label.
@@ -72,7 +72,7 @@ private:
                             std::vector<ContainedField> &Found);
   int sourceIndex(const Label &L);
 
-  llvm::DenseMap<const clang::Decl *, std::string> Usrs;
+  llvm::DenseMap<const clang::Decl *, Symbol> Usrs;
   std::map<std::pair<std::string, std::string>, int> SourceIndex;
   std::map<const clang::Type *, std::vector<ContainedField>> ContainedFields;
   std::set<std::pair<std::string, SourceSpot>> Approximated;

@@ -62,7 +62,7 @@ private:
 };
 
 void collectOverrides(const CXXMethodDecl *M, AnalysisContext &Ctx,
-                      std::vector<std::string> &Out) {
+                      std::vector<Symbol> &Out) {
   for (const CXXMethodDecl *Overridden : M->overridden_methods()) {
     Out.push_back(Ctx.usrOf(Overridden));
     collectOverrides(Overridden, Ctx, Out);

@@ -18,7 +18,7 @@ void ArchiveWriter::putSigned(int64_t Value) {
   Body.append(reinterpret_cast<const char *>(Bytes), Size);
 }
 
-void ArchiveWriter::put(const std::string &S) {
+void ArchiveWriter::put(llvm::StringRef S) {
   auto [It, New] = StringIds.try_emplace(S, Strings.size());
   if (New)
     Strings.push_back(It->first());
@@ -82,14 +82,13 @@ size_t ArchiveReader::getLength() {
   return Length;
 }
 
-void ArchiveReader::get(std::string &S) {
+llvm::StringRef ArchiveReader::getString() {
   uint64_t Id = getInteger();
   if (Id >= Strings.size()) {
     fail();
-    S.clear();
-    return;
+    return "";
   }
-  S = Strings[Id].str();
+  return Strings[Id];
 }
 
 } // namespace pii

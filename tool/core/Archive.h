@@ -21,6 +21,8 @@
 #ifndef PII_CORE_ARCHIVE_H
 #define PII_CORE_ARCHIVE_H
 
+#include "core/Symbol.h"
+
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -41,7 +43,9 @@ public:
   std::string finish() const;
 
 private:
-  void put(const std::string &S);
+  void put(const std::string &S) { put(llvm::StringRef(S)); }
+  void put(Symbol S) { put(llvm::StringRef(S)); }
+  void put(llvm::StringRef S);
   void put(bool B) { Body.push_back(B ? 1 : 0); }
   template <typename T> void put(const std::vector<T> &V) {
     put(static_cast<uint64_t>(V.size()));
@@ -87,7 +91,8 @@ public:
   bool done() const { return !Failed && Next == End; }
 
 private:
-  void get(std::string &S);
+  void get(std::string &S) { S = getString().str(); }
+  void get(Symbol &S) { S = getString(); }
   void get(bool &B) { B = getInteger() != 0; }
   void get(std::vector<bool> &V) {
     V.assign(getLength(), false);
@@ -121,6 +126,7 @@ private:
     }
   }
 
+  llvm::StringRef getString();
   uint64_t getInteger();
   int64_t getSigned();
   /// A count of elements, each taking at least a byte of what is left.

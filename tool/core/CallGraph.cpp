@@ -15,15 +15,14 @@ int CallGraph::addSet(std::vector<int> Targets) {
 }
 
 CallGraph::CallGraph(const std::vector<const FunctionSummary *> &Functions) {
-  std::map<std::string, int> Index;
-  std::map<std::string, std::vector<int>> OverriddenBy;
+  std::map<Symbol, int> Index;
+  std::map<Symbol, std::vector<int>> OverriddenBy;
   for (size_t I = 0; I < Functions.size(); ++I) {
     Index.emplace(Functions[I]->Usr, static_cast<int>(I));
-    for (const std::string &Base : Functions[I]->Overrides)
+    for (Symbol Base : Functions[I]->Overrides)
       OverriddenBy[Base].push_back(static_cast<int>(I));
   }
-  auto Resolve = [&](const std::string &Usr, bool Virtual,
-                     std::vector<int> &Out) {
+  auto Resolve = [&](Symbol Usr, bool Virtual, std::vector<int> &Out) {
     if (auto It = Index.find(Usr); It != Index.end())
       Out.push_back(It->second);
     if (Virtual)
@@ -33,14 +32,14 @@ CallGraph::CallGraph(const std::vector<const FunctionSummary *> &Functions) {
 
   auto ResolveAll = [&](const CallSite &Call) {
     std::vector<int> Targets;
-    for (const std::string &Callee : Call.Callees)
+    for (Symbol Callee : Call.Callees)
       Resolve(Callee, Call.Virtual, Targets);
     return addSet(std::move(Targets));
   };
 
   // A call through a callback parameter gains targets below, so its set is
   // its own; the others share one set per callee list.
-  std::map<std::pair<std::vector<std::string>, bool>, int> SharedSets;
+  std::map<std::pair<std::vector<Symbol>, bool>, int> SharedSets;
   SiteSets.resize(Functions.size());
   Passed.resize(Functions.size());
   for (size_t I = 0; I < Functions.size(); ++I) {

@@ -11,6 +11,7 @@
 #define PII_CORE_FINDING_H
 
 #include "core/Policy.h"
+#include "core/Symbol.h"
 
 #include <string>
 #include <tuple>
@@ -20,7 +21,7 @@ namespace pii {
 
 /// A point in a source file; File is as the compiler saw it, dots removed.
 struct SourceSpot {
-  std::string File;
+  Symbol File;
   unsigned Line = 0;
   unsigned Column = 0;
 
@@ -37,7 +38,7 @@ struct SourceSpot {
 /// One step of a flow, e.g. "flows into 'digits'".
 struct FlowStep {
   SourceSpot Where;
-  std::string Message;
+  Symbol Message;
 };
 
 struct Finding {

@@ -55,7 +55,7 @@ Trace concat(Trace A, Trace B) {
 }
 
 /// The step at a call site where a callee's result comes back.
-Trace returnedAt(const CallSite &Call, const std::string &Callee) {
+Trace returnedAt(const CallSite &Call, Symbol Callee) {
   return single({Call.Where, "the call to '" + Callee + "' returns it"});
 }
 
@@ -97,7 +97,7 @@ struct Fact {
   PortKind Kind;
   int Index = 0;
   int Arg = 0;
-  std::string Name;
+  Symbol Name;
   FieldPath Path;
 
   auto key() const { return std::tie(Kind, Index, Arg, Name, Path); }
@@ -132,12 +132,12 @@ std::optional<FieldPath> follow(const Edge &E, const FieldPath &At) {
 /// Where a value ends up, as seen from outside a function.
 struct Reach {
   enum KindT { Return, ParamOut, Global, Sink } Kind;
-  int Index = 0;    // ParamOut: parameter; Sink: function
-  int Arg = 0;      // Sink: call site
-  int Arg2 = 0;     // Sink: argument
-  std::string Name; // Global: the variable; Sink: the sink kind
+  int Index = 0; // ParamOut: parameter; Sink: function
+  int Arg = 0;   // Sink: call site
+  int Arg2 = 0;  // Sink: argument
+  Symbol Name;   // Global: the variable; Sink: the sink kind
   FieldPath Path;
-  std::string SinkName; // Sink: the sink function
+  Symbol SinkName; // Sink: the sink function
 
   auto key() const {
     return std::tie(Kind, Index, Arg, Arg2, Name, Path, SinkName);
@@ -149,11 +149,10 @@ struct Reach {
   static Reach parameter(int Index, FieldPath Path) {
     return {ParamOut, Index, 0, 0, "", std::move(Path), ""};
   }
-  static Reach global(std::string Name, FieldPath Path) {
+  static Reach global(Symbol Name, FieldPath Path) {
     return {Global, 0, 0, 0, std::move(Name), std::move(Path), ""};
   }
-  static Reach sink(int Fn, int Call, int Arg, std::string Kind,
-                    std::string Name) {
+  static Reach sink(int Fn, int Call, int Arg, Symbol Kind, Symbol Name) {
     return {Sink, Fn, Call, Arg, std::move(Kind), {}, std::move(Name)};
   }
   friend bool operator<(const Reach &A, const Reach &B) {
@@ -164,8 +163,7 @@ struct Reach {
 struct Function {
   const FunctionSummary *Summary;
   /// Edges by the port they leave from.
-  std::map<std::tuple<PortKind, int, int, std::string>,
-           std::vector<const Edge *>>
+  std::map<std::tuple<PortKind, int, int, Symbol>, std::vector<const Edge *>>
       EdgesFrom;
   /// Source indexes translated to program-wide ones.
   const std::vector<int> *Sources;
@@ -199,7 +197,7 @@ private:
   std::vector<Function> Functions;
   std::unique_ptr<CallGraph> Calls;
   /// Functions reading each global.
-  std::map<std::string, std::vector<int>> GlobalReaders;
+  std::map<Symbol, std::vector<int>> GlobalReaders;
   std::map<QueryKey, Summary> Summaries;
   /// Queries whose summaries must be computed (again), and who read each.
   std::vector<QueryKey> Pending;
@@ -208,8 +206,7 @@ private:
   /// The query being computed, which reads the summaries it asks for.
   const QueryKey *Reading = nullptr;
   bool NewQuery = false;
-  std::map<std::tuple<int, int, int, std::string, int, const Rule *>, Finding>
-      Found;
+  std::map<std::tuple<int, int, int, Symbol, int, const Rule *>, Finding> Found;
   LinkStats Stats;
   /// Set while following flows from sources, when reaching a function with
   /// no body means a purpose-carrying value enters unanalyzed code.
@@ -224,7 +221,7 @@ Linker::Linker(const std::vector<TranslationUnitSummary> &Units,
   // Program-wide sources and functions, in an order that does not depend on
   // the order of the units: by USR.
   std::map<std::pair<std::string, std::string>, int> SourceIds;
-  std::map<std::string, std::pair<const FunctionSummary *, size_t>> ByUsr;
+  std::map<Symbol, std::pair<const FunctionSummary *, size_t>> ByUsr;
   SourceMaps.resize(Units.size());
   for (size_t U = 0; U < Units.size(); ++U) {
     for (const SourceInfo &S : Units[U].Sources)
@@ -374,7 +371,7 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
       }
       SourceSpot Spot = To.Arg >= 0 ? Call.ArgSpots[To.Arg] : Call.Where;
       for (int Target : Targets) {
-        const std::string &Name = Functions[Target].Summary->Name;
+        Symbol Name = Functions[Target].Summary->Name;
         Trace Enter =
             concat(Through,
                    single({Spot, To.Arg >= 0
@@ -488,7 +485,7 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
             break;
           case Reach::Sink: {
             const CallSite &Call = Functions[R.Index].Summary->Calls[R.Arg];
-            const std::string &Kind = R.Name;
+            Symbol Kind = R.Name;
             for (const Rule *Broken : Pol.rulesBrokenBy(Source.Purpose, Kind)) {
               auto Key = std::make_tuple(R.Index, R.Arg, R.Arg2, R.SinkName,
                                          Start.Index, Broken);

@@ -28,7 +28,7 @@
 namespace pii {
 
 /// Field USRs from outer to inner, at most AccessPath::MaxFields long.
-using FieldPath = std::vector<std::string>;
+using FieldPath = std::vector<Symbol>;
 
 /// Argument index standing for the object a member function is called on.
 inline constexpr int ObjectArg = -1;
@@ -51,7 +51,7 @@ struct Port {
   PortKind Kind = PortKind::Param;
   int Index = 0;
   int Arg = 0;
-  std::string Name;
+  Symbol Name;
   FieldPath Path;
 
   auto key() const { return std::tie(Kind, Index, Arg, Name, Path); }
@@ -90,9 +90,9 @@ struct Edge {
 /// std::function), with what its parameters are as sinks: it may have no
 /// body in the program.
 struct FunctionRef {
-  std::string Usr;
-  std::string Name;
-  std::vector<std::optional<std::string>> SinkKinds;
+  Symbol Usr;
+  Symbol Name;
+  std::vector<std::optional<Symbol>> SinkKinds;
 
   friend bool operator<(const FunctionRef &A, const FunctionRef &B) {
     return A.Usr < B.Usr;
@@ -102,14 +102,14 @@ struct FunctionRef {
 struct CallSite {
   /// USRs of the possible callees: the static callee, or the known targets
   /// of a call through a pointer. A virtual call also reaches overrides.
-  std::vector<std::string> Callees;
-  std::string CalleeName;
+  std::vector<Symbol> Callees;
+  Symbol CalleeName;
   bool Virtual = false;
   SourceSpot Where;
   /// Per explicit argument: where it is written, and its sink kind, if the
   /// callee is a sink for it.
   std::vector<SourceSpot> ArgSpots;
-  std::vector<std::optional<std::string>> SinkKinds;
+  std::vector<std::optional<Symbol>> SinkKinds;
   /// What an opaque call does (no body in the program): arguments passed by
   /// non-const reference or pointer receive the other inputs, and so does
   /// the object of a non-const member function.
@@ -130,11 +130,11 @@ struct CallSite {
 };
 
 struct FunctionSummary {
-  std::string Usr;
-  std::string Name;
+  Symbol Usr;
+  Symbol Name;
   SourceSpot Where;
   /// USRs of the virtual functions this one overrides, transitively.
-  std::vector<std::string> Overrides;
+  std::vector<Symbol> Overrides;
   std::vector<CallSite> Calls;
   std::vector<Edge> Edges;
 };
@@ -147,7 +147,7 @@ struct Approximation {
 };
 
 struct TranslationUnitSummary {
-  std::string File;
+  Symbol File;
   std::vector<SourceInfo> Sources;
   std::vector<FunctionSummary> Functions;
   std::vector<Approximation> Approximations;

@@ -6,11 +6,21 @@
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
 
+#include <map>
+
 namespace pii {
 
-/// Every path a summary holds.
-static void forEachPath(TranslationUnitSummary &Summary,
-                        llvm::function_ref<void(std::string &)> Visit) {
+/// Replaces every path a summary holds with \p Map of it; each distinct path
+/// is mapped once.
+static void mapPaths(TranslationUnitSummary &Summary,
+                     llvm::function_ref<Symbol(llvm::StringRef)> Map) {
+  std::map<Symbol, Symbol> Mapped;
+  auto Visit = [&](Symbol &Path) {
+    auto [It, New] = Mapped.try_emplace(Path);
+    if (New)
+      It->second = Map(Path);
+    Path = It->second;
+  };
   auto Spot = [&](SourceSpot &S) { Visit(S.File); };
   Visit(Summary.File);
   for (SourceInfo &Source : Summary.Sources)
@@ -35,20 +45,19 @@ void relativizePaths(TranslationUnitSummary &Summary, llvm::StringRef Root) {
   llvm::sys::path::remove_dots(Prefix, /*remove_dot_dot=*/true);
   if (!llvm::sys::path::is_separator(Prefix.back()))
     Prefix += llvm::sys::path::get_separator();
-  forEachPath(Summary, [&](std::string &Path) {
-    if (llvm::StringRef(Path).starts_with(Prefix))
-      Path = Path.substr(Prefix.size());
+  mapPaths(Summary, [&](llvm::StringRef Path) -> Symbol {
+    return Path.starts_with(Prefix) ? Path.drop_front(Prefix.size()) : Path;
   });
 }
 
 void resolvePaths(TranslationUnitSummary &Summary, llvm::StringRef Root) {
-  forEachPath(Summary, [&](std::string &Path) {
+  mapPaths(Summary, [&](llvm::StringRef Path) -> Symbol {
     if (Path.empty() || llvm::sys::path::is_absolute(Path))
-      return;
+      return Path;
     llvm::SmallString<256> Full(Root);
     llvm::sys::path::append(Full, Path);
     llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
-    Path = Full.str().str();
+    return Full.str();
   });
 }
 
