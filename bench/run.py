@@ -9,7 +9,8 @@ build directory works too). For the same translation units at the same -j:
   floor       clang++-19 -fsyntax-only on each TU (N processes at a time)
   cold        pii-flow -p DIR, empty cache
   warm        pii-flow -p DIR again, nothing changed
-  touched     pii-flow -p DIR after one TU changed
+  touched     pii-flow -p DIR after one TU changed, next to that TU's own
+              parse and the target: its parse + 10% of the cold link
   link        the link step alone (from --stats)
 
 Each line reports wall seconds, CPU seconds (user+sys, all processes) and
@@ -75,6 +76,7 @@ def main():
     ap.add_argument('--label', default=None)
     opts = ap.parse_args()
     program = os.path.abspath(opts.program)
+    pii_flow = os.path.abspath(opts.pii_flow)
     with open(os.path.join(program, 'compile_commands.json')) as f:
         commands = json.load(f)
     lines = 0
@@ -85,8 +87,9 @@ def main():
     rows = []
     f_wall, f_cpu, f_rss = floor(commands, opts.j)
     rows.append(('parse floor', f_wall, f_cpu, f_rss, None))
+    touched_parse = floor(commands[:1], 1)[0]
     cache = tempfile.mkdtemp(prefix='pii-bench-cache-')
-    base = [opts.pii_flow, '-p', program, '-j', str(opts.j), '--stats', '--cache-dir', cache]
+    base = [pii_flow, '-p', program, '-j', str(opts.j), '--stats', '--cache-dir', cache]
     link = None
     findings = None
     first = os.path.join(commands[0]['directory'], commands[0]['file'])
@@ -103,6 +106,8 @@ def main():
                 with open(first, 'w') as f:
                     f.write(original)
         m = re.search(r'time: +([\d.]+) s extract, ([\d.]+) s link', err)
+        if not m:
+            sys.exit('pii-flow %s run failed:\n%s' % (label, err[-2000:]))
         if label == 'cold':
             link = float(m.group(2))
             findings = out.count(': error: ')
@@ -117,7 +122,9 @@ def main():
     print('|---|---|---|---|---|')
     for label, wall, cpu, rss, _ in rows:
         print('| %s | %.2f | %.2f | %.0f | %.2fx |' % (label, wall, cpu, rss, wall / f_wall))
-    print('| link step alone | %.2f | | | %.0f%% of cold |' % (link, 100 * link / rows[1][1]))
+    print('| link step alone | %.2f | | | %.1f%% of cold |' % (link, 100 * link / rows[1][1]))
+    print('| touched TU parse alone | %.2f | | | target for touched: %.2f |' % (
+        touched_parse, touched_parse + 0.1 * link))
     print()
 
 

@@ -47,6 +47,7 @@ ArchiveReader::ArchiveReader(llvm::StringRef Data)
     S = llvm::StringRef(reinterpret_cast<const char *>(Next), Size);
     Next += Size;
   }
+  Symbols.resize(Strings.size());
 }
 
 uint64_t ArchiveReader::getInteger() {
@@ -82,13 +83,29 @@ size_t ArchiveReader::getLength() {
   return Length;
 }
 
-llvm::StringRef ArchiveReader::getString() {
+size_t ArchiveReader::getStringId() {
   uint64_t Id = getInteger();
-  if (Id >= Strings.size()) {
-    fail();
-    return "";
+  if (Id < Strings.size())
+    return Id;
+  fail();
+  return 0;
+}
+
+void ArchiveReader::get(std::string &S) {
+  size_t Id = getStringId();
+  S = Failed ? "" : Strings[Id].str();
+}
+
+void ArchiveReader::get(Symbol &S) {
+  size_t Id = getStringId();
+  if (Failed) {
+    S = Symbol();
+    return;
   }
-  return Strings[Id];
+  std::optional<Symbol> &Interned = Symbols[Id];
+  if (!Interned)
+    Interned = Symbol(Strings[Id]);
+  S = *Interned;
 }
 
 } // namespace pii

@@ -91,8 +91,8 @@ public:
   bool done() const { return !Failed && Next == End; }
 
 private:
-  void get(std::string &S) { S = getString().str(); }
-  void get(Symbol &S) { S = getString(); }
+  void get(std::string &S);
+  void get(Symbol &S);
   void get(bool &B) { B = getInteger() != 0; }
   void get(std::vector<bool> &V) {
     V.assign(getLength(), false);
@@ -126,7 +126,8 @@ private:
     }
   }
 
-  llvm::StringRef getString();
+  /// The index of a string in the table.
+  size_t getStringId();
   uint64_t getInteger();
   int64_t getSigned();
   /// A count of elements, each taking at least a byte of what is left.
@@ -139,6 +140,8 @@ private:
   const uint8_t *Next;
   const uint8_t *End;
   std::vector<llvm::StringRef> Strings;
+  /// Strings[I] interned, once read as a Symbol.
+  std::vector<std::optional<Symbol>> Symbols;
   bool Failed = false;
 };
 

@@ -2,17 +2,21 @@
 
 #include "core/Symbol.h"
 
+#include <memory>
 #include <mutex>
-#include <unordered_set>
+#include <string_view>
+#include <unordered_map>
 
 namespace pii {
 namespace {
 
-/// Every string interned in this run. A node-based set: the strings never
-/// move, and are never freed.
+/// Every string interned in this run, keyed by a view of itself: looking a
+/// string up allocates nothing, and interned strings never move and are
+/// never freed.
 struct Pool {
   std::mutex Lock;
-  std::unordered_set<std::string> Strings;
+  std::unordered_map<std::string_view, std::unique_ptr<const std::string>>
+      Strings;
 };
 
 Pool &pool() {
@@ -30,7 +34,13 @@ Symbol::Symbol() {
 Symbol::Symbol(llvm::StringRef Text) {
   Pool &P = pool();
   std::lock_guard<std::mutex> Guard(P.Lock);
-  this->Text = &*P.Strings.insert(Text.str()).first;
+  auto It = P.Strings.find({Text.data(), Text.size()});
+  if (It == P.Strings.end()) {
+    auto Owned = std::make_unique<const std::string>(Text.str());
+    std::string_view Key = *Owned;
+    It = P.Strings.emplace(Key, std::move(Owned)).first;
+  }
+  this->Text = It->second.get();
 }
 
 } // namespace pii
