@@ -67,11 +67,9 @@ TEST_CASE("a callback parameter calls what each caller passes, passed on",
   CallSite Invoke;
   Invoke.CalleeParam = 0;
   CallSite Forward = callTo("apply");
-  Forward.FunctionArgs = {{}};
-  Forward.ForwardedParams = {0};
+  Forward.Args.emplace_back().ForwardedParam = 0;
   CallSite Pass = callTo("relay");
-  Pass.FunctionArgs = {{FunctionRef{"lambda", "lambda", {}}}};
-  Pass.ForwardedParams = {-1};
+  Pass.Args.emplace_back().Functions = {FunctionRef{"lambda", "lambda", {}}};
 
   std::vector<FunctionSummary> Fns = {
       function("apply", {Invoke}), function("relay", {Forward}),

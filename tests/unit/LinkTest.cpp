@@ -33,11 +33,9 @@ CallSite call(std::vector<Symbol> Callees, unsigned Args,
   C.Callees = std::move(Callees);
   C.CalleeName = C.Callees.empty() ? Symbol("callback") : C.Callees.front();
   for (unsigned I = 0; I < Args; ++I) {
-    C.ArgSpots.push_back({"f.cpp", 100 + I, 1});
-    C.SinkKinds.push_back(SinkKind);
-    C.OutputArgs.push_back(false);
-    C.FunctionArgs.emplace_back();
-    C.ForwardedParams.push_back(-1);
+    CallArgument &Arg = C.Args.emplace_back();
+    Arg.Where = {"f.cpp", 100 + I, 1};
+    Arg.SinkKind = SinkKind;
   }
   return C;
 }
@@ -189,7 +187,7 @@ TEST_CASE("a callback parameter calls what callers pass", "[link]") {
                             port(PortKind::CallArg, 0, 0), "cb(value)", 5));
   FunctionSummary Caller = function("caller");
   CallSite Pass = call({"each"}, 2);
-  Pass.FunctionArgs[0].push_back({"ads", "ads", {"advertising"}});
+  Pass.Args[0].Functions.push_back({"ads", "ads", {"advertising"}});
   Caller.Calls.push_back(Pass);
   Caller.Edges.push_back(edge(Source, port(PortKind::CallArg, 0, 1), "in", 1));
   LinkResult R = link({unit({Each, Caller})}, Policy::builtin());

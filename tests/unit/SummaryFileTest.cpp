@@ -82,9 +82,12 @@ TEST_CASE("a sealed summary that does not hold together is refused",
              Catch::Contains("function 1: unknown port kind 70"));
 
   Unit = extracted();
-  Unit.Functions[0].Calls.emplace_back().ArgSpots.resize(2);
+  Unit.Functions[1].Edges[0].To.Kind = PortKind::CallArg;
+  Unit.Functions[1].Edges[0].To.Index = 0;
+  Unit.Functions[1].Edges[0].To.Arg = 5;
   CHECK_THAT(errorOf(encodeSummaries({Unit})),
-             Catch::Contains("function 0: call site argument lists differ"));
+             Catch::Contains("function 1: edge refers to argument 5 of a call "
+                             "with 1"));
 }
 
 TEST_CASE("an archive reader stays safe on any bytes", "[summaryfile]") {

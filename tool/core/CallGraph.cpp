@@ -71,10 +71,11 @@ CallGraph::CallGraph(const std::vector<const FunctionSummary *> &Functions) {
               Resolve(Ref.Usr, false, TargetSets[SiteSets[I][C]]);
               Changed = true;
             }
-        for (size_t A = 0; A < Call.FunctionArgs.size(); ++A) {
-          std::set<FunctionRef> Given(Call.FunctionArgs[A].begin(),
-                                      Call.FunctionArgs[A].end());
-          if (int Forwarded = Call.ForwardedParams[A]; Forwarded >= 0)
+        for (size_t A = 0; A < Call.Args.size(); ++A) {
+          const CallArgument &Arg = Call.Args[A];
+          std::set<FunctionRef> Given(Arg.Functions.begin(),
+                                      Arg.Functions.end());
+          if (int Forwarded = Arg.ForwardedParam; Forwarded >= 0)
             Given.insert(ParamFunctions[I][Forwarded].begin(),
                          ParamFunctions[I][Forwarded].end());
           if (Given.empty())

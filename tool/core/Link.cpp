@@ -323,8 +323,8 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
       const CallSite &Call = F.Summary->Calls[To.Index];
       const std::vector<int> &Targets = Calls->targets(Fn, To.Index);
       bool IsSink = false;
-      if (To.Arg >= 0 && Call.SinkKinds[To.Arg]) {
-        Out(Reach::sink(Fn, To.Index, To.Arg, *Call.SinkKinds[To.Arg],
+      if (To.Arg >= 0 && Call.Args[To.Arg].SinkKind) {
+        Out(Reach::sink(Fn, To.Index, To.Arg, *Call.Args[To.Arg].SinkKind,
                         Call.CalleeName),
             Through);
         IsSink = true;
@@ -343,10 +343,13 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
           break;
         // A sink with no body is the norm, not a blind spot; and a call with
         // no result or output could carry nothing anywhere.
-        bool Sink = llvm::any_of(Call.SinkKinds,
-                                 [](const auto &K) { return K.has_value(); });
+        bool Sink = llvm::any_of(Call.Args, [](const CallArgument &A) {
+          return A.SinkKind.has_value();
+        });
         bool CanCarry = Call.ReturnsValue || Call.MutatesObject ||
-                        llvm::is_contained(Call.OutputArgs, true);
+                        llvm::any_of(Call.Args, [](const CallArgument &A) {
+                          return A.Output;
+                        });
         if (Tracing && !IsSink && !Sink && CanCarry)
           approximate("unmodelled-call", Call.Where,
                       "'" + Call.CalleeName +
@@ -357,8 +360,8 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
             concat(Through, single({Call.Where, "flows through a call to '" +
                                                     Call.CalleeName + "'"}));
         Local(Fact{PortKind::CallResult, To.Index, 0, "", {}}, Opaque);
-        for (size_t Written = 0; Written < Call.OutputArgs.size(); ++Written)
-          if (Call.OutputArgs[Written] && static_cast<int>(Written) != To.Arg)
+        for (size_t Written = 0; Written < Call.Args.size(); ++Written)
+          if (Call.Args[Written].Output && static_cast<int>(Written) != To.Arg)
             Local(Fact{PortKind::CallOut,
                        To.Index,
                        static_cast<int>(Written),
@@ -369,7 +372,7 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
           Local(Fact{PortKind::CallOut, To.Index, ObjectArg, "", {}}, Opaque);
         break;
       }
-      SourceSpot Spot = To.Arg >= 0 ? Call.ArgSpots[To.Arg] : Call.Where;
+      SourceSpot Spot = To.Arg >= 0 ? Call.Args[To.Arg].Where : Call.Where;
       for (int Target : Targets) {
         Symbol Name = Functions[Target].Summary->Name;
         Trace Enter =
@@ -504,7 +507,7 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
               F.SinkName = R.SinkName;
               F.SinkKind = Kind;
               F.ArgIndex = R.Arg2;
-              F.Where = Call.ArgSpots[R.Arg2];
+              F.Where = Call.Args[R.Arg2].Where;
               F.Steps = std::move(Steps);
               Found.insert_or_assign(Key, std::move(F));
             }

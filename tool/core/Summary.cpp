@@ -11,12 +11,6 @@ static bool refersToCallSite(PortKind Kind) {
 
 static std::string inconsistencyIn(const FunctionSummary &F,
                                    size_t SourceCount) {
-  for (const CallSite &C : F.Calls) {
-    size_t Args = C.ArgSpots.size();
-    if (C.SinkKinds.size() != Args || C.OutputArgs.size() != Args ||
-        C.FunctionArgs.size() != Args || C.ForwardedParams.size() != Args)
-      return "call site argument lists differ in length";
-  }
   for (const Edge &E : F.Edges)
     for (const Port *P : {&E.From, &E.To}) {
       if (P->Kind < PortKind::Param || P->Kind > PortKind::CallArg)
@@ -25,6 +19,12 @@ static std::string inconsistencyIn(const FunctionSummary &F,
           (P->Index < 0 || static_cast<size_t>(P->Index) >= F.Calls.size()))
         return "edge refers to call site " + std::to_string(P->Index) + " of " +
                std::to_string(F.Calls.size());
+      if (P->Kind == PortKind::CallArg && P->Arg != ObjectArg &&
+          (P->Arg < 0 ||
+           static_cast<size_t>(P->Arg) >= F.Calls[P->Index].Args.size()))
+        return "edge refers to argument " + std::to_string(P->Arg) +
+               " of a call with " +
+               std::to_string(F.Calls[P->Index].Args.size());
       if (P->Kind == PortKind::Source &&
           (P->Index < 0 || static_cast<size_t>(P->Index) >= SourceCount))
         return "edge refers to source " + std::to_string(P->Index) + " of " +

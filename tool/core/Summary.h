@@ -99,6 +99,21 @@ struct FunctionRef {
   }
 };
 
+/// An explicit argument of a call.
+struct CallArgument {
+  /// Where it is written.
+  SourceSpot Where;
+  /// Its sink kind, if the callee is a sink for it.
+  std::optional<Symbol> SinkKind;
+  /// An opaque callee may write through it: a non-const reference or
+  /// pointer, or a writable iterator.
+  bool Output = false;
+  /// The functions (or lambdas' call operators) it refers to, and the
+  /// caller's parameter whose function it passes on.
+  std::vector<FunctionRef> Functions;
+  int ForwardedParam = -1;
+};
+
 struct CallSite {
   /// USRs of the possible callees: the static callee, or the known targets
   /// of a call through a pointer. A virtual call also reaches overrides.
@@ -106,14 +121,10 @@ struct CallSite {
   Symbol CalleeName;
   bool Virtual = false;
   SourceSpot Where;
-  /// Per explicit argument: where it is written, and its sink kind, if the
-  /// callee is a sink for it.
-  std::vector<SourceSpot> ArgSpots;
-  std::vector<std::optional<Symbol>> SinkKinds;
-  /// What an opaque call does (no body in the program): arguments passed by
-  /// non-const reference or pointer receive the other inputs, and so does
-  /// the object of a non-const member function.
-  std::vector<bool> OutputArgs;
+  std::vector<CallArgument> Args;
+  /// What an opaque call does (no body in the program): its output
+  /// arguments receive the other inputs, and so does the object of a
+  /// non-const member function.
   bool HasObject = false;
   bool MutatesObject = false;
   /// The call yields a value (not void).
@@ -123,10 +134,6 @@ struct CallSite {
   /// A call through a function pointer or callable (std::function) held in
   /// this parameter: its targets are what callers pass in.
   int CalleeParam = -1;
-  /// Per explicit argument: the functions (or lambdas' call operators) it
-  /// refers to, and the caller's parameter whose function it passes on.
-  std::vector<std::vector<FunctionRef>> FunctionArgs;
-  std::vector<int> ForwardedParams;
 };
 
 struct FunctionSummary {
@@ -153,8 +160,8 @@ struct TranslationUnitSummary {
   std::vector<Approximation> Approximations;
 };
 
-/// What the link step relies on and a reader of summaries must check: lists
-/// of one length, and ports that refer to call sites and sources that exist.
+/// What the link step relies on and a reader of summaries must check: ports
+/// that refer to call sites, arguments and sources that exist.
 /// Returns the first inconsistency in \p Unit, naming the function, or an
 /// empty string.
 std::string inconsistencyIn(const TranslationUnitSummary &Unit);

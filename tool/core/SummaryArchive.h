@@ -36,10 +36,13 @@ template <typename Ar> void fields(Ar &A, FunctionRef &F) {
   A(F.Usr, F.Name, F.SinkKinds);
 }
 
+template <typename Ar> void fields(Ar &A, CallArgument &C) {
+  A(C.Where, C.SinkKind, C.Output, C.Functions, C.ForwardedParam);
+}
+
 template <typename Ar> void fields(Ar &A, CallSite &C) {
-  A(C.Callees, C.CalleeName, C.Virtual, C.Where, C.ArgSpots, C.SinkKinds,
-    C.OutputArgs, C.HasObject, C.MutatesObject, C.ReturnsValue, C.Declassifies,
-    C.CalleeParam, C.FunctionArgs, C.ForwardedParams);
+  A(C.Callees, C.CalleeName, C.Virtual, C.Where, C.Args, C.HasObject,
+    C.MutatesObject, C.ReturnsValue, C.Declassifies, C.CalleeParam);
 }
 
 template <typename Ar> void fields(Ar &A, FunctionSummary &F) {

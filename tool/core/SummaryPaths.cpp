@@ -31,8 +31,8 @@ static void mapPaths(TranslationUnitSummary &Summary,
     Spot(F.Where);
     for (CallSite &Call : F.Calls) {
       Spot(Call.Where);
-      for (SourceSpot &Arg : Call.ArgSpots)
-        Spot(Arg);
+      for (CallArgument &Arg : Call.Args)
+        Spot(Arg.Where);
     }
     for (Edge &E : F.Edges)
       for (FlowStep &Step : E.Steps)

@@ -388,18 +388,18 @@ Value Transfer::evalCall(const CallExpr *C) {
       Call.Virtual = isVirtualCall(C, Callee);
       Call.Where = spotOf(SM, C->getExprLoc());
       for (unsigned I = 0; I < Args.size(); ++I) {
+        CallArgument &Arg = Call.Args.emplace_back();
         // A default argument is written at the declaration; the call is
         // where it is passed.
-        Call.ArgSpots.push_back(spotOf(SM, isa<CXXDefaultArgExpr>(Args[I])
-                                               ? C->getExprLoc()
-                                               : Args[I]->getBeginLoc()));
-        Call.OutputArgs.push_back(!Written[I].empty());
-        std::vector<FunctionRef> &Functions = Call.FunctionArgs.emplace_back();
+        Arg.Where = spotOf(SM, isa<CXXDefaultArgExpr>(Args[I])
+                                   ? C->getExprLoc()
+                                   : Args[I]->getBeginLoc());
+        Arg.SinkKind = SinkKinds[I];
+        Arg.Output = !Written[I].empty();
         for (const AccessPath &P : functionsOf(ArgValues[I]))
-          Functions.push_back(functionRef(functionAt(P)));
-        Call.ForwardedParams.push_back(parameterOf(ArgValues[I]));
+          Arg.Functions.push_back(functionRef(functionAt(P)));
+        Arg.ForwardedParam = parameterOf(ArgValues[I]);
       }
-      Call.SinkKinds.assign(SinkKinds.begin(), SinkKinds.end());
       Call.HasObject = ObjectExpr != nullptr;
       Call.MutatesObject = MutatesObject;
       Call.ReturnsValue = !C->getType()->isVoidType();
@@ -561,13 +561,8 @@ TaintSet Transfer::callBack(const Expr *Callable, const Value &V,
         Call.Callees.push_back(Ctx.usrOf(Instance));
     Call.CalleeName = displayName(functionAt(Closures.front()));
     Call.Where = spotOf(SM, Callable->getBeginLoc());
-    for (unsigned I = 0; I < Arity; ++I) {
-      Call.ArgSpots.push_back(Call.Where);
-      Call.OutputArgs.push_back(false);
-      Call.SinkKinds.emplace_back();
-      Call.FunctionArgs.emplace_back();
-      Call.ForwardedParams.push_back(-1);
-    }
+    for (unsigned I = 0; I < Arity; ++I)
+      Call.Args.emplace_back().Where = Call.Where;
     Call.HasObject = true;
   });
   for (unsigned I = 0; I < Arity; ++I)
@@ -620,13 +615,11 @@ Value Transfer::evalConstruct(const CXXConstructExpr *C) {
       Call.Callees.push_back(Ctx.usrOf(Ctor));
       Call.CalleeName = displayName(Ctor);
       Call.Where = spotOf(SM, C->getBeginLoc());
-      for (const Expr *Arg : Args) {
-        Call.ArgSpots.push_back(spotOf(SM, Arg->getBeginLoc()));
-        Call.OutputArgs.push_back(false);
-        Call.FunctionArgs.emplace_back();
-        Call.ForwardedParams.push_back(-1);
+      for (unsigned I = 0; I < Args.size(); ++I) {
+        CallArgument &Arg = Call.Args.emplace_back();
+        Arg.Where = spotOf(SM, Args[I]->getBeginLoc());
+        Arg.SinkKind = SinkKinds[I];
       }
-      Call.SinkKinds.assign(SinkKinds.begin(), SinkKinds.end());
       // The object under construction receives what an opaque constructor
       // is given.
       Call.HasObject = true;
