@@ -3,6 +3,7 @@
 #include "core/ProgramAnalysis.h"
 #include "core/AnnotationChecks.h"
 #include "core/SummaryCache.h"
+#include "core/SummaryFile.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -85,7 +86,18 @@ struct FileAnalysis {
   /// Set when a cache entry was unusable, or could not be written.
   std::string CacheProblem;
   FileResult Result;
+  /// Result.Summaries of a freshly parsed file, encoded: held until every
+  /// file is done, summaries would otherwise add to the memory of the parses
+  /// still running several times what the encoding takes.
+  std::string PackedSummaries;
 };
+
+void packSummaries(FileAnalysis &F) {
+  if (F.FromCache)
+    return;
+  F.PackedSummaries = encodeSummaries(F.Result.Summaries);
+  F.Result.Summaries = {};
+}
 
 /// Every file the translation unit read, to tell later whether it changed.
 std::vector<InputFile> inputsOf(SourceManager &SM) {
@@ -242,6 +254,7 @@ ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
     for (size_t I = 0; I < Files.size(); ++I)
       Pool.async([&, I] {
         PerFile[I] = analyzeOrReuse(Commands, Files[I], P, Cache);
+        packSummaries(PerFile[I]);
       });
     Pool.wait();
   }
@@ -261,6 +274,11 @@ ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
       Result.CrashedFiles.push_back(Files[I]);
     else if (!F.Analyzed)
       Result.FailedFiles.push_back(Files[I]);
+    if (!F.PackedSummaries.empty()) {
+      F.Result.Summaries =
+          llvm::cantFail(decodeSummaries(F.PackedSummaries, Files[I]));
+      std::string().swap(F.PackedSummaries);
+    }
     for (TranslationUnitSummary &S : F.Result.Summaries)
       Result.Summaries.push_back(std::move(S));
     for (const InputFile &Input : F.Result.Inputs)

@@ -2,21 +2,35 @@
 
 #include "core/Symbol.h"
 
-#include <memory>
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/xxhash.h"
+
+#include <array>
 #include <mutex>
-#include <string_view>
-#include <unordered_map>
 
 namespace pii {
 namespace {
 
-/// Every string interned in this run, keyed by a view of itself: looking a
-/// string up allocates nothing, and interned strings never move and are
-/// never freed.
-struct Pool {
-  std::mutex Lock;
-  std::unordered_map<std::string_view, std::unique_ptr<const std::string>>
-      Strings;
+/// Every string interned in this run. Threads reading summaries intern at
+/// once, so the pool is split into independently locked shards. A StringMap
+/// entry never moves, so the strings it holds stay where Symbols point.
+class Pool {
+public:
+  const std::string *intern(llvm::StringRef Text) {
+    Shard &S = Shards[llvm::xxh3_64bits(Text) % Shards.size()];
+    std::lock_guard<std::mutex> Guard(S.Lock);
+    auto [It, New] = S.Strings.try_emplace(Text);
+    if (New)
+      It->second = Text.str();
+    return &It->second;
+  }
+
+private:
+  struct Shard {
+    std::mutex Lock;
+    llvm::StringMap<std::string> Strings;
+  };
+  std::array<Shard, 16> Shards;
 };
 
 Pool &pool() {
@@ -27,20 +41,10 @@ Pool &pool() {
 } // namespace
 
 Symbol::Symbol() {
-  static const std::string *Empty = Symbol(llvm::StringRef()).Text;
+  static const std::string *Empty = pool().intern("");
   Text = Empty;
 }
 
-Symbol::Symbol(llvm::StringRef Text) {
-  Pool &P = pool();
-  std::lock_guard<std::mutex> Guard(P.Lock);
-  auto It = P.Strings.find({Text.data(), Text.size()});
-  if (It == P.Strings.end()) {
-    auto Owned = std::make_unique<const std::string>(Text.str());
-    std::string_view Key = *Owned;
-    It = P.Strings.emplace(Key, std::move(Owned)).first;
-  }
-  this->Text = It->second.get();
-}
+Symbol::Symbol(llvm::StringRef Text) : Text(pool().intern(Text)) {}
 
 } // namespace pii
