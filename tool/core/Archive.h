@@ -49,8 +49,8 @@ private:
   void put(bool B) { Body.push_back(B ? 1 : 0); }
   template <typename T> void put(const std::vector<T> &V) {
     put(static_cast<uint64_t>(V.size()));
-    for (const auto &Element : V)
-      put(static_cast<const T &>(Element));
+    for (const T &Element : V)
+      put(Element);
   }
   template <typename T> void put(const std::optional<T> &O) {
     put(O.has_value());
@@ -94,11 +94,6 @@ private:
   void get(std::string &S);
   void get(Symbol &S);
   void get(bool &B) { B = getInteger() != 0; }
-  void get(std::vector<bool> &V) {
-    V.assign(getLength(), false);
-    for (size_t I = 0; I < V.size(); ++I)
-      V[I] = getInteger() != 0;
-  }
   template <typename T> void get(std::vector<T> &V) {
     V.resize(getLength());
     for (T &Element : V)
