@@ -3,48 +3,44 @@
 #include "core/Symbol.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Allocator.h"
 #include "llvm/Support/xxhash.h"
 
 #include <array>
 #include <mutex>
 
 namespace pii {
-namespace {
 
 /// Every string interned in this run. Threads reading summaries intern at
 /// once, so the pool is split into independently locked shards. A StringMap
-/// entry never moves, so the strings it holds stay where Symbols point.
-class Pool {
+/// entry never moves, so Symbols can point at it.
+class SymbolPool {
 public:
-  const std::string *intern(llvm::StringRef Text) {
+  Symbol intern(llvm::StringRef Text) {
     Shard &S = Shards[llvm::xxh3_64bits(Text) % Shards.size()];
     std::lock_guard<std::mutex> Guard(S.Lock);
-    auto [It, New] = S.Strings.try_emplace(Text);
-    if (New)
-      It->second = Text.str();
-    return &It->second;
+    return Symbol(&*S.Strings.try_emplace(Text, std::nullopt).first);
+  }
+
+  static SymbolPool &get() {
+    static SymbolPool *P = new SymbolPool(); // outlives any static Symbol
+    return *P;
   }
 
 private:
   struct Shard {
     std::mutex Lock;
-    llvm::StringMap<std::string> Strings;
+    llvm::StringMap<std::nullopt_t, llvm::BumpPtrAllocator> Strings;
   };
   std::array<Shard, 16> Shards;
 };
 
-Pool &pool() {
-  static Pool *P = new Pool(); // outlives every static that holds a Symbol
-  return *P;
-}
-
-} // namespace
-
 Symbol::Symbol() {
-  static const std::string *Empty = pool().intern("");
+  static const Entry *Empty = SymbolPool::get().intern("").Text;
   Text = Empty;
 }
 
-Symbol::Symbol(llvm::StringRef Text) : Text(pool().intern(Text)) {}
+Symbol::Symbol(llvm::StringRef Text)
+    : Text(SymbolPool::get().intern(Text).Text) {}
 
 } // namespace pii

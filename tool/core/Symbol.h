@@ -4,7 +4,9 @@
 // site names its file, every port its fields by USR, every call its callee.
 // Held as std::string each, they made a million-line program's summaries
 // weigh gigabytes. A Symbol is one pointer to a string kept once for the
-// whole run, so copies are free and equality is a pointer comparison.
+// whole run, so copies are free and equality is a pointer comparison. The
+// strings live in slabs of their own, not among the parser's allocations,
+// whose freed memory they would otherwise keep from being returned.
 // Ordering compares the text, so that nothing depends on where a string
 // happens to be stored.
 //
@@ -13,6 +15,7 @@
 #ifndef PII_CORE_SYMBOL_H
 #define PII_CORE_SYMBOL_H
 
+#include "llvm/ADT/StringMapEntry.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -28,30 +31,37 @@ public:
   Symbol(const std::string &Text) : Symbol(llvm::StringRef(Text)) {}
   Symbol(const char *Text) : Symbol(llvm::StringRef(Text)) {}
 
-  const std::string &str() const { return *Text; }
-  operator const std::string &() const { return *Text; }
-  operator llvm::StringRef() const { return *Text; }
-  bool empty() const { return Text->empty(); }
+  llvm::StringRef text() const { return Text->first(); }
+  std::string str() const { return text().str(); }
+  operator llvm::StringRef() const { return text(); }
+  operator std::string() const { return str(); }
+  bool empty() const { return text().empty(); }
 
   friend bool operator==(Symbol A, Symbol B) { return A.Text == B.Text; }
   friend bool operator!=(Symbol A, Symbol B) { return A.Text != B.Text; }
   friend bool operator<(Symbol A, Symbol B) {
-    return A.Text != B.Text && *A.Text < *B.Text;
+    return A.Text != B.Text && A.text() < B.text();
   }
-  friend std::string operator+(const std::string &A, Symbol B) {
-    return A + *B.Text;
+  friend std::string operator+(std::string A, Symbol B) {
+    return A.append(B.text().data(), B.text().size());
   }
   friend std::string operator+(Symbol A, const std::string &B) {
-    return *A.Text + B;
+    return A.str() + B;
   }
-  friend std::string operator+(const char *A, Symbol B) { return A + *B.Text; }
-  friend std::string operator+(Symbol A, const char *B) { return *A.Text + B; }
+  friend std::string operator+(const char *A, Symbol B) {
+    return std::string(A) + B;
+  }
+  friend std::string operator+(Symbol A, const char *B) { return A.str() + B; }
   friend llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, Symbol S) {
-    return OS << *S.Text;
+    return OS << S.text();
   }
 
 private:
-  const std::string *Text;
+  using Entry = llvm::StringMapEntry<std::nullopt_t>;
+  explicit Symbol(const Entry *Text) : Text(Text) {}
+  friend class SymbolPool;
+
+  const Entry *Text;
 };
 
 } // namespace pii
