@@ -163,6 +163,11 @@ struct Reach {
 /// A port a value leaves from: kind, index, argument, global.
 using PortKey = std::tuple<PortKind, int, int, Symbol>;
 
+bool byPort(const std::pair<PortKey, const Edge *> &A,
+            const std::pair<PortKey, const Edge *> &B) {
+  return A.first < B.first;
+}
+
 struct Function {
   const FunctionSummary *Summary;
   /// Edges sorted by the port they leave from: a flat list rather than a
@@ -254,9 +259,7 @@ Linker::Linker(const std::vector<TranslationUnitSummary> &Units,
         GlobalReaders[E.From.Name].push_back(
             static_cast<int>(Functions.size()));
     }
-    std::stable_sort(
-        F.EdgesFrom.begin(), F.EdgesFrom.end(),
-        [](const auto &A, const auto &B) { return A.first < B.first; });
+    std::stable_sort(F.EdgesFrom.begin(), F.EdgesFrom.end(), byPort);
     Functions.push_back(std::move(F));
     Bodies.push_back(Entry.first);
   }
@@ -306,10 +309,10 @@ template <typename LocalFn, typename ReachFn>
 void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
                   ReachFn Out) {
   const Function &F = Functions[Fn];
-  PortKey From{At.Kind, At.Index, At.Arg, At.Name};
-  auto [Begin, End] = std::equal_range(
-      F.EdgesFrom.begin(), F.EdgesFrom.end(), std::make_pair(From, nullptr),
-      [](const auto &A, const auto &B) { return A.first < B.first; });
+  std::pair<PortKey, const Edge *> From{{At.Kind, At.Index, At.Arg, At.Name},
+                                        nullptr};
+  auto [Begin, End] =
+      std::equal_range(F.EdgesFrom.begin(), F.EdgesFrom.end(), From, byPort);
   for (auto It = Begin; It != End; ++It) {
     const Edge *E = It->second;
     std::optional<FieldPath> Path = follow(*E, At.Path);

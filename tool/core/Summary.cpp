@@ -33,13 +33,14 @@ static std::string inconsistencyIn(const FunctionSummary &F,
   return "";
 }
 
-std::string inconsistencyIn(const TranslationUnitSummary &Unit) {
-  for (size_t I = 0; I < Unit.Functions.size(); ++I) {
-    std::string Problem =
-        inconsistencyIn(Unit.Functions[I], Unit.Sources.size());
-    if (!Problem.empty())
-      return "function " + std::to_string(I) + ": " + Problem;
-  }
+std::string inconsistencyIn(const std::vector<TranslationUnitSummary> &Units) {
+  for (const TranslationUnitSummary &Unit : Units)
+    for (size_t I = 0; I < Unit.Functions.size(); ++I) {
+      std::string Problem =
+          inconsistencyIn(Unit.Functions[I], Unit.Sources.size());
+      if (!Problem.empty())
+        return "function " + std::to_string(I) + ": " + Problem;
+    }
   return "";
 }
 

@@ -162,9 +162,9 @@ struct TranslationUnitSummary {
 
 /// What the link step relies on and a reader of summaries must check: ports
 /// that refer to call sites, arguments and sources that exist.
-/// Returns the first inconsistency in \p Unit, naming the function, or an
+/// Returns the first inconsistency in \p Units, naming the function, or an
 /// empty string.
-std::string inconsistencyIn(const TranslationUnitSummary &Unit);
+std::string inconsistencyIn(const std::vector<TranslationUnitSummary> &Units);
 
 } // namespace pii
 

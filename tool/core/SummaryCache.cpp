@@ -79,9 +79,8 @@ SummaryCache::lookup(llvm::StringRef File, llvm::ArrayRef<std::string> Commands,
          Result.TranslationUnits, Result.Stats.IncompleteFunctions);
   if (!Reader.done())
     return Corrupt("malformed");
-  for (const TranslationUnitSummary &Unit : Result.Summaries)
-    if (std::string Why = inconsistencyIn(Unit); !Why.empty())
-      return Corrupt(Why);
+  if (std::string Why = inconsistencyIn(Result.Summaries); !Why.empty())
+    return Corrupt(Why);
   return Result;
 }
 

@@ -58,9 +58,8 @@ decodeSummaries(llvm::StringRef Data, llvm::StringRef Name) {
   Reader(Units);
   if (!Reader.done())
     return Fail("malformed");
-  for (const TranslationUnitSummary &Unit : Units)
-    if (std::string Problem = inconsistencyIn(Unit); !Problem.empty())
-      return Fail(Problem);
+  if (std::string Problem = inconsistencyIn(Units); !Problem.empty())
+    return Fail(Problem);
   return Units;
 }
 
