@@ -9,8 +9,13 @@ build directory works too). For the same translation units at the same -j:
   floor       clang++-19 -fsyntax-only on each TU (N processes at a time)
   cold        pii-flow -p DIR, empty cache
   warm        pii-flow -p DIR again, nothing changed
-  touched     pii-flow -p DIR after one TU changed, next to that TU's own
-              parse and the target: its parse + 10% of the cold link
+  touched     pii-flow -p DIR after a comment was added at the end of one
+              TU: it is parsed again, but no summary changes
+  edited      pii-flow -p DIR after a line was added at the top of one TU:
+              every place in it moves, so its summaries change and the
+              program is linked again
+              (both next to that TU's own parse and the target: its parse +
+              10% of the cold link)
   link        the link step alone (from --stats)
 
 Each line reports wall seconds, CPU seconds (user+sys, all processes) and
@@ -96,14 +101,18 @@ def main():
     first = os.path.join(commands[0]['directory'], commands[0]['file'])
     with open(first) as f:
         original = f.read()
-    for label in ('cold', 'warm', 'touched'):
-        if label == 'touched':
-            with open(first, 'a') as f:
-                f.write('// touched\n')
+    edits = {
+        'touched': original + '// touched\n',
+        'edited': '// edited\n' + original,
+    }
+    for label in ('cold', 'warm', 'touched', 'edited'):
+        if label in edits:
+            with open(first, 'w') as f:
+                f.write(edits[label])
         try:
             wall, cpu, rss, out, err = timed(base, program)
         finally:
-            if label == 'touched':
+            if label in edits:
                 with open(first, 'w') as f:
                     f.write(original)
         m = re.search(r'time: +([\d.]+) s extract, ([\d.]+) s link', err)
@@ -124,7 +133,7 @@ def main():
     for label, wall, cpu, rss, _ in rows:
         print('| %s | %.2f | %.2f | %.0f | %.2fx |' % (label, wall, cpu, rss, wall / f_wall))
     print('| link step alone | %.2f | | | %.1f%% of cold |' % (link, 100 * link / rows[1][1]))
-    print('| touched TU parse alone (median of 3) | %.2f | | | target for touched: %.2f |' % (
+    print('| touched TU parse alone (median of 3) | %.2f | | | target for touched and edited: %.2f |' % (
         touched_parse, touched_parse + 0.1 * link))
     print()
 

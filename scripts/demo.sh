@@ -9,9 +9,9 @@ cmake -S "$root/examples" -B "$root/build/example" -G Ninja >/dev/null
 cmake --build "$root/build/example" >/dev/null
 
 echo
-echo "\$ pii-flow -p build/example"
+echo "\$ pii-flow -p build/example --policy examples/pii-flow-policy.json"
 status=0
-"$pii_flow" -p "$root/build/example" || status=$?
+"$pii_flow" -p "$root/build/example" --policy "$root/examples/pii-flow-policy.json" || status=$?
 echo
 case $status in
   1) echo "pii-flow found the violation above and exited with status 1, as a CI step would fail." ;;

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs what pii-flow needs on Debian 12 that the machine lacks. As root it
 # runs apt-get; otherwise it prints the exact command and fails.
+#   install-deps.sh           to build pii-flow
+#   install-deps.sh --tests   to build and test it (adds npm, for the SARIF
+#                             multitool)
 set -euo pipefail
 
 packages=(
@@ -8,6 +11,10 @@ packages=(
   clang-19 libclang-19-dev libclang-cpp19-dev llvm-19-dev clangd-19 clang-tools-19
   nlohmann-json3-dev catch2
 )
+# Any npm will do (one from nodejs.org's packages must not be replaced).
+if [ "${1:-}" = --tests ] && ! command -v npm >/dev/null; then
+  packages+=(npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,5 +1,8 @@
 // A small account service that repeats the "Tailored Audiences" incident:
 // phone numbers given for two-factor authentication end up in ad targeting.
+// Checked with the project's policy file (its rule names the "marketing"
+// purpose and the "security" sink kind used here):
+// PII_POLICY: ../pii-flow-policy.json
 #include "acct/account.h"
 #include "ads/audience.h"
 

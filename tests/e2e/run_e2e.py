@@ -20,6 +20,7 @@ carry the markers. Every .cpp/.h file of the test may carry markers:
   // PII_ARGS: -DX=1         extra compiler arguments
   // PII_EXIT: N             expected exit status (default: 2 if a diag is
                              expected, else 1 if a finding is, else 0)
+  // PII_POLICY: FILE        run with --policy FILE (relative to this file)
 
 Diagnostics without a location (`pii-flow: error: ...`) are allowed only when
 the expected exit status is 2; a diagnostic or note whose location has no file
@@ -49,6 +50,7 @@ TOKEN_RE = re.compile(r'\s*(?:(?P<dollar>\$)|(?P<prefix>MISSING|SPURIOUS):|'
                       r'(?P<tag>finding|diag|note)=(?:"(?P<q>(?:[^"\\]|\\.)*)"|(?P<v>[^\s"$]+)))')
 ARGS_RE = re.compile(r'//\s*PII_ARGS:(.*)$')
 EXIT_RE = re.compile(r'//\s*PII_EXIT:\s*(\d+)\s*$')
+POLICY_RE = re.compile(r'//\s*PII_POLICY:\s*(\S+)\s*$')
 SOURCE_EXTS = ('.cpp', '.cc', '.h', '.hpp')
 SYSTEM_DIRS = ('/usr/include/', '/usr/lib/', '/usr/local/include/')
 
@@ -81,8 +83,9 @@ def parse_markers(line):
 
 
 def read_test(files):
-    """Returns ({(realpath, line): [Expect]}, extra args, expected exit or None)."""
-    expects, args, exit_code = collections.defaultdict(list), [], None
+    """Returns ({(realpath, line): [Expect]}, extra compiler args, expected
+    exit or None, pii-flow options)."""
+    expects, args, exit_code, options = collections.defaultdict(list), [], None, []
     for path in files:
         with open(path, encoding='utf-8') as f:
             for lineno, line in enumerate(f, 1):
@@ -94,7 +97,10 @@ def read_test(files):
                     args += shlex.split(ARGS_RE.search(line).group(1))
                 if EXIT_RE.search(line):
                     exit_code = int(EXIT_RE.search(line).group(1))
-    return expects, args, exit_code
+                if POLICY_RE.search(line):
+                    options += ['--policy', os.path.join(os.path.dirname(path),
+                                                         POLICY_RE.search(line).group(1))]
+    return expects, args, exit_code, options
 
 
 def parse_output(text, cwd):
@@ -219,15 +225,15 @@ def run_case(binary, include, test, timeout=600, build_dir=None):
         cpps = marked = [test]
     if not cpps:
         return ['%s: no .cpp files' % test], '', [], ''
-    expects, extra, exit_code = read_test(marked)
+    expects, extra, exit_code, options = read_test(marked)
     plain = [e for es in expects.values() for e in es if e.prefix != 'MISSING']
     if exit_code is None:
         exit_code = 2 if any(e.tag == 'diag' for e in plain) else \
             1 if any(e.tag == 'finding' for e in plain) else 0
     if build_dir:
-        cmd = [binary, '-p', build_dir]
+        cmd = [binary, '-p', build_dir] + options
     else:
-        cmd = [binary] + cpps + ['--', '-std=c++17', '-I', include, '-I', root] + extra
+        cmd = [binary] + cpps + options + ['--', '-std=c++17', '-I', include, '-I', root] + extra
     proc, failure = invoke(cmd, root, timeout)
     if failure:
         return [failure], '', cmd, proc.stdout + proc.stderr if proc else ''

@@ -9,14 +9,18 @@ using pii::test::TestAST;
 
 namespace {
 
-/// "line: message" for each problem, in source order.
-std::vector<std::string> problemsIn(const std::string &Code) {
+/// "line: message" for each problem, in source order ("line: warning:
+/// message" for warnings).
+std::vector<std::string>
+problemsIn(const std::string &Code,
+           const pii::Policy &Policy = pii::Policy::builtin()) {
   TestAST AST(Code);
   std::vector<std::string> Lines;
   const clang::SourceManager &SM = AST.context().getSourceManager();
-  for (const pii::AnnotationProblem &P : pii::checkAnnotations(AST.context()))
+  for (const pii::AnnotationProblem &P :
+       pii::checkAnnotations(AST.context(), Policy))
     Lines.push_back(std::to_string(SM.getPresumedLineNumber(P.Loc)) + ": " +
-                    P.Message);
+                    (P.Warning ? "warning: " : "") + P.Message);
   return Lines;
 }
 
@@ -63,5 +67,24 @@ PII_PURPOSE("") int i;
               "9: unknown annotation 'pii::porpose'; pii-flow knows "
               "'pii::purpose', 'pii::sink' and 'pii::declassify'",
               "10: 'pii::purpose' needs a non-empty string naming a purpose",
+          });
+}
+
+TEST_CASE("a purpose or sink kind no rule names is a warning with a "
+          "likely spelling",
+          "[checks]") {
+  CHECK(problemsIn(R"cpp(#include <pii/annotations.h>
+struct User { PII_PURPOSE("securty") int phone; };
+PII_SINK("advertsing") void show(int);
+PII_SINK("billing") void charge(int);
+)cpp") == std::vector<std::string>{
+              "2: warning: no rule of the policy names the purpose "
+              "'securty' (did you mean \"security\"?); values with it are "
+              "not checked",
+              "3: warning: no rule of the policy names the sink kind "
+              "'advertsing' (did you mean \"advertising\"?); nothing "
+              "reaching it is checked",
+              "4: warning: no rule of the policy names the sink kind "
+              "'billing'; nothing reaching it is checked",
           });
 }

@@ -7,6 +7,8 @@
 
 using namespace clang;
 using pii::AnnotationIndex;
+
+static const pii::Policy BuiltinPolicy = pii::Policy::builtin();
 using pii::test::TestAST;
 
 TEST_CASE("both spellings give the same purposes", "[annotations]") {
@@ -18,7 +20,7 @@ TEST_CASE("both spellings give the same purposes", "[annotations]") {
       int name;
     };
   )cpp");
-  AnnotationIndex Index;
+  AnnotationIndex Index(BuiltinPolicy);
   using List = pii::PurposeList;
   CHECK(Index.purposesOf(&AST.get<FieldDecl>("User::phone")) ==
         List{"security"});
@@ -32,7 +34,7 @@ TEST_CASE("the unscoped [[purpose]] spelling is not ours", "[annotations]") {
     #pragma clang diagnostic ignored "-Wunknown-attributes"
     struct User { [[purpose("security")]] int phone; };
   )cpp");
-  AnnotationIndex Index;
+  AnnotationIndex Index(BuiltinPolicy);
   CHECK(Index.purposesOf(&AST.get<FieldDecl>("User::phone")).empty());
 }
 
@@ -46,7 +48,7 @@ TEST_CASE("a parameter's purpose may sit on another declaration",
   const auto &Definition = AST.get<FunctionDecl>("send");
   const FunctionDecl *WithBody = Definition.getDefinition();
   REQUIRE(WithBody);
-  AnnotationIndex Index;
+  AnnotationIndex Index(BuiltinPolicy);
   CHECK(Index.purposesOf(WithBody->getParamDecl(0)) ==
         pii::PurposeList{"security"});
 }
@@ -68,7 +70,7 @@ TEST_CASE("sinks: function, parameter, class, and overrides", "[annotations]") {
     void plain(int);
     }
   )cpp");
-  AnnotationIndex Index;
+  AnnotationIndex Index(BuiltinPolicy);
   auto Kind = [&](const char *Name, unsigned Arg) {
     return Index.sinkKindOf(&AST.get<FunctionDecl>(Name), Arg);
   };
@@ -96,7 +98,7 @@ TEST_CASE("return purposes and declassifiers follow overrides",
     struct Fast : Stats { int count(int) override; };
     PII_DECLASSIFY("") int empty(int);
   )cpp");
-  AnnotationIndex Index;
+  AnnotationIndex Index(BuiltinPolicy);
   CHECK(Index.returnPurposesOf(&AST.get<FunctionDecl>("Cache::phone")) ==
         pii::PurposeList{"security"});
   CHECK(Index.isDeclassifier(&AST.get<FunctionDecl>("Fast::count")));

@@ -17,10 +17,12 @@
 #include "cli/Inputs.h"
 #include "cli/Report.h"
 #include "core/AtomicFile.h"
+#include "core/PolicyFile.h"
 #include "core/ProgramAnalysis.h"
 #include "core/SummaryCache.h"
 #include "core/SummaryFile.h"
 #include "core/SummaryPaths.h"
+#include "report/SarifBaseline.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/ADT/StringExtras.h"
@@ -30,6 +32,9 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <memory>
+#include <set>
 
 using namespace llvm;
 using clang::tooling::CompilationDatabase;
@@ -69,6 +74,36 @@ cl::opt<std::string> SourceRoot(
 Summaries name files below it by relative paths, so that they
 can move between machines.)"),
     cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
+
+cl::opt<std::string> PolicyPath(
+    "policy", cl::value_desc("file"),
+    cl::desc(R"(Add the rules, sources, sinks and declassifiers of a JSON policy
+file (see README) to the built-in rule and the annotations.)"),
+    cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
+
+cl::opt<std::string> SarifPath(
+    "sarif", cl::value_desc("file"),
+    cl::desc("Also write the findings as a SARIF 2.1.0 log (also when there "
+             "are none)"),
+    cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()),
+    cl::sub(LinkCommand));
+
+cl::opt<std::string> BaselinePath(
+    "baseline", cl::value_desc("sarif"),
+    cl::desc(R"(Report only findings that are not in <sarif>, a log written
+by an earlier --sarif run (matched by fingerprint, so lines
+moving around them do not matter).)"),
+    cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()),
+    cl::sub(LinkCommand));
+
+cl::opt<OutputFormat> Format(
+    "format", cl::desc("How findings print on standard output:"),
+    cl::values(clEnumValN(OutputFormat::Text, "text",
+                          "clang's diagnostic format (default)"),
+               clEnumValN(OutputFormat::Github, "github",
+                          "GitHub Actions annotations (::error file=...)")),
+    cl::init(OutputFormat::Text), cl::cat(Category),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCommand));
 
 cl::opt<std::string> CacheDir(
     "cache-dir", cl::value_desc("dir"),
@@ -133,6 +168,38 @@ void printVersion(raw_ostream &OS) {
   OS << "pii-flow " PII_FLOW_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
 }
 
+/// Prints \p E, which is about \p Path; a PositionedError as a compiler
+/// prints an error in a file.
+void printFileError(Error E, StringRef Path) {
+  handleAllErrors(
+      std::move(E),
+      [&](const PositionedError &P) {
+        errs() << Path << ':' << P.where().Line << ':' << P.where().Column
+               << ": error: " << P.text() << '\n';
+      },
+      [](const ErrorInfoBase &Other) {
+        errs() << "pii-flow: error: " << Other.message() << '\n';
+      });
+}
+
+/// The built-in policy, with --policy's file added. Prints the file's
+/// warnings; on an error, prints it and returns nothing.
+std::optional<Policy> loadPolicy() {
+  if (PolicyPath.empty())
+    return Policy::builtin();
+  Expected<PolicyFile> Read = readPolicyFile(PolicyPath);
+  if (!Read) {
+    printFileError(Read.takeError(), PolicyPath);
+    errs() << "pii-flow: error: the policy file is not valid; nothing was "
+              "analyzed\n";
+    return std::nullopt;
+  }
+  for (const PolicyWarning &W : Read->Warnings)
+    errs() << PolicyPath << ':' << W.Where.Line << ':' << W.Where.Column
+           << ": warning: " << W.Message << '\n';
+  return std::move(Read->Rules);
+}
+
 std::string sourceRoot() {
   SmallString<256> Root(SourceRoot.empty() ? "." : SourceRoot.getValue());
   sys::fs::make_absolute(Root);
@@ -159,9 +226,49 @@ std::optional<SummaryCache> openCache(const Policy &P) {
     Salt += " " + std::to_string(Binary.getSize()) + " " +
             std::to_string(
                 Binary.getLastModificationTime().time_since_epoch().count());
-  for (const Rule &R : P.Rules)
-    Salt += " " + R.Id + ":" + join(R.From, ",") + ">" + join(R.To, ",");
-  return SummaryCache(Dir, Salt);
+  return SummaryCache(Dir, Salt + '\0' + P.fingerprint());
+}
+
+/// How the run reports, and the baseline it reads, checked before anything
+/// is analyzed: a bad baseline or an unwritable log must not cost a whole
+/// analysis first.
+struct ReportSetup {
+  ReportOptions Options;
+  std::set<std::string> Baseline;
+};
+
+std::unique_ptr<ReportSetup> setUpReport(const Policy &P, size_t Files,
+                                         bool Incomplete) {
+  auto Setup = std::make_unique<ReportSetup>();
+  ReportOptions &O = Setup->Options;
+  O.Files = Files;
+  O.Rules = &P;
+  O.SourceRoot = sourceRoot();
+  O.Format = Format;
+  O.SarifPath = SarifPath;
+  O.Stats = AreStatisticsEnabled();
+  O.Incomplete = Incomplete;
+  if (!BaselinePath.empty()) {
+    Expected<std::set<std::string>> Read = readBaselineFile(BaselinePath);
+    if (!Read) {
+      printFileError(Read.takeError(), BaselinePath);
+      return nullptr;
+    }
+    Setup->Baseline = std::move(*Read);
+    O.Baseline = &Setup->Baseline;
+  }
+  if (!O.SarifPath.empty()) {
+    SmallString<256> Dir(O.SarifPath);
+    sys::fs::make_absolute(Dir);
+    sys::path::remove_filename(Dir);
+    if (!sys::fs::is_directory(Dir) ||
+        sys::fs::access(Dir, sys::fs::AccessMode::Write)) {
+      usageError("cannot write the SARIF log '" + O.SarifPath + "': '" + Dir +
+                 "' is not a writable directory");
+      return nullptr;
+    }
+  }
+  return Setup;
 }
 
 /// `target: input input ...`, with spaces in paths escaped as Make wants.
@@ -191,12 +298,17 @@ int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
     errs() << "pii-flow: error: no such file: '" << File << "'\n";
   if (In->Files.empty())
     return ExitIncomplete;
-  Policy P = Policy::builtin();
-  std::optional<SummaryCache> Cache = openCache(P);
-  ProgramAnalysis Result = analyzeProgram(*In->Commands, In->Files, P, Jobs,
+  std::optional<Policy> P = loadPolicy();
+  if (!P)
+    return ExitIncomplete;
+  std::unique_ptr<ReportSetup> Setup =
+      setUpReport(*P, In->Files.size(), !In->MissingFiles.empty());
+  if (!Setup)
+    return ExitIncomplete;
+  std::optional<SummaryCache> Cache = openCache(*P);
+  ProgramAnalysis Result = analyzeProgram(*In->Commands, In->Files, *P, Jobs,
                                           Cache ? &*Cache : nullptr);
-  return report(Result, In->Files.size(), AreStatisticsEnabled(),
-                !In->MissingFiles.empty());
+  return report(Result, Setup->Options);
 }
 
 int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
@@ -212,8 +324,10 @@ int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
     return usageError(toString(In.takeError()));
   if (!In->MissingFiles.empty())
     return usageError("no such file: '" + ExtractFile + "'");
-  ProgramAnalysis Result =
-      extractProgram(*In->Commands, In->Files, Policy::builtin(), 1);
+  std::optional<Policy> P = loadPolicy();
+  if (!P)
+    return ExitIncomplete;
+  ProgramAnalysis Result = extractProgram(*In->Commands, In->Files, *P, 1);
   errs() << Result.Diagnostics;
   if (!Result.complete()) {
     errs() << "pii-flow: error: '" << ExtractFile
@@ -236,6 +350,13 @@ int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
 int runLink() {
   if (SummaryFiles.empty())
     return usageError("'link' needs the summaries to link");
+  std::optional<Policy> P = loadPolicy();
+  if (!P)
+    return ExitIncomplete;
+  std::unique_ptr<ReportSetup> Setup =
+      setUpReport(*P, SummaryFiles.size(), /*Incomplete=*/false);
+  if (!Setup)
+    return ExitIncomplete;
   ProgramAnalysis Program;
   std::string Root = sourceRoot();
   for (const std::string &File : SummaryFiles) {
@@ -252,9 +373,8 @@ int runLink() {
     }
     ++Program.TranslationUnits;
   }
-  linkProgram(Program, Policy::builtin());
-  return report(Program, SummaryFiles.size(), AreStatisticsEnabled(),
-                /*Incomplete=*/false);
+  linkProgram(Program, *P);
+  return report(Program, Setup->Options);
 }
 
 } // namespace

@@ -1,6 +1,11 @@
 //===- Report.cpp ---------------------------------------------------------===//
 
 #include "cli/Report.h"
+#include "core/AtomicFile.h"
+#include "core/Fingerprint.h"
+#include "core/Suppressions.h"
+#include "report/GithubReporter.h"
+#include "report/SarifReporter.h"
 #include "report/TextReporter.h"
 
 #include "llvm/Support/Format.h"
@@ -26,7 +31,7 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
      << Result.Link.OpaqueCallSites << " to functions with no body)\n"
      << "  summaries:         " << Result.Link.Summaries << "\n"
      << "  from the cache:    " << Result.CacheHits << " of " << Files
-     << " files\n"
+     << " files" << (Result.LinkFromCache ? ", and the link" : "") << "\n"
      << "  time:              " << format("%.2f", Result.ExtractSeconds)
      << " s extract, " << format("%.2f", Result.LinkSeconds) << " s link\n"
      << "  findings:          " << Result.Findings.size() << "\n"
@@ -42,10 +47,55 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
        << ": remark: " << A.Detail << " [approximation: " << A.Kind << "]\n";
 }
 
-int report(const ProgramAnalysis &Result, size_t Files, bool Stats,
-           bool Incomplete) {
+/// What the run could not do, for SARIF's notifications: every file not
+/// analyzed, every malformed suppression.
+static std::vector<RunProblem>
+runProblems(const ProgramAnalysis &Result,
+            const std::vector<SuppressionProblem> &Suppressions) {
+  std::vector<RunProblem> Problems;
+  auto WholeFile = [](const std::string &File) {
+    return SourceSpot{File, 0, 0};
+  };
+  for (const std::string &File : Result.FailedFiles)
+    Problems.push_back(
+        {"'" + File + "' could not be compiled; it was not analyzed",
+         WholeFile(File)});
+  for (const std::string &File : Result.CrashedFiles)
+    Problems.push_back(
+        {"internal error while analyzing '" + File + "'; its flows are missing",
+         WholeFile(File)});
+  if (Result.AnnotationProblems)
+    Problems.push_back({std::to_string(Result.AnnotationProblems) +
+                            " misused pii:: annotation(s); see the compiler "
+                            "diagnostics",
+                        std::nullopt});
+  for (const SuppressionProblem &P : Suppressions)
+    Problems.push_back({P.Message, P.Where});
+  return Problems;
+}
+
+int report(ProgramAnalysis &Result, const ReportOptions &Options) {
+  std::vector<Finding> &Findings = Result.Findings;
+  assignFingerprints(Findings, Options.SourceRoot);
+  size_t InBaseline = 0;
+  if (Options.Baseline) {
+    size_t Before = Findings.size();
+    llvm::erase_if(Findings, [&](const Finding &F) {
+      return Options.Baseline->count(F.Fingerprint) != 0;
+    });
+    InBaseline = Before - Findings.size();
+  }
+  std::vector<SuppressionProblem> BadSuppressions = applySuppressions(Findings);
+  std::vector<Finding> Open;
+  for (const Finding &F : Findings)
+    if (!F.Justification)
+      Open.push_back(F);
+
   errs() << Result.Diagnostics;
-  printFindings(outs(), Result.Findings);
+  if (Options.Format == OutputFormat::Github)
+    printGithubAnnotations(outs(), Open, Options.SourceRoot);
+  else
+    printFindings(outs(), Open);
   outs().flush();
   for (const std::string &File : Result.FailedFiles)
     errs() << "pii-flow: error: '" << File
@@ -55,17 +105,42 @@ int report(const ProgramAnalysis &Result, size_t Files, bool Stats,
   for (const std::string &File : Result.CrashedFiles)
     errs() << "pii-flow: error: internal error while analyzing '" << File
            << "'; its flows are missing (please report this with the file)\n";
-  if (Stats)
-    printStats(errs(), Result, Files);
-  errs() << "pii-flow: " << Result.Findings.size()
-         << (Result.Findings.size() == 1 ? " finding" : " findings") << " in "
-         << Result.TranslationUnits << " of " << Files << " translation units ("
-         << Result.Link.Functions
+  for (const SuppressionProblem &P : BadSuppressions)
+    errs() << P.Where.File << ':' << P.Where.Line << ':' << P.Where.Column
+           << ": error: " << P.Message << '\n';
+  if (Options.Stats)
+    printStats(errs(), Result, Options.Files);
+
+  bool Incomplete =
+      Options.Incomplete || !Result.complete() || !BadSuppressions.empty();
+  if (!Options.SarifPath.empty()) {
+    std::vector<RunProblem> Problems = runProblems(Result, BadSuppressions);
+    if (Error E = writeFileAtomically(
+            Options.SarifPath, sarifLog({Findings, *Options.Rules, Problems,
+                                         Options.SourceRoot}))) {
+      errs() << "pii-flow: error: " << toString(std::move(E)) << '\n';
+      Incomplete = true;
+    }
+  }
+
+  size_t Accepted = Findings.size() - Open.size();
+  errs() << "pii-flow: " << Open.size()
+         << (Open.size() == 1 ? " finding" : " findings");
+  if (InBaseline || Accepted) {
+    errs() << " (";
+    if (InBaseline)
+      errs() << InBaseline << " more in the baseline" << (Accepted ? ", " : "");
+    if (Accepted)
+      errs() << Accepted << " accepted by suppressions";
+    errs() << ")";
+  }
+  errs() << " in " << Result.TranslationUnits << " of " << Options.Files
+         << " translation units (" << Result.Link.Functions
          << (Result.Link.Functions == 1 ? " function" : " functions")
          << " analyzed)\n";
-  if (Incomplete || !Result.complete())
+  if (Incomplete)
     return ExitIncomplete;
-  return Result.Findings.empty() ? ExitClean : ExitFindings;
+  return Open.empty() ? ExitClean : ExitFindings;
 }
 
 } // namespace pii

@@ -1,5 +1,11 @@
-//===- Report.h - What a run prints, and its exit status ---------*- C++
-//-*-===//
+//===- Report.h - What a run prints, and its exit status --------*- C++ -*-===//
+//
+// Between the analysis and the reporters: findings get their fingerprints,
+// those a baseline lists are dropped, those a suppression comment accepts
+// are marked, and then each requested form is written. The exit status
+// counts only what is left to fix.
+//
+//===----------------------------------------------------------------------===//
 
 #ifndef PII_CLI_REPORT_H
 #define PII_CLI_REPORT_H
@@ -7,18 +13,36 @@
 #include "core/ProgramAnalysis.h"
 
 #include <cstddef>
+#include <set>
+#include <string>
 
 namespace pii {
 
 /// Exit status, SPEC section 4.
 enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitIncomplete = 2 };
 
+enum class OutputFormat { Text, Github };
+
+struct ReportOptions {
+  /// The files the run was asked to analyze.
+  size_t Files = 0;
+  const Policy *Rules = nullptr;
+  /// An absolute directory; paths below it are reported relative to it.
+  std::string SourceRoot;
+  OutputFormat Format = OutputFormat::Text;
+  /// Where to write a SARIF log, if anywhere.
+  std::string SarifPath;
+  /// Fingerprints of findings accepted earlier, if a baseline was given.
+  const std::set<std::string> *Baseline = nullptr;
+  bool Stats = false;
+  /// Something was already missing (an input file).
+  bool Incomplete = false;
+};
+
 /// Prints \p Result (compiler diagnostics and problems to stderr, findings
-/// to stdout, statistics when \p Stats) for a run over \p Files files, and
-/// returns the exit status. \p Incomplete: something was already missing
-/// (an input file).
-int report(const ProgramAnalysis &Result, size_t Files, bool Stats,
-           bool Incomplete);
+/// to stdout, statistics when asked), writes the SARIF log, and returns the
+/// exit status.
+int report(ProgramAnalysis &Result, const ReportOptions &Options);
 
 } // namespace pii
 

@@ -31,6 +31,14 @@ function(pii_flow_check)
   get_target_property(sources ${PII_TARGET} SOURCES)
   get_target_property(source_dir ${PII_TARGET} SOURCE_DIR)
   set(out_dir "${CMAKE_CURRENT_BINARY_DIR}/pii-flow/${PII_TARGET}")
+  # A policy names sources and sinks, which the summaries record: both steps
+  # read it, and run again when it changes.
+  set(policy_options)
+  set(policy_file)
+  if(PII_POLICY)
+    get_filename_component(policy_file "${PII_POLICY}" ABSOLUTE)
+    set(policy_options --policy "${policy_file}")
+  endif()
   set(summaries)
   foreach(source IN LISTS sources)
     if(NOT source MATCHES "\\.(c|cc|cpp|cxx|c\\+\\+)$")
@@ -44,18 +52,15 @@ function(pii_flow_check)
       OUTPUT "${summary}"
       COMMAND "${PII_FLOW_EXECUTABLE}" extract -o "${summary}"
               --depfile "${summary}.d" --source-root "${CMAKE_SOURCE_DIR}"
-              -p "${CMAKE_BINARY_DIR}" "${source}"
-      DEPENDS "${source}" "${PII_FLOW_EXECUTABLE}"
+              ${policy_options} -p "${CMAKE_BINARY_DIR}" "${source}"
+      DEPENDS "${source}" "${PII_FLOW_EXECUTABLE}" ${policy_file}
       DEPFILE "${summary}.d"
       COMMENT "pii-flow: summarizing ${relative}"
       VERBATIM)
     list(APPEND summaries "${summary}")
   endforeach()
 
-  set(link_options)
-  if(PII_POLICY)
-    list(APPEND link_options --policy "${PII_POLICY}")
-  endif()
+  set(link_options ${policy_options})
   if(PII_SARIF)
     list(APPEND link_options --sarif "${PII_SARIF}")
   endif()
@@ -65,7 +70,7 @@ function(pii_flow_check)
     COMMAND "${PII_FLOW_EXECUTABLE}" link --source-root "${CMAKE_SOURCE_DIR}"
             ${link_options} ${summaries}
     COMMAND "${CMAKE_COMMAND}" -E touch "${stamp}"
-    DEPENDS ${summaries} "${PII_FLOW_EXECUTABLE}"
+    DEPENDS ${summaries} "${PII_FLOW_EXECUTABLE}" ${policy_file}
     COMMENT "pii-flow: checking ${PII_TARGET}"
     VERBATIM)
   add_custom_target(${PII_TARGET}_pii_flow ALL DEPENDS "${stamp}")

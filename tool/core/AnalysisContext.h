@@ -41,7 +41,7 @@ class AnalysisContext {
 public:
   AnalysisContext(clang::ASTContext &AST, const Policy &P,
                   TranslationUnitSummary &Out)
-      : AST(AST), Pol(P), Out(Out) {}
+      : AST(AST), Pol(P), Out(Out), Annotations(P) {}
 
   clang::ASTContext &AST;
   const Policy &Pol;

@@ -103,6 +103,7 @@ TranslationUnitAnalysis summarizeTranslationUnit(ASTContext &AST,
     Out.Where = spotOf(SM, V->getLocation());
     analyzeInitializer(V, Ctx, Out);
   }
+  canonicalize(Result.Summary);
   return Result;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/AnnotationChecks.h"
 #include "core/Annotations.h"
+#include "core/Spelling.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -43,7 +44,7 @@ const AnnotationRule Rules[] = {
 
 class Checker : public RecursiveASTVisitor<Checker> {
 public:
-  explicit Checker(ASTContext &Ctx) : Ctx(Ctx) {}
+  Checker(ASTContext &Ctx, const Policy &P) : Ctx(Ctx), Pol(P) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
   bool shouldVisitImplicitCode() const { return false; }
@@ -60,9 +61,22 @@ public:
   std::vector<AnnotationProblem> Problems;
 
 private:
-  void report(const AnnotateAttr &A, std::string Message) {
+  void report(const AnnotateAttr &A, std::string Message,
+              bool Warning = false) {
     Problems.push_back({Ctx.getSourceManager().getFileLoc(A.getLocation()),
-                        std::move(Message)});
+                        std::move(Message), Warning});
+  }
+
+  /// Warns about each of \p Names that no rule names.
+  void checkNamed(const AnnotateAttr &A, llvm::ArrayRef<std::string> Names,
+                  std::vector<llvm::StringRef> Known, llvm::StringRef What,
+                  llvm::StringRef Consequence) {
+    for (const std::string &Name : Names)
+      if (!llvm::is_contained(Known, Name))
+        report(A,
+               "no rule of the policy names the " + What.str() + " '" + Name +
+                   "'" + didYouMean(Name, Known) + "; " + Consequence.str(),
+               /*Warning=*/true);
   }
 
   void check(const AnnotateAttr &A, const Decl *D) {
@@ -99,6 +113,12 @@ private:
     if (llvm::any_of(*Strings, [](const std::string &S) { return S.empty(); }))
       report(A, "'" + Name.str() + "' needs a non-empty string naming " +
                     Rule->ArgumentMeaning.str());
+    else if (Name == PurposeAnnotation)
+      checkNamed(A, *Strings, Pol.purposes(), "purpose",
+                 "values with it are not checked");
+    else if (Name == SinkAnnotation)
+      checkNamed(A, *Strings, Pol.sinkKinds(), "sink kind",
+                 "nothing reaching it is checked");
   }
 
   static std::string describe(const Decl *D) {
@@ -120,12 +140,14 @@ private:
   }
 
   ASTContext &Ctx;
+  const Policy &Pol;
 };
 
 } // namespace
 
-std::vector<AnnotationProblem> checkAnnotations(ASTContext &Ctx) {
-  Checker C(Ctx);
+std::vector<AnnotationProblem> checkAnnotations(ASTContext &Ctx,
+                                                const Policy &P) {
+  Checker C(Ctx, P);
   C.TraverseAST(Ctx);
   return std::move(C.Problems);
 }

@@ -5,6 +5,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace clang;
 
@@ -39,12 +40,51 @@ static void forEachAnnotation(const Decl *D, llvm::StringRef Name, Fn Visit) {
   }
 }
 
+static void addPurpose(const std::string &Purpose, PurposeList &Out) {
+  if (!Purpose.empty() && llvm::find(Out, Purpose) == Out.end())
+    Out.push_back(Purpose);
+}
+
 static void addPurposes(const Decl *D, PurposeList &Out) {
   forEachAnnotation(D, PurposeAnnotation, [&](const auto &Args) {
     for (const std::string &P : Args)
-      if (!P.empty() && llvm::find(Out, P) == Out.end())
-        Out.push_back(P);
+      addPurpose(P, Out);
   });
+}
+
+std::string policyName(const NamedDecl *D) {
+  llvm::SmallVector<std::string, 4> Parts{D->getNameAsString()};
+  for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(C)) {
+      if (NS->isAnonymousNamespace())
+        Parts.push_back("(anonymous namespace)");
+      else if (!NS->isInline())
+        Parts.push_back(NS->getNameAsString());
+    } else if (const auto *Outer = dyn_cast<NamedDecl>(C)) {
+      // Classes (a specialization's name is its template's) and, for a
+      // local class, its function.
+      Parts.push_back(Outer->getNameAsString());
+    }
+  }
+  return llvm::join(llvm::reverse(Parts), "::");
+}
+
+/// The purposes \p Map gives \p D by name, added to \p Out.
+static void addPurposesNamed(const ByName<std::vector<std::string>> &Map,
+                             const NamedDecl *D, PurposeList &Out) {
+  if (Map.empty())
+    return;
+  if (auto It = Map.find(policyName(D)); It != Map.end())
+    for (const std::string &P : It->second)
+      addPurpose(P, Out);
+}
+
+void AnnotationIndex::addNamedPurposes(const ValueDecl *D,
+                                       PurposeList &Out) const {
+  if (isa<FieldDecl>(D))
+    addPurposesNamed(Named.FieldPurposes, D, Out);
+  else if (isa<VarDecl>(D) && !isa<ParmVarDecl>(D))
+    addPurposesNamed(Named.VariablePurposes, D, Out);
 }
 
 static std::optional<std::string> sinkKindOn(const Decl *D) {
@@ -87,6 +127,7 @@ const PurposeList &AnnotationIndex::purposesOf(const ValueDecl *D) {
   } else {
     for (const Decl *Redecl : D->redecls())
       addPurposes(Redecl, Found);
+    addNamedPurposes(D, Found);
   }
   It->second = std::move(Found);
   return It->second;
@@ -99,6 +140,7 @@ const PurposeList &AnnotationIndex::returnPurposesOf(const FunctionDecl *F) {
   PurposeList Found;
   findInFunctionFamily<bool>(F, [&](const FunctionDecl *G) {
     addPurposes(G, Found);
+    addPurposesNamed(Named.FunctionPurposes, G, Found);
     return std::optional<bool>(); // keep walking: purposes accumulate
   });
   It->second = std::move(Found);
@@ -129,11 +171,26 @@ static std::optional<std::string> sinkKindOfClass(const CXXRecordDecl *R) {
   return std::nullopt;
 }
 
+std::optional<std::string>
+AnnotationIndex::namedSinkKind(const FunctionDecl *F, unsigned ArgIndex) const {
+  if (Named.Sinks.empty())
+    return std::nullopt;
+  auto It = Named.Sinks.find(policyName(F));
+  if (It == Named.Sinks.end())
+    return std::nullopt;
+  for (const NamedSink &Sink : It->second)
+    if (Sink.appliesTo(ArgIndex))
+      return Sink.Kind;
+  return std::nullopt;
+}
+
 std::optional<std::string> AnnotationIndex::sinkKindOf(const FunctionDecl *F,
                                                        unsigned ArgIndex) {
   return findInFunctionFamily<std::string>(
       F, [&](const FunctionDecl *G) -> std::optional<std::string> {
         if (auto Kind = sinkKindOn(G))
+          return Kind;
+        if (auto Kind = namedSinkKind(G, ArgIndex))
           return Kind;
         if (ArgIndex < G->getNumParams())
           if (auto Kind = sinkKindOn(G->getParamDecl(ArgIndex)))
@@ -148,8 +205,9 @@ std::optional<std::string> AnnotationIndex::sinkKindOf(const FunctionDecl *F,
 bool AnnotationIndex::isDeclassifier(const FunctionDecl *F) {
   return findInFunctionFamily<bool>(
              F,
-             [](const FunctionDecl *G) -> std::optional<bool> {
-               bool Found = false;
+             [&](const FunctionDecl *G) -> std::optional<bool> {
+               bool Found = !Named.Declassifiers.empty() &&
+                            Named.Declassifiers.count(policyName(G));
                forEachAnnotation(
                    G, DeclassifyAnnotation, [&](const auto &Args) {
                      Found |= Args.size() == 1 && !Args.front().empty();

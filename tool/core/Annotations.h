@@ -5,12 +5,16 @@
 // spelling is turned into one by PiiAttributes.cpp. This file answers the
 // questions the analysis asks ("what purposes does this field carry?", "is
 // argument 2 of this call a sink?"), following redeclarations and overridden
-// virtual functions as SPEC section 1 requires.
+// virtual functions as SPEC section 1 requires. A policy file's sources,
+// sinks and declassifiers count as annotations on the declarations they
+// name.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef PII_CORE_ANNOTATIONS_H
 #define PII_CORE_ANNOTATIONS_H
+
+#include "core/Policy.h"
 
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
@@ -40,9 +44,16 @@ stringArguments(const clang::AnnotateAttr &A);
 
 using PurposeList = llvm::SmallVector<std::string, 1>;
 
+/// \p D's name as a policy file writes it: every enclosing namespace and
+/// class, without template arguments (a member of every specialization) or
+/// inline namespaces (std::string, not std::__cxx11::basic_string).
+std::string policyName(const clang::NamedDecl *D);
+
 /// Answers annotation queries, memoizing the walks over redeclarations.
 class AnnotationIndex {
 public:
+  explicit AnnotationIndex(const Policy &P) : Named(P) {}
+
   /// Purposes declared on a field, variable or parameter (for a parameter, on
   /// any redeclaration of its function).
   const PurposeList &purposesOf(const clang::ValueDecl *D);
@@ -56,6 +67,12 @@ public:
   bool isDeclassifier(const clang::FunctionDecl *F);
 
 private:
+  /// What the policy says of \p F, as an annotation on it would.
+  void addNamedPurposes(const clang::ValueDecl *D, PurposeList &Out) const;
+  std::optional<std::string> namedSinkKind(const clang::FunctionDecl *F,
+                                           unsigned ArgIndex) const;
+
+  const Policy &Named;
   llvm::DenseMap<const clang::Decl *, PurposeList> DeclPurposes;
   llvm::DenseMap<const clang::Decl *, PurposeList> ReturnPurposes;
 };

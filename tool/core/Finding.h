@@ -13,6 +13,7 @@
 #include "core/Policy.h"
 #include "core/Symbol.h"
 
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -57,6 +58,12 @@ struct Finding {
   SourceSpot Where;
   /// Ordered from the source read to the last step before the sink.
   std::vector<FlowStep> Steps;
+  /// What the finding is, independent of where in its file it sits, so that
+  /// a baseline still matches after unrelated lines move (Fingerprint.h).
+  std::string Fingerprint;
+  /// Set when a `pii-flow: allow(<rule-id>) <reason>` comment on the sink
+  /// line accepts the finding: the reason given.
+  std::optional<std::string> Justification;
 
   /// The headline, shared by every reporter so that they agree word for word.
   std::string message() const;

@@ -2,6 +2,9 @@
 
 #include "core/Policy.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+
 #include <algorithm>
 
 namespace pii {
@@ -24,7 +27,9 @@ Policy Policy::builtin() {
   SecurityToAds.Description =
       "Data collected for security (two-factor authentication, account "
       "recovery) must not be used for advertising or marketing.";
-  return Policy{{SecurityToAds}};
+  Policy Builtin;
+  Builtin.Rules = {SecurityToAds};
+  return Builtin;
 }
 
 std::vector<const Rule *>
@@ -35,6 +40,74 @@ Policy::rulesBrokenBy(const std::string &Purpose,
     if (R.forbids(Purpose, SinkKind))
       Broken.push_back(&R);
   return Broken;
+}
+
+bool NamedSink::appliesTo(unsigned ArgIndex) const {
+  return !Args || llvm::is_contained(*Args, ArgIndex);
+}
+
+std::vector<llvm::StringRef> Policy::purposes() const {
+  std::vector<llvm::StringRef> Names;
+  for (const Rule &R : Rules)
+    Names.insert(Names.end(), R.From.begin(), R.From.end());
+  return Names;
+}
+
+std::vector<llvm::StringRef> Policy::sinkKinds() const {
+  std::vector<llvm::StringRef> Names;
+  for (const Rule &R : Rules)
+    Names.insert(Names.end(), R.To.begin(), R.To.end());
+  return Names;
+}
+
+bool Policy::namesPurpose(llvm::StringRef Purpose) const {
+  return llvm::is_contained(purposes(), Purpose);
+}
+
+bool Policy::namesSinkKind(llvm::StringRef SinkKind) const {
+  return llvm::is_contained(sinkKinds(), SinkKind);
+}
+
+std::string Policy::fingerprint() const {
+  std::string Text;
+  auto Add = [&](llvm::StringRef Part) {
+    Text += Part;
+    Text += '\0';
+  };
+  for (const Rule &R : Rules) {
+    Add(R.Id);
+    Add(llvm::join(R.From, ","));
+    Add(llvm::join(R.To, ","));
+    Add(toString(R.Level));
+    Add(R.Description);
+  }
+  for (const auto *Purposes :
+       {&FieldPurposes, &VariablePurposes, &FunctionPurposes}) {
+    Add("purposes");
+    for (const auto &[Name, List] : *Purposes) {
+      Add(Name);
+      Add(llvm::join(List, ","));
+    }
+  }
+  Add("sinks");
+  for (const auto &[Name, List] : Sinks)
+    for (const NamedSink &Sink : List) {
+      Add(Name);
+      Add(Sink.Kind);
+      std::string Args = "all";
+      if (Sink.Args)
+        Args = llvm::join(
+            llvm::map_range(*Sink.Args,
+                            [](unsigned A) { return std::to_string(A); }),
+            ",");
+      Add(Args);
+    }
+  Add("declassifiers");
+  for (const auto &[Name, Reason] : Declassifiers) {
+    Add(Name);
+    Add(Reason);
+  }
+  return Text;
 }
 
 const char *toString(RuleLevel Level) {

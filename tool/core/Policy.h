@@ -4,11 +4,20 @@
 // sinks of any of its `To` kinds. The built-in policy is SPEC section 3's
 // default: security data must not reach advertising or marketing.
 //
+// A policy file (PolicyFile.h) adds rules, and names sources, sinks and
+// declassifiers by their fully qualified names, for code that cannot carry
+// annotations (a vendored SDK, generated code). Those act exactly as the
+// annotations would on the declarations they name.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef PII_CORE_POLICY_H
 #define PII_CORE_POLICY_H
 
+#include "llvm/ADT/StringRef.h"
+
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,14 +35,43 @@ struct Rule {
   bool forbids(const std::string &Purpose, const std::string &SinkKind) const;
 };
 
+/// A sink named by a policy: the kind, and the explicit arguments it
+/// applies to (all when absent).
+struct NamedSink {
+  std::string Kind;
+  std::optional<std::vector<unsigned>> Args;
+
+  bool appliesTo(unsigned ArgIndex) const;
+};
+
+/// Entries by fully qualified name, looked up by StringRef.
+template <typename T> using ByName = std::map<std::string, T, std::less<>>;
+
 struct Policy {
   std::vector<Rule> Rules;
+  /// Purposes of fields and variables, and of functions' results.
+  ByName<std::vector<std::string>> FieldPurposes;
+  ByName<std::vector<std::string>> VariablePurposes;
+  ByName<std::vector<std::string>> FunctionPurposes;
+  ByName<std::vector<NamedSink>> Sinks;
+  /// Declassifying functions, with the reason.
+  ByName<std::string> Declassifiers;
 
   static Policy builtin();
 
   /// The rules that a value with \p Purpose entering a \p SinkKind sink breaks.
   std::vector<const Rule *> rulesBrokenBy(const std::string &Purpose,
                                           const std::string &SinkKind) const;
+
+  /// The purposes (sink kinds) some rule names, as From (To).
+  std::vector<llvm::StringRef> purposes() const;
+  std::vector<llvm::StringRef> sinkKinds() const;
+  bool namesPurpose(llvm::StringRef Purpose) const;
+  bool namesSinkKind(llvm::StringRef SinkKind) const;
+
+  /// Identifies everything that decides the analysis' results, for the
+  /// cache.
+  std::string fingerprint() const;
 };
 
 const char *toString(RuleLevel Level);

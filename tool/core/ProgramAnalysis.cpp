@@ -88,11 +88,15 @@ struct FileAnalysis {
   bool FromCache = false;
   /// Set when a cache entry was unusable, or could not be written.
   std::string CacheProblem;
+  /// The summaries are held packed (Result.PackedSummaries) until every file
+  /// is done: decoded, they would add to the memory of the parses still
+  /// running several times what the encoding takes; and a run whose link
+  /// result is cached never decodes them.
   FileResult Result;
-  /// Result.Summaries of a freshly parsed file, encoded: held until every
-  /// file is done, summaries would otherwise add to the memory of the parses
-  /// still running several times what the encoding takes.
-  std::string PackedSummaries;
+  /// A hash of Result.PackedSummaries, which are freed once decoded.
+  uint64_t SummaryHash = 0;
+  /// Result.PackedSummaries decoded, once the program is to be linked.
+  std::vector<TranslationUnitSummary> Summaries;
 };
 
 /// Gives the memory the parses freed back to the system. glibc keeps freed
@@ -103,13 +107,6 @@ void releaseFreedMemory() {
 #ifdef __GLIBC__
   malloc_trim(0);
 #endif
-}
-
-void packSummaries(FileAnalysis &F) {
-  if (F.FromCache)
-    return;
-  F.PackedSummaries = encodeSummaries(F.Result.Summaries);
-  F.Result.Summaries = {};
 }
 
 /// Every file the translation unit read, to tell later whether it changed.
@@ -149,19 +146,35 @@ public:
       return;
     Out.Analyzed = true;
     ++Out.Result.TranslationUnits;
-    unsigned MisuseID = Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0");
-    for (const AnnotationProblem &Problem : checkAnnotations(AST)) {
-      Diags.Report(Problem.Loc, MisuseID) << Problem.Message;
-      ++Out.Result.AnnotationProblems;
-    }
+    reportAnnotationProblems(Diags, checkAnnotations(AST, P));
     TranslationUnitAnalysis TU = summarizeTranslationUnit(AST, P);
     Out.Result.Stats += TU.Stats;
-    Out.Result.Summaries.push_back(std::move(TU.Summary));
+    Out.Summaries.push_back(std::move(TU.Summary));
     for (InputFile &Input : inputsOf(AST.getSourceManager()))
       Out.Result.Inputs.push_back(std::move(Input));
   }
 
 private:
+  void reportAnnotationProblems(DiagnosticsEngine &Diags,
+                                llvm::ArrayRef<AnnotationProblem> Problems) {
+    unsigned MisuseID = Diags.getCustomDiagID(DiagnosticsEngine::Error, "%0");
+    unsigned UnknownNameID =
+        Diags.getCustomDiagID(DiagnosticsEngine::Warning, "%0");
+    // -w and -Werror in the build's flags are about the compiler's warnings,
+    // not pii-flow's.
+    bool IgnoreWarnings = Diags.getIgnoreAllWarnings();
+    bool WarningsAsErrors = Diags.getWarningsAsErrors();
+    Diags.setIgnoreAllWarnings(false);
+    Diags.setWarningsAsErrors(false);
+    for (const AnnotationProblem &Problem : Problems) {
+      Diags.Report(Problem.Loc, Problem.Warning ? UnknownNameID : MisuseID)
+          << Problem.Message;
+      Out.Result.AnnotationProblems += !Problem.Warning;
+    }
+    Diags.setIgnoreAllWarnings(IgnoreWarnings);
+    Diags.setWarningsAsErrors(WarningsAsErrors);
+  }
+
   const Policy &P;
   FileAnalysis &Out;
 };
@@ -215,6 +228,9 @@ FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
   AnalysisActionFactory Factory(P, Out);
   llvm::CrashRecoveryContext Recovery;
   Out.Crashed = !Recovery.RunSafely([&] { Tool.run(&Factory); });
+  Out.Result.PackedSummaries = encodeSummaries(Out.Summaries);
+  Out.SummaryHash = SummaryCache::hashContent(Out.Result.PackedSummaries);
+  Out.Summaries = {};
   return Out;
 }
 
@@ -230,54 +246,112 @@ commandsOf(const tooling::CompilationDatabase &Commands,
   return Lines;
 }
 
+/// Analyzes \p File and keeps the result in \p Cache, replacing an
+/// unusable entry. \p Problem, if any, says why the entry was not used.
+FileAnalysis analyzeAndStore(const tooling::CompilationDatabase &Commands,
+                             const std::string &File, const Policy &P,
+                             const SummaryCache &Cache, std::string Problem) {
+  FileAnalysis Out = analyzeFile(Commands, File, P);
+  // Only complete analyses are kept: a failure is worth retrying.
+  std::string StoreProblem;
+  if (Out.Analyzed && !Out.Crashed)
+    StoreProblem = Cache.store(File, commandsOf(Commands, File), Out.Result);
+  Out.CacheProblem = !Problem.empty() ? std::move(Problem) : StoreProblem;
+  return Out;
+}
+
 FileAnalysis analyzeOrReuse(const tooling::CompilationDatabase &Commands,
                             const std::string &File, const Policy &P,
                             const SummaryCache *Cache) {
   if (!Cache)
     return analyzeFile(Commands, File, P);
-  std::vector<std::string> Key = commandsOf(Commands, File);
+  std::string Problem;
+  auto Hit = Cache->lookup(File, commandsOf(Commands, File), Problem);
+  if (!Hit)
+    return analyzeAndStore(Commands, File, P, *Cache, std::move(Problem));
   FileAnalysis Out;
-  if (auto Hit = Cache->lookup(File, Key, Out.CacheProblem)) {
-    Out.Analyzed = Out.FromCache = true;
-    Out.Result = std::move(*Hit);
-    return Out;
-  }
-  std::string LookupProblem = std::move(Out.CacheProblem);
-  Out = analyzeFile(Commands, File, P);
-  // Only complete analyses are kept: a failure is worth retrying. A corrupt
-  // entry is replaced.
-  std::string StoreProblem;
-  if (Out.Analyzed && !Out.Crashed)
-    StoreProblem = Cache->store(File, Key, Out.Result);
-  Out.CacheProblem = !LookupProblem.empty() ? LookupProblem : StoreProblem;
+  Out.Analyzed = Out.FromCache = true;
+  Out.Result = std::move(*Hit);
+  Out.SummaryHash = SummaryCache::hashContent(Out.Result.PackedSummaries);
   return Out;
 }
 
-} // namespace
-
-ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
-                               const std::vector<std::string> &Files,
-                               const Policy &P, unsigned Jobs,
-                               const SummaryCache *Cache) {
-  auto Start = std::chrono::steady_clock::now();
+/// Analyzes each of \p Files, or takes it from \p Cache, \p Jobs at a
+/// time.
+std::vector<FileAnalysis>
+analyzeFiles(const tooling::CompilationDatabase &Commands,
+             const std::vector<std::string> &Files, const Policy &P,
+             unsigned Jobs, const SummaryCache *Cache) {
   llvm::CrashRecoveryContext::Enable();
   std::vector<FileAnalysis> PerFile(Files.size());
-  {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Files.size(); ++I)
-      Pool.async([&, I] {
-        PerFile[I] = analyzeOrReuse(Commands, Files[I], P, Cache);
-        packSummaries(PerFile[I]);
-      });
-    Pool.wait();
-  }
+  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+  for (size_t I = 0; I < Files.size(); ++I)
+    Pool.async(
+        [&, I] { PerFile[I] = analyzeOrReuse(Commands, Files[I], P, Cache); });
+  Pool.wait();
   releaseFreedMemory();
+  return PerFile;
+}
 
-  // Everything in file order, so that -j changes nothing but the time.
+/// Decodes every file's summaries. A cache entry is sealed with a checksum,
+/// so one that does not decode was written by a broken pii-flow, or by hand:
+/// the file is analyzed again, as for any unusable entry.
+void unpackSummaries(std::vector<FileAnalysis> &PerFile,
+                     const tooling::CompilationDatabase &Commands,
+                     const std::vector<std::string> &Files, const Policy &P,
+                     unsigned Jobs, const SummaryCache *Cache) {
+  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+  for (size_t I = 0; I < Files.size(); ++I)
+    Pool.async([&, I] {
+      FileAnalysis &F = PerFile[I];
+      auto Units = decodeSummaries(F.Result.PackedSummaries, Files[I]);
+      if (!Units) {
+        // Fresh summaries always decode; only a cached entry can be broken.
+        assert(F.FromCache && Cache && "fresh summaries that do not decode");
+        F = analyzeAndStore(Commands, Files[I], P, *Cache,
+                            "cache entry for '" + Files[I] + "' is unusable (" +
+                                llvm::toString(Units.takeError()) +
+                                "); analyzing the file again");
+        Units = decodeSummaries(F.Result.PackedSummaries, Files[I]);
+      }
+      F.Summaries = llvm::cantFail(std::move(Units));
+      std::string().swap(F.Result.PackedSummaries);
+    });
+  Pool.wait();
+}
+
+/// Appends to \p Out the diagnostics in \p Text not appended before: every
+/// file that includes a header finds that header's problems, which are said
+/// once. A diagnostic is its first line with the notes and source lines
+/// under it.
+void appendNewDiagnostics(std::string &Out, llvm::StringRef Text,
+                          std::set<std::string> &Seen) {
+  auto StartsDiagnostic = [](llvm::StringRef Line) {
+    return !Line.empty() && !llvm::isSpace(Line.front()) &&
+           !Line.contains(": note: ");
+  };
+  while (!Text.empty()) {
+    size_t End = Text.find('\n');
+    while (End != llvm::StringRef::npos && End + 1 < Text.size() &&
+           !StartsDiagnostic(Text.drop_front(End + 1)))
+      End = Text.find('\n', End + 1);
+    llvm::StringRef Diagnostic =
+        Text.take_front(End == llvm::StringRef::npos ? Text.size() : End + 1);
+    if (Seen.insert(Diagnostic.str()).second)
+      Out += Diagnostic;
+    Text = Text.drop_front(Diagnostic.size());
+  }
+}
+
+/// The files' results as one program, in file order, so that -j changes
+/// nothing but the time.
+ProgramAnalysis merge(std::vector<FileAnalysis> &PerFile,
+                      const std::vector<std::string> &Files) {
   ProgramAnalysis Result;
+  std::set<std::string> Diagnostics;
   for (size_t I = 0; I < Files.size(); ++I) {
     FileAnalysis &F = PerFile[I];
-    Result.Diagnostics += F.Result.Diagnostics;
+    appendNewDiagnostics(Result.Diagnostics, F.Result.Diagnostics, Diagnostics);
     Result.TranslationUnits += F.Result.TranslationUnits;
     Result.AnnotationProblems += F.Result.AnnotationProblems;
     Result.Stats += F.Result.Stats;
@@ -288,12 +362,7 @@ ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
       Result.CrashedFiles.push_back(Files[I]);
     else if (!F.Analyzed)
       Result.FailedFiles.push_back(Files[I]);
-    if (!F.PackedSummaries.empty()) {
-      F.Result.Summaries =
-          llvm::cantFail(decodeSummaries(F.PackedSummaries, Files[I]));
-      std::string().swap(F.PackedSummaries);
-    }
-    for (TranslationUnitSummary &S : F.Result.Summaries)
+    for (TranslationUnitSummary &S : F.Summaries)
       Result.Summaries.push_back(std::move(S));
     for (const InputFile &Input : F.Result.Inputs)
       Result.Inputs.push_back(Input.Path);
@@ -301,6 +370,29 @@ ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
   llvm::sort(Result.Inputs);
   Result.Inputs.erase(std::unique(Result.Inputs.begin(), Result.Inputs.end()),
                       Result.Inputs.end());
+  return Result;
+}
+
+/// Identifies the summaries a program is linked from.
+uint64_t digestOf(const std::vector<FileAnalysis> &PerFile) {
+  std::string Hashes;
+  for (const FileAnalysis &F : PerFile)
+    Hashes.append(reinterpret_cast<const char *>(&F.SummaryHash),
+                  sizeof(F.SummaryHash));
+  return SummaryCache::hashContent(Hashes);
+}
+
+} // namespace
+
+ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
+                               const std::vector<std::string> &Files,
+                               const Policy &P, unsigned Jobs,
+                               const SummaryCache *Cache) {
+  auto Start = std::chrono::steady_clock::now();
+  std::vector<FileAnalysis> PerFile =
+      analyzeFiles(Commands, Files, P, Jobs, Cache);
+  unpackSummaries(PerFile, Commands, Files, P, Jobs, Cache);
+  ProgramAnalysis Result = merge(PerFile, Files);
   Result.ExtractSeconds = secondsSince(Start);
   return Result;
 }
@@ -329,8 +421,37 @@ ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
                                const std::vector<std::string> &Files,
                                const Policy &P, unsigned Jobs,
                                const SummaryCache *Cache) {
-  ProgramAnalysis Result = extractProgram(Commands, Files, P, Jobs, Cache);
+  if (!Cache) {
+    ProgramAnalysis Result = extractProgram(Commands, Files, P, Jobs, Cache);
+    linkProgram(Result, P);
+    return Result;
+  }
+  auto Start = std::chrono::steady_clock::now();
+  std::vector<FileAnalysis> PerFile =
+      analyzeFiles(Commands, Files, P, Jobs, Cache);
+  uint64_t Digest = digestOf(PerFile);
+  std::string LinkProblem;
+  if (auto Linked = Cache->lookupLink(Files, Digest, LinkProblem)) {
+    ProgramAnalysis Result = merge(PerFile, Files);
+    Result.ExtractSeconds = secondsSince(Start);
+    Result.Findings = std::move(Linked->Findings);
+    Result.Link = Linked->Stats;
+    Result.Approximations = std::move(Linked->Approximations);
+    Result.LinkFromCache = true;
+    return Result;
+  }
+  unpackSummaries(PerFile, Commands, Files, P, Jobs, Cache);
+  // A file analyzed again changed the summaries the link is stored under.
+  Digest = digestOf(PerFile);
+  ProgramAnalysis Result = merge(PerFile, Files);
+  Result.ExtractSeconds = secondsSince(Start);
+  if (!LinkProblem.empty())
+    Result.CacheProblems.push_back(std::move(LinkProblem));
   linkProgram(Result, P);
+  std::string StoreProblem = Cache->storeLink(
+      Files, Digest, {Result.Findings, Result.Link, Result.Approximations});
+  if (!StoreProblem.empty())
+    Result.CacheProblems.push_back(std::move(StoreProblem));
   return Result;
 }
 

@@ -53,6 +53,8 @@ struct ProgramAnalysis {
   double LinkSeconds = 0;
   /// Files whose summaries came from the cache.
   unsigned CacheHits = 0;
+  /// Whether the findings came from the cache: no summary had changed.
+  bool LinkFromCache = false;
   /// Cache entries that were unusable (and rebuilt) or could not be written.
   std::vector<std::string> CacheProblems;
 

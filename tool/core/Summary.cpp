@@ -2,6 +2,8 @@
 
 #include "core/Summary.h"
 
+#include <algorithm>
+
 namespace pii {
 
 static bool refersToCallSite(PortKind Kind) {
@@ -42,6 +44,33 @@ std::string inconsistencyIn(const std::vector<TranslationUnitSummary> &Units) {
         return "function " + std::to_string(I) + ": " + Problem;
     }
   return "";
+}
+
+void canonicalize(TranslationUnitSummary &Unit) {
+  std::vector<int> Order(Unit.Sources.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = static_cast<int>(I);
+  auto Key = [&](int I) {
+    const SourceInfo &S = Unit.Sources[I];
+    return std::tie(S.Purpose, S.OriginUsr);
+  };
+  std::sort(Order.begin(), Order.end(),
+            [&](int A, int B) { return Key(A) < Key(B); });
+  std::vector<int> NewIndex(Order.size());
+  std::vector<SourceInfo> Sorted;
+  for (int Old : Order) {
+    NewIndex[Old] = static_cast<int>(Sorted.size());
+    Sorted.push_back(std::move(Unit.Sources[Old]));
+  }
+  Unit.Sources = std::move(Sorted);
+  for (FunctionSummary &F : Unit.Functions) {
+    for (Edge &E : F.Edges)
+      if (E.From.Kind == PortKind::Source)
+        E.From.Index = NewIndex[E.From.Index];
+    std::sort(F.Edges.begin(), F.Edges.end(), [](const Edge &A, const Edge &B) {
+      return std::tie(A.From, A.To) < std::tie(B.From, B.To);
+    });
+  }
 }
 
 } // namespace pii

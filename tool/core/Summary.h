@@ -166,6 +166,11 @@ struct TranslationUnitSummary {
 /// empty string.
 std::string inconsistencyIn(const std::vector<TranslationUnitSummary> &Units);
 
+/// Puts \p Unit's sources and each function's edges in text order, so that
+/// the same code always gives the same summary, byte for byte (the cache
+/// compares summaries to tell whether a link result still holds).
+void canonicalize(TranslationUnitSummary &Unit);
+
 } // namespace pii
 
 #endif // PII_CORE_SUMMARY_H

@@ -6,6 +6,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace pii {
@@ -39,6 +41,19 @@ int SummaryBuilder::callSite(const Expr *Call,
   return It->second;
 }
 
+/// Whether path \p A is to be preferred over \p B: shorter, or first in
+/// text order.
+static bool isShorter(const std::vector<FlowStep> &A,
+                      const std::vector<FlowStep> &B) {
+  if (A.size() != B.size())
+    return A.size() < B.size();
+  return std::lexicographical_compare(A.begin(), A.end(), B.begin(), B.end(),
+                                      [](const FlowStep &X, const FlowStep &Y) {
+                                        return std::tie(X.Where, X.Message) <
+                                               std::tie(Y.Where, Y.Message);
+                                      });
+}
+
 void SummaryBuilder::reach(const TaintSet &T, const Port &To) {
   for (const auto &[Label, Last] : T) {
     Port From = Ctx.portOf(Label);
@@ -47,8 +62,7 @@ void SummaryBuilder::reach(const TaintSet &T, const Port &To) {
         (From.Kind == PortKind::Param && To.Kind == PortKind::ParamOut &&
          From.Index == To.Index && From.Path == To.Path))
       continue;
-    if (!Seen.emplace(From, To).second)
-      continue;
+    auto [Known, New] = Edges.try_emplace({From, To}, Out.Edges.size());
     Edge E{std::move(From), To, {}};
     const std::string &Purpose = Ctx.Labels.get(Label).Purpose;
     const SourceManager &SM = Ctx.AST.getSourceManager();
@@ -60,7 +74,10 @@ void SummaryBuilder::reach(const TaintSet &T, const Port &To) {
         continue;
       E.Steps.push_back(std::move(Step));
     }
-    Out.Edges.push_back(std::move(E));
+    if (New)
+      Out.Edges.push_back(std::move(E));
+    else if (isShorter(E.Steps, Out.Edges[Known->second].Steps))
+      Out.Edges[Known->second].Steps = std::move(E.Steps);
   }
 }
 

@@ -2,8 +2,10 @@
 //
 // Transfer reports to it as it runs over a body: the call sites it meets and
 // which labels reach which output ports. Re-running a loop to its fixpoint
-// reports the same things again; the builder keeps the first report, so a
-// summary lists each call site once and each edge with the first path found.
+// reports the same things again; the builder lists each call site once, and
+// each edge once with the shortest path found (the first in text order among
+// equals, so that the summary does not depend on the order in which the
+// analysis, which iterates over pointers, happened to meet them).
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,7 +18,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
-#include <set>
+#include <map>
 
 namespace clang {
 class Expr;
@@ -51,7 +53,8 @@ private:
   const clang::FunctionDecl *F;
   FunctionSummary &Out;
   llvm::DenseMap<const clang::Expr *, int> CallIndex;
-  std::set<std::pair<Port, Port>> Seen;
+  /// The index in Out.Edges of each edge.
+  std::map<std::pair<Port, Port>, size_t> Edges;
   llvm::DenseMap<const clang::ValueDecl *, const clang::FieldDecl *> Captures;
   const clang::FieldDecl *ThisCapture = nullptr;
 };

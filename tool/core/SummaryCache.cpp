@@ -14,6 +14,7 @@
 namespace pii {
 
 static constexpr llvm::StringLiteral EntryKind = "cache-entry";
+static constexpr llvm::StringLiteral LinkEntryKind = "link-entry";
 
 SummaryCache::SummaryCache(std::string Directory, std::string Salt)
     : Directory(std::move(Directory)), Salt(std::move(Salt)) {}
@@ -51,6 +52,19 @@ template <typename Ar> void fields(Ar &A, InputFile &I) {
   A(I.Path, I.Size, I.ModifiedNs, I.Hash);
 }
 
+template <typename Ar> void fields(Ar &A, Finding &F) {
+  A(F.RuleId, F.Level, F.Purpose, F.SourceName, F.SourceDecl, F.SinkName,
+    F.SinkKind, F.ArgIndex, F.Where, F.Steps);
+}
+
+template <typename Ar> void fields(Ar &A, LinkStats &S) {
+  A(S.Functions, S.CallSites, S.OpaqueCallSites, S.Summaries);
+}
+
+template <typename Ar> void fields(Ar &A, LinkResult &R) {
+  A(R.Findings, R.Stats, R.Approximations);
+}
+
 std::optional<FileResult>
 SummaryCache::lookup(llvm::StringRef File, llvm::ArrayRef<std::string> Commands,
                      std::string &Problem) const {
@@ -75,27 +89,77 @@ SummaryCache::lookup(llvm::StringRef File, llvm::ArrayRef<std::string> Commands,
   for (const InputFile &Input : Result.Inputs)
     if (!unchanged(Input))
       return std::nullopt;
-  Reader(Result.Summaries, Result.Diagnostics, Result.AnnotationProblems,
+  Reader(Result.PackedSummaries, Result.Diagnostics, Result.AnnotationProblems,
          Result.TranslationUnits, Result.Stats.IncompleteFunctions);
   if (!Reader.done())
     return Corrupt("malformed");
-  if (std::string Why = inconsistencyIn(Result.Summaries); !Why.empty())
-    return Corrupt(Why);
   return Result;
 }
 
 std::string SummaryCache::store(llvm::StringRef File,
                                 llvm::ArrayRef<std::string> Commands,
                                 const FileResult &Result) const {
+  ArchiveWriter Writer;
+  Writer(Result.Inputs, Result.PackedSummaries, Result.Diagnostics,
+         Result.AnnotationProblems, Result.TranslationUnits,
+         Result.Stats.IncompleteFunctions);
+  return storeEntry(entryPath(File, Commands),
+                    seal(EntryKind, Writer.finish()));
+}
+
+std::string
+SummaryCache::linkEntryPath(llvm::ArrayRef<std::string> Files) const {
+  std::string Key = Salt;
+  for (const std::string &File : Files)
+    Key += '\0' + File;
+  llvm::SmallString<256> Path(Directory);
+  llvm::sys::path::append(Path, llvm::utohexstr(hashContent(Key)) + ".link");
+  return Path.str().str();
+}
+
+std::optional<LinkResult>
+SummaryCache::lookupLink(llvm::ArrayRef<std::string> Files,
+                         uint64_t SummaryDigest, std::string &Problem) const {
+  std::string Path = linkEntryPath(Files);
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return std::nullopt; // not linked yet
+  auto Corrupt = [&](const std::string &Why) {
+    Problem = "cache entry '" + Path + "' for the program's link is " +
+              "unusable (" + Why + "); linking again";
+    return std::nullopt;
+  };
+  auto Archive = unseal(LinkEntryKind, (*Buffer)->getBuffer());
+  if (!Archive)
+    return Corrupt(llvm::toString(Archive.takeError()));
+  ArchiveReader Reader(*Archive);
+  uint64_t Digest = 0;
+  Reader(Digest);
+  if (!Reader.ok())
+    return Corrupt("malformed");
+  if (Digest != SummaryDigest)
+    return std::nullopt; // linked from other summaries
+  LinkResult Result;
+  Reader(Result);
+  if (!Reader.done())
+    return Corrupt("malformed");
+  return Result;
+}
+
+std::string SummaryCache::storeLink(llvm::ArrayRef<std::string> Files,
+                                    uint64_t SummaryDigest,
+                                    const LinkResult &Result) const {
+  ArchiveWriter Writer;
+  Writer(SummaryDigest, Result);
+  return storeEntry(linkEntryPath(Files), seal(LinkEntryKind, Writer.finish()));
+}
+
+std::string SummaryCache::storeEntry(const std::string &Path,
+                                     llvm::StringRef Sealed) const {
   if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
     return "cannot create the cache directory '" + Directory +
            "': " + EC.message();
-  ArchiveWriter Writer;
-  Writer(Result.Inputs, Result.Summaries, Result.Diagnostics,
-         Result.AnnotationProblems, Result.TranslationUnits,
-         Result.Stats.IncompleteFunctions);
-  if (llvm::Error E = writeFileAtomically(entryPath(File, Commands),
-                                          seal(EntryKind, Writer.finish())))
+  if (llvm::Error E = writeFileAtomically(Path, Sealed))
     return llvm::toString(std::move(E));
   return "";
 }

@@ -6,6 +6,11 @@
 // holds what its analysis produced; it is used only while every one of those
 // files is unchanged (a touched but identical file still matches by hash).
 //
+// And one entry per program (set of files): its link result, with a digest
+// of the summaries it was linked from. An edit that leaves every summary as
+// it was (a comment reworded, lines added after the last function) then
+// costs the edited file's parse and no link.
+//
 // Entries are written whole or not at all (AtomicFile.h), and carry a
 // checksum: a corrupt or truncated entry is reported and rebuilt, never
 // trusted.
@@ -16,7 +21,7 @@
 #define PII_CORE_SUMMARYCACHE_H
 
 #include "core/Analyze.h"
-#include "core/Summary.h"
+#include "core/Link.h"
 
 #include "llvm/ADT/ArrayRef.h"
 
@@ -37,7 +42,9 @@ struct InputFile {
 
 /// What analyzing one file produced, as far as a later run needs it.
 struct FileResult {
-  std::vector<TranslationUnitSummary> Summaries;
+  /// As encodeSummaries writes them: a run whose link result is cached
+  /// never decodes them.
+  std::string PackedSummaries;
   std::string Diagnostics;
   unsigned AnnotationProblems = 0;
   unsigned TranslationUnits = 0;
@@ -60,12 +67,24 @@ public:
   std::string store(llvm::StringRef File, llvm::ArrayRef<std::string> Commands,
                     const FileResult &Result) const;
 
+  /// The link result stored for the program of \p Files, if the summaries
+  /// it was computed from had \p SummaryDigest. \p Problem is set when an
+  /// entry was there but unusable.
+  std::optional<LinkResult> lookupLink(llvm::ArrayRef<std::string> Files,
+                                       uint64_t SummaryDigest,
+                                       std::string &Problem) const;
+  /// Stores \p Result as the program's; returns a problem, or "".
+  std::string storeLink(llvm::ArrayRef<std::string> Files,
+                        uint64_t SummaryDigest, const LinkResult &Result) const;
+
   /// Content hash used for inputs.
   static uint64_t hashContent(llvm::StringRef Content);
 
 private:
   std::string entryPath(llvm::StringRef File,
                         llvm::ArrayRef<std::string> Commands) const;
+  std::string linkEntryPath(llvm::ArrayRef<std::string> Files) const;
+  std::string storeEntry(const std::string &Path, llvm::StringRef Sealed) const;
 
   std::string Directory;
   std::string Salt;

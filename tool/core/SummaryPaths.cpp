@@ -40,11 +40,23 @@ static void mapPaths(TranslationUnitSummary &Summary,
   }
 }
 
-void relativizePaths(TranslationUnitSummary &Summary, llvm::StringRef Root) {
+/// \p Root with dots removed and a trailing separator.
+static llvm::SmallString<256> rootPrefix(llvm::StringRef Root) {
   llvm::SmallString<256> Prefix(Root);
   llvm::sys::path::remove_dots(Prefix, /*remove_dot_dot=*/true);
-  if (!llvm::sys::path::is_separator(Prefix.back()))
+  if (Prefix.empty() || !llvm::sys::path::is_separator(Prefix.back()))
     Prefix += llvm::sys::path::get_separator();
+  return Prefix;
+}
+
+std::string relativeToRoot(llvm::StringRef Path, llvm::StringRef Root) {
+  llvm::SmallString<256> Prefix = rootPrefix(Root);
+  return Path.starts_with(Prefix) ? Path.drop_front(Prefix.size()).str()
+                                  : Path.str();
+}
+
+void relativizePaths(TranslationUnitSummary &Summary, llvm::StringRef Root) {
+  llvm::SmallString<256> Prefix = rootPrefix(Root);
   mapPaths(Summary, [&](llvm::StringRef Path) -> Symbol {
     return Path.starts_with(Prefix) ? Path.drop_front(Prefix.size()) : Path;
   });

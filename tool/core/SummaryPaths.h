@@ -17,6 +17,9 @@
 
 namespace pii {
 
+/// \p Path relative to \p Root when it lies below it, else unchanged.
+std::string relativeToRoot(llvm::StringRef Path, llvm::StringRef Root);
+
 /// Rewrites the absolute paths under \p Root in \p Summary as relative.
 void relativizePaths(TranslationUnitSummary &Summary, llvm::StringRef Root);
 

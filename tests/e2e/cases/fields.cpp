@@ -1,6 +1,8 @@
 // Direct reads of purpose-annotated fields (macro spelling): several purposes
 // on one field, fields of class type, nested fields, and the purposes and sink
 // kinds that the default policy (security -> advertising/marketing) allows.
+// The purposes and sink kinds no rule names are warnings; the run finds.
+// PII_EXIT: 1
 #include <pii/annotations.h>
 
 #include <cstdint>
@@ -20,10 +22,10 @@ struct Device {
 
 struct User {
   PII_PURPOSE("security") std::string phone;  // the 2FA number
-  PII_PURPOSE("security", "fraud") std::string deviceId;
-  PII_PURPOSE("fraud") std::string ipAddress;
-  PII_PURPOSE("marketing") std::string newsletterEmail;
-  PII_PURPOSE("analytics") std::string sessionId;
+  PII_PURPOSE("security", "fraud") std::string deviceId; // $ diag="no rule of the policy names the purpose"
+  PII_PURPOSE("fraud") std::string ipAddress; // $ diag="no rule of the policy names the purpose"
+  PII_PURPOSE("marketing") std::string newsletterEmail; // $ diag="no rule of the policy names the purpose"
+  PII_PURPOSE("analytics") std::string sessionId; // $ diag="no rule of the policy names the purpose"
   PII_PURPOSE("security") Address recoveryAddress;  // every subobject carries it
   Address shippingAddress;
   Device primaryDevice;  // no purpose itself, one of its fields has one
@@ -43,7 +45,7 @@ PII_SINK("marketing") void sendNewsletter(const std::string& to);
 }  // namespace mkt
 
 namespace sms {
-PII_SINK("security") void sendOneTimeCode(const std::string& phone, const std::string& code);
+PII_SINK("security") void sendOneTimeCode(const std::string& phone, const std::string& code); // $ diag="no rule of the policy names the sink kind"
 }  // namespace sms
 
 void syncAudience(const acct::User& user) {

@@ -2,6 +2,8 @@
 // (a plain Clang build warns about the unknown `pii` namespace; that is why the
 // header offers macros). Sources, sinks and a sink class in this spelling,
 // mixed with the macro spelling.
+// The purposes and sink kinds no rule names are warnings; the run finds.
+// PII_EXIT: 1
 #include <pii/annotations.h>
 
 #include <string>
@@ -10,8 +12,8 @@ namespace acct {
 
 struct Credentials {
   [[pii::purpose("security")]] std::string recoveryPhone;
-  [[pii::purpose("security", "fraud")]] std::string loginIp;
-  [[pii::purpose("analytics")]] std::string utmSource;
+  [[pii::purpose("security", "fraud")]] std::string loginIp; // $ diag="no rule of the policy names the purpose"
+  [[pii::purpose("analytics")]] std::string utmSource; // $ diag="no rule of the policy names the purpose"
   std::string username;
 };
 
@@ -43,7 +45,7 @@ namespace mkt {
 }  // namespace mkt
 
 namespace sec {
-[[pii::sink("security")]] void verifyPhone(const std::string& phone);
+[[pii::sink("security")]] void verifyPhone(const std::string& phone); // $ diag="no rule of the policy names the sink kind"
 }  // namespace sec
 
 void attributeSources(const acct::Account& account) {

@@ -1,6 +1,8 @@
 // Purposes on variables rather than fields: a global, a namespace-scope static,
 // a static data member, a local and a static local. Reading the variable is
 // the source read.
+// The purposes and sink kinds no rule names are warnings; the run finds.
+// PII_EXIT: 1
 #include <pii/annotations.h>
 
 #include <string>
@@ -9,7 +11,7 @@ namespace acct {
 
 PII_PURPOSE("security") std::string g_recoveryEmail = "owner@example.com";
 PII_PURPOSE("security") static std::string s_fallbackPhone = "+15550100";
-PII_PURPOSE("marketing") std::string g_promoList = "spring";
+PII_PURPOSE("marketing") std::string g_promoList = "spring"; // $ diag="no rule of the policy names the purpose"
 std::string g_supportEmail = "help@example.com";
 
 struct Config {
@@ -42,7 +44,7 @@ void locals(int userId) {
   ads::upload(otpPhone.substr(0, 4));  // $ finding=security-to-advertising
   PII_PURPOSE("security") static std::string lastOtpPhone;
   ads::upload(lastOtpPhone);  // $ finding=security-to-advertising
-  PII_PURPOSE("analytics") std::string visit = "home";
+  PII_PURPOSE("analytics") std::string visit = "home"; // $ diag="no rule of the policy names the purpose"
   ads::upload(visit);  // clean: analytics purpose
   std::string plain = acct::lookupPhone(userId);
   ads::upload(plain);  // clean: lookupPhone's result carries no purpose

@@ -1,0 +1,106 @@
+#include "core/PolicyFile.h"
+
+#include <catch2/catch.hpp>
+
+using pii::PolicyFile;
+
+namespace {
+
+/// "line:col: message" for a policy that must be refused.
+std::string errorIn(llvm::StringRef Text) {
+  llvm::Expected<PolicyFile> P = pii::parsePolicy(Text);
+  if (P)
+    return "accepted";
+  return llvm::toString(P.takeError());
+}
+
+std::vector<std::string> warningsIn(llvm::StringRef Text) {
+  llvm::Expected<PolicyFile> P = pii::parsePolicy(Text);
+  REQUIRE(static_cast<bool>(P));
+  std::vector<std::string> Lines;
+  for (const pii::PolicyWarning &W : P->Warnings)
+    Lines.push_back(std::to_string(W.Where.Line) + ":" +
+                    std::to_string(W.Where.Column) + ": " + W.Message);
+  return Lines;
+}
+
+} // namespace
+
+TEST_CASE("a policy file adds to the built-in policy", "[policy-file]") {
+  auto P = pii::parsePolicy(R"({
+    "rules": [{"id": "fraud-to-ads", "from": ["fraud"], "to": ["advertising"],
+               "level": "warning"}],
+    "sources": [{"field": "::acct::User::phone", "purposes": ["security"]},
+                {"function": "acct::phone", "purposes": ["security", "fraud"]},
+                {"variable": "acct::g_email", "purposes": ["security"]}],
+    "sinks": [{"function": "ads::upload", "kind": "advertising", "args": [0, 2]}],
+    "declassifiers": [{"function": "stats::count", "reason": "aggregate"}]
+  })");
+  REQUIRE(static_cast<bool>(P));
+  const pii::Policy &Rules = P->Rules;
+  REQUIRE(Rules.Rules.size() == 2);
+  CHECK(Rules.Rules[0].Id == "security-to-advertising");
+  CHECK(Rules.Rules[1].Level == pii::RuleLevel::Warning);
+  CHECK(Rules.FieldPurposes.at("acct::User::phone") ==
+        std::vector<std::string>{"security"});
+  CHECK(Rules.FunctionPurposes.at("acct::phone").size() == 2);
+  CHECK(Rules.VariablePurposes.count("acct::g_email"));
+  const pii::NamedSink &Sink = Rules.Sinks.at("ads::upload").front();
+  CHECK(Sink.appliesTo(2));
+  CHECK_FALSE(Sink.appliesTo(1));
+  CHECK(Rules.Declassifiers.at("stats::count") == "aggregate");
+  CHECK(P->Warnings.empty());
+}
+
+TEST_CASE("a rule with the built-in's id replaces it", "[policy-file]") {
+  auto P = pii::parsePolicy(R"({"rules": [{"id": "security-to-advertising",
+      "from": ["security"], "to": ["advertising"], "level": "note"}]})");
+  REQUIRE(static_cast<bool>(P));
+  REQUIRE(P->Rules.Rules.size() == 1);
+  CHECK(P->Rules.Rules[0].To == std::vector<std::string>{"advertising"});
+  CHECK(P->Rules.Rules[0].Level == pii::RuleLevel::Note);
+  CHECK_FALSE(P->Rules.Rules[0].Description.empty());
+}
+
+TEST_CASE("errors name the line, column and key", "[policy-file]") {
+  CHECK(errorIn("[]") == "1:1: the policy must be an object, not an array");
+  CHECK(errorIn("{\n  \"rule\": []}") ==
+        "2:3: unknown key \"rule\" in the policy (did you mean \"rules\"?); "
+        "known keys: rules, sources, sinks, declassifiers");
+  CHECK(errorIn(R"({"rules": [{"id": "r", "from": ["a"], "to": ["b"],
+ "level": "fatal"}]})") ==
+        "2:11: unknown \"level\" \"fatal\"; a level is \"error\", "
+        "\"warning\" or \"note\"");
+  CHECK(errorIn(R"({"rules": [{"id": "r", "from": "a", "to": ["b"]}]})") ==
+        "1:32: \"from\" must be an array, not a string");
+  CHECK(errorIn(R"({"rules": [{"id": "r", "to": ["b"]}]})") ==
+        "1:12: a rule needs \"from\"");
+  CHECK(errorIn(R"({"rules": [{"id": "r", "from": ["a"], "to": ["b"]},
+{"id": "r", "from": ["a"], "to": ["b"]}]})") ==
+        "2:8: a second rule with id \"r\"");
+  CHECK(errorIn(R"({"sources": [{"field": "a::b", "function": "c",
+ "purposes": ["x"]}]})") ==
+        "1:14: a source names exactly one of \"field\", \"function\" or "
+        "\"variable\"");
+  CHECK(errorIn(R"({"sinks": [{"function": "f", "kind": "advertising",
+ "args": [-1]}]})") ==
+        "2:11: each of \"args\" must be a 0-based argument index (0, 1, ...)");
+  CHECK(errorIn(R"({"declassifiers": [{"function": "f", "reason": ""}]})") ==
+        "1:48: \"reason\" must not be empty");
+  CHECK(errorIn(R"({"sinks": [{"function": "f", "kind": "advertising",
+ "arg": [0]}]})") ==
+        "2:2: unknown key \"arg\" in a sink (did you mean \"args\"?); known "
+        "keys: function, kind, args");
+}
+
+TEST_CASE("a purpose or kind no rule names is a warning with a likely "
+          "spelling",
+          "[policy-file]") {
+  CHECK(warningsIn(R"({"sources": [{"field": "a::b", "purposes": ["securty"]}],
+"sinks": [{"function": "f", "kind": "billing"}]})") ==
+        std::vector<std::string>{
+            "1:45: no rule names the purpose \"securty\" (did you mean "
+            "\"security\"?); values with it are not checked",
+            "2:37: no rule names the sink kind \"billing\"; nothing reaching "
+            "it is checked"});
+}
