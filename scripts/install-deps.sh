@@ -4,6 +4,8 @@
 #   install-deps.sh           to build pii-flow
 #   install-deps.sh --tests   to build and test it (adds npm, for the SARIF
 #                             multitool)
+#   install-deps.sh --fuzz    to fuzz its input readers (adds the sanitizer
+#                             and libFuzzer runtimes)
 set -euo pipefail
 
 packages=(
@@ -11,6 +13,9 @@ packages=(
   clang-19 libclang-19-dev libclang-cpp19-dev llvm-19-dev clangd-19 clang-tools-19
   nlohmann-json3-dev catch2
 )
+if [ "${1:-}" = --fuzz ]; then
+  packages+=(libclang-rt-19-dev)
+fi
 # Any npm will do (one from nodejs.org's packages must not be replaced).
 if [ "${1:-}" = --tests ] && ! command -v npm >/dev/null; then
   packages+=(npm)

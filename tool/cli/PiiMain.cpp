@@ -141,7 +141,8 @@ the policy forbids (e.g. [[pii::sink("advertising")]]).
   pii-flow link SUMMARY...                      the findings of the program
 
 Exit status: 0 nothing found, 1 findings, 2 analysis incomplete or impossible
-(bad option, a file that fails to compile, a misused annotation).
+(bad option, bad policy file or baseline, a file that fails to compile, a
+misused annotation or suppression).
 )";
 
 /// libLLVM already registers `-stats` (a second registration aborts), so
