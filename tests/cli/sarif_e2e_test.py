@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""The SARIF log of every end-to-end case, validated by the Microsoft SARIF
-multitool in one run: real findings with real paths, suppressions, broken
-files and misused annotations.
+"""The SARIF logs of the bundled example and of every end-to-end case,
+validated by the Microsoft SARIF multitool in one run: real findings with
+real paths, suppressions, broken files and misused annotations.
 
-  sarif_e2e_test.py PII_FLOW MULTITOOL CASES_DIR ANNOTATIONS_DIR
+  sarif_e2e_test.py PII_FLOW MULTITOOL CASES_DIR ANNOTATIONS_DIR \
+                    EXAMPLE_BUILD_DIR EXAMPLE_POLICY
 """
 import os
 import subprocess
@@ -17,9 +18,15 @@ import run_e2e  # noqa: E402  (its marker reader)
 
 
 def main():
-    pii, multitool, cases, annotations = sys.argv[1:5]
+    pii, multitool, cases, annotations, example, example_policy = sys.argv[1:7]
     logs, failures = [], []
     with tempfile.TemporaryDirectory() as work:
+        log = os.path.join(work, 'example.sarif')
+        run = subprocess.run([pii, '-p', example, '--policy', example_policy, '--sarif', log],
+                             capture_output=True, text=True, timeout=300)
+        if run.returncode != 1:
+            failures.append('example: exit %d, expected 1\n%s' % (run.returncode, run.stderr[-500:]))
+        logs.append(log)
         for name in sorted(os.listdir(cases)):
             case = os.path.join(cases, name)
             if os.path.isdir(case):

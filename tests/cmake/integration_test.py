@@ -7,8 +7,10 @@ Installs pii-flow (cmake --install) into WORK_DIR, builds the example with
 pii_flow_check from clean with ninja -j2 (the build must fail on its
 2FA-phone-to-ads flow), then checks that the build is incremental: nothing
 is summarized again when nothing changed, and a header's change summarizes
-again exactly the files that include it.
+again exactly the files that include it, and a change of the policy file
+everything. The check writes its SARIF log where it is told to.
 """
+import json
 import os
 import shutil
 import subprocess
@@ -31,8 +33,10 @@ def main():
 
     install = run(['cmake', '--install', build, '--prefix', prefix])
     expect('cmake --install succeeds', install.returncode == 0, install.stderr)
+    sarif = os.path.join(work, 'example.sarif')
     configure = run(['cmake', '-S', example, '-B', tree, '-G', 'Ninja',
-                     '-DPII_FLOW_CHECK=ON', '-DCMAKE_PREFIX_PATH=' + prefix])
+                     '-DPII_FLOW_CHECK=ON', '-DCMAKE_PREFIX_PATH=' + prefix,
+                     '-DPII_FLOW_SARIF=' + sarif])
     expect('the example configures with find_package(PiiFlow)',
            configure.returncode == 0, configure.stdout + configure.stderr)
 
@@ -44,6 +48,9 @@ def main():
            "'acct::User::phone2fa' reaches advertising sink "
            "'ads::AudienceClient::upload' [security-to-advertising]" in log, log)
     expect('every source was summarized', log.count('pii-flow: summarizing') == 4, log)
+    results = json.load(open(sarif))['runs'][0]['results'] if os.path.exists(sarif) else []
+    expect('the SARIF log holds the finding',
+           [r['ruleId'] for r in results] == ['security-to-advertising'])
 
     def planned():
         dry = run(['ninja', '-C', tree, '-n'])
@@ -57,6 +64,10 @@ def main():
            'summarizing src/util/hash.cpp' in touched
            and 'summarizing src/ads/audience_sync.cpp' in touched
            and 'summarizing src/acct/account.cpp' not in touched, touched)
+    os.utime(os.path.join(example, 'pii-flow-policy.json'))
+    policy = planned()
+    expect('a policy change summarizes every file again',
+           policy.count('summarizing') == 4 and 'checking' in policy, policy)
 
     for f in failures:
         print('FAILED: ' + f)

@@ -52,6 +52,8 @@ template <typename Ar> void fields(Ar &A, InputFile &I) {
   A(I.Path, I.Size, I.ModifiedNs, I.Hash);
 }
 
+/// Fingerprint and Justification are left out: reporting computes them
+/// after the link, from the sources as they are then.
 template <typename Ar> void fields(Ar &A, Finding &F) {
   A(F.RuleId, F.Level, F.Purpose, F.SourceName, F.SourceDecl, F.SinkName,
     F.SinkKind, F.ArgIndex, F.Where, F.Steps);
