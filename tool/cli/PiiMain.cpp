@@ -220,14 +220,7 @@ std::optional<SummaryCache> openCache(const Policy &P) {
   }
   if (NoCache || Dir.empty())
     return std::nullopt;
-  std::string Salt = "pii-flow " PII_FLOW_VERSION;
-  sys::fs::file_status Binary;
-  std::string Self = sys::fs::getMainExecutable(nullptr, (void *)&openCache);
-  if (!sys::fs::status(Self, Binary))
-    Salt += " " + std::to_string(Binary.getSize()) + " " +
-            std::to_string(
-                Binary.getLastModificationTime().time_since_epoch().count());
-  return SummaryCache(Dir, Salt + '\0' + P.fingerprint());
+  return SummaryCache(Dir, SummaryCache::saltFor(P));
 }
 
 /// How the run reports, and the baseline it reads, checked before anything

@@ -142,10 +142,12 @@ public:
 
   void HandleTranslationUnit(ASTContext &AST) override {
     DiagnosticsEngine &Diags = AST.getDiagnostics();
-    if (Diags.hasUncompilableErrorOccurred())
-      return;
-    Out.Analyzed = true;
-    ++Out.Result.TranslationUnits;
+    // A file with errors still has an AST (Clang recovers), and its flows
+    // are worth reporting, as an editor shows them while the user types;
+    // but the file counts as not analyzed (the run is incomplete) and its
+    // partial result is never cached.
+    Out.Analyzed = !Diags.hasUncompilableErrorOccurred();
+    Out.Result.TranslationUnits += Out.Analyzed;
     reportAnnotationProblems(Diags, checkAnnotations(AST, P));
     TranslationUnitAnalysis TU = summarizeTranslationUnit(AST, P);
     Out.Result.Stats += TU.Stats;

@@ -19,6 +19,18 @@ static constexpr llvm::StringLiteral LinkEntryKind = "link-entry";
 SummaryCache::SummaryCache(std::string Directory, std::string Salt)
     : Directory(std::move(Directory)), Salt(std::move(Salt)) {}
 
+std::string SummaryCache::saltFor(const Policy &P) {
+  std::string Self =
+      llvm::sys::fs::getMainExecutable(nullptr, (void *)&SummaryCache::saltFor);
+  std::string Salt = Self;
+  llvm::sys::fs::file_status Binary;
+  if (!llvm::sys::fs::status(Self, Binary))
+    Salt += " " + std::to_string(Binary.getSize()) + " " +
+            std::to_string(
+                Binary.getLastModificationTime().time_since_epoch().count());
+  return Salt + '\0' + P.fingerprint();
+}
+
 uint64_t SummaryCache::hashContent(llvm::StringRef Content) {
   return llvm::xxh3_64bits(Content);
 }

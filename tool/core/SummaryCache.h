@@ -55,8 +55,13 @@ struct FileResult {
 class SummaryCache {
 public:
   /// \p Salt distinguishes what else decides the result: the tool version
-  /// and the policy.
+  /// and the policy (see saltFor).
   SummaryCache(std::string Directory, std::string Salt);
+
+  /// The salt for the running binary with \p P: a rebuilt tool must not
+  /// trust what an older build wrote, so it names the executable's size and
+  /// modification time.
+  static std::string saltFor(const Policy &P);
 
   /// The cached result for \p File compiled with \p Commands, if every input
   /// is unchanged. \p Problem is set when an entry was there but unusable.

@@ -2,6 +2,7 @@
 
 #include "report/SarifReporter.h"
 #include "core/SummaryPaths.h"
+#include "report/Uri.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
@@ -15,21 +16,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-/// \p Path with the characters a URI may not hold percent-encoded.
-std::string uriEscape(llvm::StringRef Path) {
-  std::string Out;
-  for (unsigned char C : Path) {
-    if (llvm::isAlnum(C) || llvm::StringRef("-._~/").contains(C))
-      Out += C;
-    else
-      Out += "%" + llvm::utohexstr(C, /*LowerCase=*/false, /*Width=*/2);
-  }
-  return Out;
-}
-
 /// The directory URI %SRCROOT% stands for.
 std::string rootUri(llvm::StringRef Root) {
-  std::string Uri = "file://" + uriEscape(Root);
+  std::string Uri = fileUri(Root);
   if (!llvm::StringRef(Uri).ends_with("/"))
     Uri += '/';
   return Uri;
@@ -124,7 +113,7 @@ private:
     Json Artifact;
     std::string Relative = relativeToRoot(S.File, Run.SourceRoot);
     if (llvm::sys::path::is_absolute(Relative))
-      Artifact = {{"uri", "file://" + uriEscape(Relative)}};
+      Artifact = {{"uri", fileUri(Relative)}};
     else
       Artifact = {{"uri", uriEscape(Relative)}, {"uriBaseId", "%SRCROOT%"}};
     Json Location = {{"artifactLocation", std::move(Artifact)}};

@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""pii-clangd driven by a scripted LSP client, with the real clangd-19 behind
+it: clangd's diagnostics and pii-flow's arrive in one publish per file; the
+"unknown attribute" warnings for pii:: attributes are gone, and only those;
+an edit that removes the flow clears its diagnostic; shutdown and exit end
+both processes cleanly; --version is clangd's.
+
+  lsp_client_test.py PII_CLANGD ANNOTATIONS_DIR
+"""
+import json
+import os
+import select
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+SOURCE = '''#include <pii/annotations.h>
+#include <string>
+
+struct User {
+  [[pii::purpose("security")]] std::string phone;
+  [[gnu::hot_unknown]] int other;
+};
+[[pii::sink("advertising")]] void showAd(const std::string &key);
+
+void sync(const User &u) {
+  showAd(u.phone);
+  int broken = undeclared_name;
+}
+'''
+
+
+class Client:
+    def __init__(self, command, cwd):
+        # The log goes to a file: a full stderr pipe would stall the server.
+        self.log = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=self.log, cwd=cwd)
+        self.buffer = b''
+        self.next_id = 1
+
+    def send(self, message):
+        body = json.dumps(message).encode()
+        self.proc.stdin.write(b'Content-Length: %d\r\n\r\n' % len(body) + body)
+        self.proc.stdin.flush()
+
+    def request(self, method, params):
+        self.send({'jsonrpc': '2.0', 'id': self.next_id, 'method': method, 'params': params})
+        self.next_id += 1
+        return self.next_id - 1
+
+    def notify(self, method, params):
+        self.send({'jsonrpc': '2.0', 'method': method, 'params': params})
+
+    def receive(self, deadline):
+        """The next message, or None at the deadline or the end of output."""
+        fd = self.proc.stdout.fileno()
+        while True:
+            end = self.buffer.find(b'\r\n\r\n')
+            if end >= 0:
+                length = int([l for l in self.buffer[:end].split(b'\r\n')
+                              if l.lower().startswith(b'content-length')][0].split(b':')[1])
+                if len(self.buffer) >= end + 4 + length:
+                    body = self.buffer[end + 4:end + 4 + length]
+                    self.buffer = self.buffer[end + 4 + length:]
+                    return json.loads(body)
+            left = deadline - time.time()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                return None
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                return None
+            self.buffer += chunk
+
+    def wait_for(self, accept, seconds):
+        """The first message accept() takes, answering clangd's requests."""
+        deadline = time.time() + seconds
+        while True:
+            message = self.receive(deadline)
+            if message is None:
+                return None
+            if 'id' in message and 'method' in message:  # a request to us
+                self.send({'jsonrpc': '2.0', 'id': message['id'], 'result': None})
+            if accept(message):
+                return message
+
+
+def main():
+    pii_clangd, annotations = (os.path.abspath(a) for a in sys.argv[1:3])
+    failures = []
+
+    def expect(what, ok, detail=''):
+        if not ok:
+            failures.append(what + (': ' + str(detail)[:2000] if detail else ''))
+
+    version = subprocess.run([pii_clangd, '--version'], capture_output=True, text=True, timeout=30)
+    clangd_version = subprocess.run(['clangd-19', '--version'], capture_output=True, text=True, timeout=30)
+    expect('--version prints clangd\'s version', version.returncode == 0 and
+           version.stdout == clangd_version.stdout, version.stdout + version.stderr)
+
+    work = tempfile.mkdtemp(prefix='pii-clangd-test-')
+    source = os.path.join(work, 'sync.cpp')
+    with open(source, 'w') as f:
+        f.write(SOURCE)
+    with open(os.path.join(work, 'compile_commands.json'), 'w') as f:
+        json.dump([{'directory': work, 'file': 'sync.cpp',
+                    'command': 'clang++ -std=c++17 -I%s -c sync.cpp' % annotations}], f)
+    uri = 'file://' + source
+
+    client = Client([pii_clangd, '--clangd', 'clangd-19', '--log=error'], work)
+    init = client.request('initialize', {
+        'processId': os.getpid(), 'rootUri': 'file://' + work,
+        'capabilities': {'textDocument': {'publishDiagnostics': {'relatedInformation': True}}}})
+    reply = client.wait_for(lambda m: m.get('id') == init, 30)
+    expect('initialize is answered by clangd', reply and 'capabilities' in reply.get('result', {}), reply)
+    client.notify('initialized', {})
+    client.notify('textDocument/didOpen', {'textDocument': {
+        'uri': uri, 'languageId': 'cpp', 'version': 1, 'text': SOURCE}})
+
+    def publish_with(pred):
+        return lambda m: (m.get('method') == 'textDocument/publishDiagnostics' and
+                          m['params']['uri'] == uri and pred(m['params']['diagnostics']))
+
+    def sources(diagnostics):
+        return {d.get('source') for d in diagnostics}
+
+    both = client.wait_for(publish_with(lambda ds: {'pii-flow', 'clang'} <= sources(ds)), 120)
+    expect('one publish holds clangd\'s and pii-flow\'s diagnostics', both is not None)
+    if both:
+        diagnostics = both['params']['diagnostics']
+        finding = [d for d in diagnostics if d.get('source') == 'pii-flow'][0]
+        expect('the finding is at the sink argument, with the rule as its code',
+               finding['range']['start'] == {'line': 10, 'character': 9} and
+               finding['code'] == 'security-to-advertising' and finding['severity'] == 1 and
+               finding['codeDescription']['href'], finding)
+        expect('its headline names purpose, source and sink',
+               all(s in finding['message'] for s in ("'security'", "'User::phone'", "'showAd'")), finding)
+        expect('the path is related information', len(finding.get('relatedInformation', [])) >= 1, finding)
+        unknown = [d['message'] for d in diagnostics if d.get('code') == '-Wunknown-attributes']
+        expect('only the non-pii unknown attribute is still reported',
+               len(unknown) == 1 and 'hot_unknown' in unknown[0], unknown)
+        expect('clangd\'s error is there', any('undeclared_name' in d['message'] for d in diagnostics),
+               diagnostics)
+
+    fixed = SOURCE.replace('showAd(u.phone);', 'showAd("shoes");')
+    with open(source, 'w') as f:
+        f.write(fixed)
+    client.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 2},
+                                             'contentChanges': [{'text': fixed}]})
+    client.notify('textDocument/didSave', {'textDocument': {'uri': uri}})
+    def cleared_publish(m):
+        return (m.get('method') == 'textDocument/publishDiagnostics' and m['params']['uri'] == uri
+                and m['params'].get('version') == 2 and 'pii-flow' not in sources(m['params']['diagnostics']))
+    cleared = client.wait_for(cleared_publish, 120)
+    expect('an edit that removes the flow clears its diagnostic', cleared is not None)
+
+    shutdown = client.request('shutdown', None)
+    expect('shutdown is answered', client.wait_for(lambda m: m.get('id') == shutdown, 30) is not None)
+    client.notify('exit', None)
+    try:
+        status = client.proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        client.proc.kill()
+        status = 'hung'
+    expect('exit ends pii-clangd with status 0', status == 0, status)
+    stray = subprocess.run(['pgrep', '-f', 'clangd-19 --log=error'], capture_output=True, text=True)
+    expect('no clangd is left behind', stray.stdout.strip() == '', stray.stdout)
+
+    shutil.rmtree(work)
+    if failures:
+        client.log.seek(0)
+        print('--- pii-clangd log (last 3000 bytes)\n' + client.log.read().decode(errors='replace')[-3000:])
+    for f in failures:
+        print('FAILED: ' + f)
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

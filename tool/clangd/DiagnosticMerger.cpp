@@ -1,0 +1,66 @@
+//===- DiagnosticMerger.cpp -----------------------------------------------===//
+
+#include "clangd/DiagnosticMerger.h"
+
+#include "llvm/ADT/StringRef.h"
+
+namespace pii {
+
+using Json = nlohmann::json;
+
+bool DiagnosticMerger::isUnknownPiiAttribute(const std::string &Uri,
+                                             const Json &D) const {
+  if (D.value("code", Json()) != "-Wunknown-attributes")
+    return false;
+  // The message names the attribute without its namespace; the text under
+  // the range has it.
+  const Json &Start = D["range"]["start"];
+  std::optional<std::string> Text = Texts.lineFrom(
+      Uri, Start.value("line", 0u), Start.value("character", 0u));
+  return Text && llvm::StringRef(*Text).ltrim().starts_with("pii::");
+}
+
+Json DiagnosticMerger::merged(const std::string &Uri) const {
+  Json All = Json::array();
+  if (auto It = Clangd.find(Uri); It != Clangd.end())
+    for (const Json &D : It->second)
+      if (!isUnknownPiiAttribute(Uri, D))
+        All.push_back(D);
+  if (auto It = PiiFlow.find(Uri); It != PiiFlow.end())
+    for (const Json &D : It->second)
+      All.push_back(D);
+  Json Params = {{"uri", Uri}, {"diagnostics", std::move(All)}};
+  if (auto It = Versions.find(Uri); It != Versions.end())
+    Params["version"] = It->second;
+  return Params;
+}
+
+Json DiagnosticMerger::fromClangd(Json Params) {
+  std::string Uri = Params.value("uri", "");
+  std::lock_guard<std::mutex> Guard(Lock);
+  Clangd[Uri] = Params.value("diagnostics", Json::array());
+  if (Params.contains("version"))
+    Versions[Uri] = Params["version"];
+  return merged(Uri);
+}
+
+std::vector<Json>
+DiagnosticMerger::fromAnalysis(std::map<std::string, Json> ByUri) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  std::vector<Json> Publish;
+  for (auto &[Uri, Old] : PiiFlow)
+    if (!ByUri.count(Uri))
+      ByUri[Uri] = Json::array(); // its findings are gone
+  for (auto &[Uri, Diagnostics] : ByUri) {
+    Json &Known = PiiFlow[Uri];
+    if (Known == Diagnostics)
+      continue;
+    Known = std::move(Diagnostics);
+    Publish.push_back(merged(Uri));
+  }
+  for (auto It = PiiFlow.begin(); It != PiiFlow.end();)
+    It = It->second.empty() ? PiiFlow.erase(It) : std::next(It);
+  return Publish;
+}
+
+} // namespace pii

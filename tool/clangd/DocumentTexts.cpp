@@ -1,0 +1,66 @@
+//===- DocumentTexts.cpp --------------------------------------------------===//
+
+#include "clangd/DocumentTexts.h"
+
+namespace pii {
+
+/// The byte offset of an LSP position in \p Text (columns counted in bytes:
+/// exact for ASCII lines, which is all the attribute check looks at).
+static size_t offsetOf(const std::string &Text, const nlohmann::json &Pos) {
+  unsigned Line = Pos.value("line", 0u);
+  unsigned Character = Pos.value("character", 0u);
+  size_t Offset = 0;
+  for (unsigned L = 0; L < Line && Offset < Text.size(); ++L) {
+    size_t End = Text.find('\n', Offset);
+    Offset = End == std::string::npos ? Text.size() : End + 1;
+  }
+  size_t LineEnd = Text.find('\n', Offset);
+  if (LineEnd == std::string::npos)
+    LineEnd = Text.size();
+  return std::min(Offset + Character, LineEnd);
+}
+
+void DocumentTexts::update(const std::string &Method,
+                           const nlohmann::json &Params) {
+  const nlohmann::json &Document =
+      Params.value("textDocument", nlohmann::json());
+  std::string Uri = Document.value("uri", "");
+  std::lock_guard<std::mutex> Guard(Lock);
+  if (Method == "textDocument/didOpen") {
+    Texts[Uri] = Document.value("text", "");
+  } else if (Method == "textDocument/didClose") {
+    Texts.erase(Uri);
+  } else if (Method == "textDocument/didChange") {
+    auto It = Texts.find(Uri);
+    if (It == Texts.end())
+      return;
+    for (const nlohmann::json &Change :
+         Params.value("contentChanges", nlohmann::json::array())) {
+      if (!Change.contains("range")) {
+        It->second = Change.value("text", "");
+        continue;
+      }
+      size_t Begin = offsetOf(It->second, Change["range"]["start"]);
+      size_t End = offsetOf(It->second, Change["range"]["end"]);
+      if (End < Begin)
+        End = Begin;
+      It->second.replace(Begin, End - Begin, Change.value("text", ""));
+    }
+  }
+}
+
+std::optional<std::string> DocumentTexts::lineFrom(const std::string &Uri,
+                                                   unsigned Line,
+                                                   unsigned Character) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto It = Texts.find(Uri);
+  if (It == Texts.end())
+    return std::nullopt;
+  const std::string &Text = It->second;
+  size_t Begin = offsetOf(Text, {{"line", Line}, {"character", Character}});
+  size_t End = Text.find('\n', Begin);
+  return Text.substr(Begin, End == std::string::npos ? std::string::npos
+                                                     : End - Begin);
+}
+
+} // namespace pii

@@ -1,0 +1,28 @@
+//===- LspReporter.h - Findings as LSP diagnostics --------------*- C++ -*-===//
+//
+// What pii-clangd adds to clangd's textDocument/publishDiagnostics: one
+// diagnostic per finding, at the sink argument, with the rule as its code
+// and the path as related information. Several clients (Neovim 0.7, Emacs
+// eglot) show no related information, so the headline stands on its own
+// (purpose, source, sink), and when the client does not advertise related
+// information the steps are folded into the message, as clangd folds notes.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_REPORT_LSPREPORTER_H
+#define PII_REPORT_LSPREPORTER_H
+
+#include "core/Finding.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace pii {
+
+/// The LSP Diagnostic for \p F.
+nlohmann::json lspDiagnostic(const Finding &F, bool RelatedInformation);
+
+} // namespace pii
+
+#endif // PII_REPORT_LSPREPORTER_H
