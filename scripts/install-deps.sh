@@ -2,7 +2,8 @@
 # Installs what pii-flow needs on Debian 12 that the machine lacks. As root it
 # runs apt-get; otherwise it prints the exact command and fails.
 #   install-deps.sh           to build pii-flow
-#   install-deps.sh --tests   to build and test it (adds npm, for the SARIF
+#   install-deps.sh --tests   to build and test it (adds Neovim, a real LSP
+#                             client for pii-clangd, and npm, for the SARIF
 #                             multitool)
 #   install-deps.sh --fuzz    to fuzz its input readers (adds the sanitizer
 #                             and libFuzzer runtimes)
@@ -13,6 +14,9 @@ packages=(
   clang-19 libclang-19-dev libclang-cpp19-dev llvm-19-dev clangd-19 clang-tools-19
   nlohmann-json3-dev catch2
 )
+if [ "${1:-}" = --tests ]; then
+  packages+=(neovim)
+fi
 if [ "${1:-}" = --fuzz ]; then
   packages+=(libclang-rt-19-dev)
 fi
