@@ -109,11 +109,13 @@ def main():
                     'command': 'clang++ -std=c++17 -I%s -c sync.cpp' % annotations}], f)
     uri = 'file://' + source
 
-    client = Client([pii_clangd, '--clangd', 'clangd-19', '--log=error'], work)
+    # The database's directory also tells this test's clangd from others.
+    clangd_args = ['--log=error', '--compile-commands-dir=' + work]
+    client = Client([pii_clangd, '--clangd', 'clangd-19'] + clangd_args, work)
     init = client.request('initialize', {
         'processId': os.getpid(), 'rootUri': 'file://' + work,
         'capabilities': {'textDocument': {'publishDiagnostics': {'relatedInformation': True}}}})
-    reply = client.wait_for(lambda m: m.get('id') == init, 30)
+    reply = client.wait_for(lambda m: m.get('id') == init, 120)
     expect('initialize is answered by clangd', reply and 'capabilities' in reply.get('result', {}), reply)
     client.notify('initialized', {})
     client.notify('textDocument/didOpen', {'textDocument': {
@@ -157,15 +159,16 @@ def main():
     expect('an edit that removes the flow clears its diagnostic', cleared is not None)
 
     shutdown = client.request('shutdown', None)
-    expect('shutdown is answered', client.wait_for(lambda m: m.get('id') == shutdown, 30) is not None)
+    expect('shutdown is answered', client.wait_for(lambda m: m.get('id') == shutdown, 120) is not None)
     client.notify('exit', None)
     try:
-        status = client.proc.wait(timeout=30)
+        status = client.proc.wait(timeout=120)
     except subprocess.TimeoutExpired:
         client.proc.kill()
         status = 'hung'
     expect('exit ends pii-clangd with status 0', status == 0, status)
-    stray = subprocess.run(['pgrep', '-f', 'clangd-19 --log=error'], capture_output=True, text=True)
+    stray = subprocess.run(['pgrep', '-f', 'clangd-19 ' + ' '.join(clangd_args)],
+                           capture_output=True, text=True)
     expect('no clangd is left behind', stray.stdout.strip() == '', stray.stdout)
 
     shutil.rmtree(work)

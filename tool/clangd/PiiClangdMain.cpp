@@ -28,6 +28,7 @@
 #include <csignal>
 #include <mutex>
 #include <optional>
+#include <sys/resource.h>
 #include <thread>
 #include <unistd.h>
 
@@ -39,8 +40,12 @@ namespace {
 /// Runs one analysis at a time, always of the newest request.
 class AnalysisQueue {
 public:
-  AnalysisQueue(DiagnosticMerger &Merger, LspWriter &Editor)
-      : Merger(Merger), Editor(Editor), Worker([this] { run(); }) {}
+  /// \p BuildDir: clangd's --compile-commands-dir, if given; otherwise the
+  /// database is looked for above each file, as clangd does.
+  AnalysisQueue(DiagnosticMerger &Merger, LspWriter &Editor,
+                std::optional<std::string> BuildDir)
+      : Merger(Merger), Editor(Editor), BuildDir(std::move(BuildDir)),
+        Worker([this] { run(); }) {}
   ~AnalysisQueue() {
     {
       std::lock_guard<std::mutex> Guard(Lock);
@@ -63,6 +68,9 @@ public:
 
 private:
   void run() {
+    // clangd's own diagnostics come first: the analysis, and the threads it
+    // starts (which inherit this), yield the processor to it.
+    setpriority(PRIO_PROCESS, gettid(), 10);
     while (true) {
       std::string File;
       {
@@ -78,14 +86,15 @@ private:
   }
 
   void analyze(const std::string &File) {
-    std::optional<std::string> BuildDir = findBuildDirectory(File);
-    if (!BuildDir) {
+    std::optional<std::string> Dir =
+        BuildDir ? BuildDir : findBuildDirectory(File);
+    if (!Dir) {
       llvm::errs() << "pii-clangd: no compile_commands.json for '" << File
                    << "'; pii-flow does not analyze it\n";
       return;
     }
     Policy P = Policy::builtin();
-    auto ByUri = analyzeWorkspace(*BuildDir, P, RelatedInformation);
+    auto ByUri = analyzeWorkspace(*Dir, P, RelatedInformation);
     if (!ByUri) {
       llvm::errs() << "pii-clangd: the analysis failed: "
                    << llvm::toString(ByUri.takeError()) << '\n';
@@ -100,6 +109,7 @@ private:
 
   DiagnosticMerger &Merger;
   LspWriter &Editor;
+  std::optional<std::string> BuildDir;
   std::mutex Lock;
   std::condition_variable Wake;
   std::optional<std::string> Next;
@@ -170,14 +180,21 @@ void forwardToEditor(LspReader &Clangd, LspWriter &Editor,
 int run(int argc, char **argv) {
   std::string Clangd = "clangd-19";
   std::vector<std::string> Args;
+  std::optional<std::string> BuildDir;
   for (int I = 1; I < argc; ++I) {
     llvm::StringRef Arg(argv[I]);
-    if (Arg == "--clangd" && I + 1 < argc)
+    if (Arg == "--clangd" && I + 1 < argc) {
       Clangd = argv[++I];
-    else if (Arg.consume_front("--clangd="))
+      continue;
+    }
+    if (Arg.consume_front("--clangd=")) {
       Clangd = Arg.str();
-    else
-      Args.push_back(Arg.str());
+      continue;
+    }
+    // clangd's own option, which it keeps; the analysis follows it too.
+    if (Arg.consume_front("--compile-commands-dir="))
+      BuildDir = Arg.str();
+    Args.push_back(argv[I]);
   }
   // --version and --help are clangd's: editors parse its version line.
   for (const std::string &Arg : Args)
@@ -206,7 +223,7 @@ int run(int argc, char **argv) {
   LspWriter ToEditor(STDOUT_FILENO), ToClangd(Process->input());
   int Status = 0;
   {
-    AnalysisQueue Analysis(Merger, ToEditor);
+    AnalysisQueue Analysis(Merger, ToEditor, BuildDir);
     std::thread Outbound(
         [&] { forwardToClangd(FromEditor, ToClangd, Texts, Analysis); });
     forwardToEditor(FromClangd, ToEditor, Merger);

@@ -10,6 +10,9 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Threading.h"
+
+#include <algorithm>
 
 namespace pii {
 
@@ -37,8 +40,11 @@ analyzeWorkspace(const std::string &BuildDir, const Policy &P,
   // The directory `pii-flow -p BUILD_DIR` uses; entries are keyed by the
   // binary, so each tool reuses its own.
   SummaryCache Cache(CacheDir.str().str(), SummaryCache::saltFor(P));
+  // One core is left to clangd.
+  unsigned Jobs =
+      std::max(1u, llvm::hardware_concurrency().compute_thread_count() - 1);
   ProgramAnalysis Result =
-      analyzeProgram(*In->Commands, In->Files, P, /*Jobs=*/0, &Cache);
+      analyzeProgram(*In->Commands, In->Files, P, Jobs, &Cache);
   // What the team accepted on the sink line is not shown in the editor.
   applySuppressions(Result.Findings);
   std::map<std::string, nlohmann::json> ByUri;

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Time from didOpen and from didSave to pii-clangd's merged publish (the one
+holding pii-flow's finding), next to the time clangd alone takes to publish
+for the same file. Warm: the summary cache is filled first, as an earlier
+pii-flow run or an earlier editor session leaves it.
+
+  clangd_latency.py --pii-clangd BIN --pii-flow BIN --build-dir DIR [--file F]
+
+DIR holds compile_commands.json; F (default: the first file with a finding
+in `pii-flow -p DIR`) is opened. A benchmark, never a test.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'tests', 'clangd'))
+from lsp_client_test import Client  # noqa: E402
+
+
+def session(command, path, text, cwd):
+    """Seconds to the first clang publish and to the first pii-flow one after
+    didOpen, then to the pii-flow publish after an edit (a line added on
+    top) and didSave; None where nothing came within 10 minutes."""
+    uri = 'file://' + path
+    client = Client(command, cwd)
+    init = client.request('initialize', {'processId': os.getpid(), 'rootUri': 'file://' + cwd,
+                                         'capabilities': {}})
+    client.wait_for(lambda m: m.get('id') == init, 60)
+    client.notify('initialized', {})
+
+    def publish(pred):
+        return lambda m: (m.get('method') == 'textDocument/publishDiagnostics' and
+                          m['params']['uri'] == uri and pred(m['params']['diagnostics']))
+
+    def has_finding(ds):
+        return any(d.get('source') == 'pii-flow' for d in ds)
+    start = time.time()
+    client.notify('textDocument/didOpen', {'textDocument': {
+        'uri': uri, 'languageId': 'cpp', 'version': 1, 'text': text}})
+    first = client.wait_for(publish(lambda ds: True), 600)
+    clang = time.time() - start if first else None
+    pii = None
+    found = first if first and has_finding(first['params']['diagnostics']) else None
+    if found:
+        pii = clang
+    elif '--clangd' in command:
+        found = client.wait_for(publish(has_finding), 600)
+        pii = time.time() - start if found else None
+    lines = {d['range']['start']['line'] for d in (found or first or {'params': {'diagnostics': []}})
+             ['params']['diagnostics'] if d.get('source') == 'pii-flow'}
+    saved = None
+    if '--clangd' in command:
+        with open(path, 'w') as f:
+            f.write('\n' + text)
+        start = time.time()
+        client.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 2},
+                                                 'contentChanges': [{'text': '\n' + text}]})
+        client.notify('textDocument/didSave', {'textDocument': {'uri': uri}})
+        # Done when the finding has moved down with the added line.
+        moved = client.wait_for(publish(lambda ds: any(
+            d.get('source') == 'pii-flow' and d['range']['start']['line'] - 1 in lines
+            for d in ds)), 600)
+        saved = time.time() - start if moved else None
+        # Back as it was, and analyzed so, so that the cache matches the file
+        # again for the next session.
+        with open(path, 'w') as f:
+            f.write(text)
+        client.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 3},
+                                                 'contentChanges': [{'text': text}]})
+        client.notify('textDocument/didSave', {'textDocument': {'uri': uri}})
+        client.wait_for(publish(lambda ds: any(
+            d.get('source') == 'pii-flow' and d['range']['start']['line'] in lines for d in ds)), 600)
+    client.request('shutdown', None)
+    client.notify('exit', None)
+    client.proc.wait(timeout=60)
+    return clang, pii, saved
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--pii-clangd', required=True)
+    parser.add_argument('--pii-flow', required=True)
+    parser.add_argument('--build-dir', required=True)
+    parser.add_argument('--file')
+    opts = parser.parse_args()
+    build = os.path.abspath(opts.build_dir)
+    pii_clangd = os.path.abspath(opts.pii_clangd)
+    path = opts.file
+    if not path:
+        out = subprocess.run([opts.pii_flow, '-p', build], capture_output=True, text=True).stdout
+        path = re.match(r'^(\S+?):\d+:\d+: error:', out, re.M).group(1)
+    path = os.path.abspath(path)
+    with open(path) as f:
+        text = f.read()
+    # Fill pii-clangd's cache, then measure.
+    clangd_args = ['--log=error', '--compile-commands-dir=' + build]
+    ours_command = [pii_clangd, '--clangd', 'clangd-19'] + clangd_args
+    session(ours_command, path, text, build)
+    clangd = session(['clangd-19'] + clangd_args, path, text, build)
+    ours = session(ours_command, path, text, build)
+    print('| file | clangd alone, didOpen to its publish | pii-clangd, didOpen to the finding '
+          '| pii-clangd, didSave (a line added on top) to the moved finding |')
+    print('|---|---|---|---|')
+    print('| %s | %.2f s | %.2f s (%.2fx) | %.2f s (%.2fx) |' % (
+        os.path.relpath(path, build), clangd[0], ours[1], ours[1] / clangd[0],
+        ours[2], ours[2] / clangd[0]))
+
+
+if __name__ == '__main__':
+    sys.exit(main())
