@@ -46,7 +46,8 @@ analyzeWorkspace(const std::string &BuildDir, const Policy &P,
   ProgramAnalysis Result =
       analyzeProgram(*In->Commands, In->Files, P, Jobs, &Cache);
   // What the team accepted on the sink line is not shown in the editor.
-  applySuppressions(Result.Findings);
+  SourceLines Lines;
+  applySuppressions(Result.Findings, Lines);
   std::map<std::string, nlohmann::json> ByUri;
   for (const Finding &F : Result.Findings) {
     if (F.Justification)

@@ -76,7 +76,9 @@ runProblems(const ProgramAnalysis &Result,
 
 int report(ProgramAnalysis &Result, const ReportOptions &Options) {
   std::vector<Finding> &Findings = Result.Findings;
-  assignFingerprints(Findings, Options.SourceRoot);
+  // Fingerprints and suppressions both read the sink lines: once.
+  SourceLines Lines;
+  assignFingerprints(Findings, Options.SourceRoot, Lines);
   size_t InBaseline = 0;
   if (Options.Baseline) {
     size_t Before = Findings.size();
@@ -85,7 +87,8 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
     });
     InBaseline = Before - Findings.size();
   }
-  std::vector<SuppressionProblem> BadSuppressions = applySuppressions(Findings);
+  std::vector<SuppressionProblem> BadSuppressions =
+      applySuppressions(Findings, Lines);
   std::vector<Finding> Open;
   for (const Finding &F : Findings)
     if (!F.Justification)

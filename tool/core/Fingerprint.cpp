@@ -1,7 +1,6 @@
 //===- Fingerprint.cpp ----------------------------------------------------===//
 
 #include "core/Fingerprint.h"
-#include "core/SourceLines.h"
 #include "core/SummaryPaths.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -12,9 +11,8 @@
 namespace pii {
 
 void assignFingerprints(std::vector<Finding> &Findings,
-                        llvm::StringRef SourceRoot) {
+                        llvm::StringRef SourceRoot, SourceLines &Lines) {
   std::map<uint64_t, unsigned> Occurrences;
-  SourceLines Lines;
   for (Finding &F : Findings) {
     std::string Code;
     for (char C : Lines.line(F.Where.File, F.Where.Line))

@@ -15,6 +15,7 @@
 #define PII_CORE_FINGERPRINT_H
 
 #include "core/Finding.h"
+#include "core/SourceLines.h"
 
 #include "llvm/ADT/StringRef.h"
 
@@ -23,10 +24,10 @@
 namespace pii {
 
 /// Sets the Fingerprint of each of \p Findings (sorted, as link returns
-/// them), reading their sink lines; paths under \p SourceRoot count
-/// relative to it.
+/// them), reading their sink lines from \p Lines; paths under \p SourceRoot
+/// count relative to it.
 void assignFingerprints(std::vector<Finding> &Findings,
-                        llvm::StringRef SourceRoot);
+                        llvm::StringRef SourceRoot, SourceLines &Lines);
 
 } // namespace pii
 

@@ -1,7 +1,6 @@
 //===- Suppressions.cpp ---------------------------------------------------===//
 
 #include "core/Suppressions.h"
-#include "core/SourceLines.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -68,8 +67,7 @@ std::optional<Allow> parseAllow(llvm::StringRef Line) {
 } // namespace
 
 std::vector<SuppressionProblem>
-applySuppressions(std::vector<Finding> &Findings) {
-  SourceLines Files;
+applySuppressions(std::vector<Finding> &Findings, SourceLines &Lines) {
   std::set<std::pair<SourceSpot, std::string>> Reported;
   std::vector<SuppressionProblem> Problems;
   auto Report = [&](SourceSpot Where, std::string Message) {
@@ -77,7 +75,7 @@ applySuppressions(std::vector<Finding> &Findings) {
       Problems.push_back({Where, std::move(Message)});
   };
   for (Finding &F : Findings) {
-    std::optional<Allow> A = parseAllow(Files.line(F.Where.File, F.Where.Line));
+    std::optional<Allow> A = parseAllow(Lines.line(F.Where.File, F.Where.Line));
     if (!A)
       continue;
     SourceSpot Where{F.Where.File, F.Where.Line, A->Column};

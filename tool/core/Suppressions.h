@@ -18,6 +18,7 @@
 #define PII_CORE_SUPPRESSIONS_H
 
 #include "core/Finding.h"
+#include "core/SourceLines.h"
 
 #include <string>
 #include <vector>
@@ -30,9 +31,10 @@ struct SuppressionProblem {
 };
 
 /// Sets the Justification of each of \p Findings that a comment on its sink
-/// line accepts, reading the files named; returns the malformed comments.
+/// line accepts, reading the lines from \p Lines; returns the malformed
+/// comments.
 std::vector<SuppressionProblem>
-applySuppressions(std::vector<Finding> &Findings);
+applySuppressions(std::vector<Finding> &Findings, SourceLines &Lines);
 
 } // namespace pii
 
