@@ -6,9 +6,8 @@ namespace pii {
 
 /// The byte offset of an LSP position in \p Text (columns counted in bytes:
 /// exact for ASCII lines, which is all the attribute check looks at).
-static size_t offsetOf(const std::string &Text, const nlohmann::json &Pos) {
-  unsigned Line = Pos.value("line", 0u);
-  unsigned Character = Pos.value("character", 0u);
+static size_t offsetOf(const std::string &Text, unsigned Line,
+                       unsigned Character) {
   size_t Offset = 0;
   for (unsigned L = 0; L < Line && Offset < Text.size(); ++L) {
     size_t End = Text.find('\n', Offset);
@@ -40,8 +39,12 @@ void DocumentTexts::update(const std::string &Method,
         It->second = Change.value("text", "");
         continue;
       }
-      size_t Begin = offsetOf(It->second, Change["range"]["start"]);
-      size_t End = offsetOf(It->second, Change["range"]["end"]);
+      auto At = [&](const nlohmann::json &Pos) {
+        return offsetOf(It->second, Pos.value("line", 0u),
+                        Pos.value("character", 0u));
+      };
+      size_t Begin = At(Change["range"]["start"]);
+      size_t End = At(Change["range"]["end"]);
       if (End < Begin)
         End = Begin;
       It->second.replace(Begin, End - Begin, Change.value("text", ""));
@@ -57,7 +60,7 @@ std::optional<std::string> DocumentTexts::lineFrom(const std::string &Uri,
   if (It == Texts.end())
     return std::nullopt;
   const std::string &Text = It->second;
-  size_t Begin = offsetOf(Text, {{"line", Line}, {"character", Character}});
+  size_t Begin = offsetOf(Text, Line, Character);
   size_t End = Text.find('\n', Begin);
   return Text.substr(Begin, End == std::string::npos ? std::string::npos
                                                      : End - Begin);

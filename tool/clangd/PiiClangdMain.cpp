@@ -20,10 +20,12 @@
 #include "clangd/DocumentTexts.h"
 #include "clangd/LspChannel.h"
 #include "clangd/WorkspaceAnalysis.h"
+#include "report/Uri.h"
 
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <csignal>
 #include <mutex>
@@ -114,28 +116,10 @@ private:
   std::condition_variable Wake;
   std::optional<std::string> Next;
   bool Stopping = false;
-  bool RelatedInformation = false;
+  /// Set by the editor side, read by the worker.
+  std::atomic<bool> RelatedInformation = false;
   std::thread Worker;
 };
-
-/// The path of a file:// URI, or "" for another scheme.
-std::string pathOf(const std::string &Uri) {
-  llvm::StringRef Rest(Uri);
-  if (!Rest.consume_front("file://"))
-    return "";
-  std::string Path;
-  for (size_t I = 0; I < Rest.size(); ++I) {
-    unsigned Byte = 0;
-    if (Rest[I] == '%' && I + 2 < Rest.size() + 0 &&
-        !Rest.substr(I + 1, 2).getAsInteger(16, Byte)) {
-      Path += static_cast<char>(Byte);
-      I += 2;
-    } else {
-      Path += Rest[I];
-    }
-  }
-  return Path;
-}
 
 /// Editor to clangd: every message forwarded as it came; the document
 /// notifications are also followed here.
@@ -155,7 +139,8 @@ void forwardToClangd(LspReader &Editor, LspWriter &Clangd, DocumentTexts &Texts,
     } else if (llvm::StringRef(Method).starts_with("textDocument/did")) {
       Texts.update(Method, Params);
       if (Method == "textDocument/didOpen" || Method == "textDocument/didSave")
-        Analysis.request(pathOf(Params["textDocument"].value("uri", "")));
+        Analysis.request(
+            pathOfFileUri(Params["textDocument"].value("uri", "")));
     }
     if (!Clangd.write(*Content))
       break;

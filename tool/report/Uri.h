@@ -20,6 +20,12 @@ std::string uriEscape(llvm::StringRef Path);
 /// The file:// URI of the absolute path \p Path.
 std::string fileUri(llvm::StringRef Path);
 
+/// The path a file:// URI names, or "" for a URI of another scheme.
+std::string pathOfFileUri(llvm::StringRef Uri);
+
+/// The path a file:// URI names, or "" for a URI of another scheme.
+std::string pathOfFileUri(llvm::StringRef Uri);
+
 } // namespace pii
 
 #endif // PII_REPORT_URI_H
