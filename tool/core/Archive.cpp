@@ -50,10 +50,11 @@ ArchiveReader::ArchiveReader(llvm::StringRef Data)
   Symbols.resize(Strings.size());
 }
 
-uint64_t ArchiveReader::getInteger() {
+template <typename T, typename DecodeFn>
+T ArchiveReader::getLeb128(DecodeFn Decode) {
   const char *Error = nullptr;
   unsigned Size = 0;
-  uint64_t Value = llvm::decodeULEB128(Next, &Size, End, &Error);
+  T Value = Decode(Next, &Size, End, &Error);
   if (Error) {
     fail();
     return 0;
@@ -62,16 +63,12 @@ uint64_t ArchiveReader::getInteger() {
   return Value;
 }
 
+uint64_t ArchiveReader::getInteger() {
+  return getLeb128<uint64_t>(llvm::decodeULEB128);
+}
+
 int64_t ArchiveReader::getSigned() {
-  const char *Error = nullptr;
-  unsigned Size = 0;
-  int64_t Value = llvm::decodeSLEB128(Next, &Size, End, &Error);
-  if (Error) {
-    fail();
-    return 0;
-  }
-  Next += Size;
-  return Value;
+  return getLeb128<int64_t>(llvm::decodeSLEB128);
 }
 
 size_t ArchiveReader::getLength() {

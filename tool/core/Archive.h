@@ -125,6 +125,9 @@ private:
   size_t getStringId();
   uint64_t getInteger();
   int64_t getSigned();
+  /// A LEB128 number read with \p Decode (llvm::decodeULEB128 or
+  /// decodeSLEB128); fails the reader on a malformed or truncated one.
+  template <typename T, typename DecodeFn> T getLeb128(DecodeFn Decode);
   /// A count of elements, each taking at least a byte of what is left.
   size_t getLength();
   void fail() {
