@@ -2,8 +2,10 @@
 """pii-clangd driven by a scripted LSP client, with the real clangd-19 behind
 it: clangd's diagnostics and pii-flow's arrive in one publish per file; the
 "unknown attribute" warnings for pii:: attributes are gone, and only those;
-an edit that removes the flow clears its diagnostic; shutdown and exit end
-both processes cleanly; --version is clangd's.
+pii-flow reports an annotation naming an unknown purpose itself; an unsaved
+edit is analyzed once typing pauses, and an edit that removes the flow
+clears its diagnostic, saved or not; shutdown and exit end both processes
+cleanly; --version is clangd's.
 
   lsp_client_test.py PII_CLANGD ANNOTATIONS_DIR
 """
@@ -22,6 +24,7 @@ SOURCE = '''#include <pii/annotations.h>
 struct User {
   [[pii::purpose("security")]] std::string phone;
   [[gnu::hot_unknown]] int other;
+  [[pii::purpose("securty")]] std::string backup;
 };
 [[pii::sink("advertising")]] void showAd(const std::string &key);
 
@@ -134,7 +137,7 @@ def main():
         diagnostics = both['params']['diagnostics']
         finding = [d for d in diagnostics if d.get('source') == 'pii-flow'][0]
         expect('the finding is at the sink argument, with the rule as its code',
-               finding['range']['start'] == {'line': 10, 'character': 9} and
+               finding['range']['start'] == {'line': 11, 'character': 9} and
                finding['code'] == 'security-to-advertising' and finding['severity'] == 1 and
                finding['codeDescription']['href'], finding)
         expect('its headline names purpose, source and sink',
@@ -146,17 +149,37 @@ def main():
         expect('clangd\'s error is there', any('undeclared_name' in d['message'] for d in diagnostics),
                diagnostics)
 
+    warns = publish_with(lambda ds: any(
+        d.get('source') == 'pii-flow' and 'securty' in d['message'] for d in ds))
+    misspelt = both if both and warns(both) else client.wait_for(warns, 120)
+    expect('pii-flow warns of the unknown purpose, with the likely spelling',
+           misspelt and any(d.get('severity') == 2 and 'did you mean "security"' in d['message']
+                            for d in misspelt['params']['diagnostics']), misspelt)
+
+    def has_finding(diagnostics):
+        return any(d.get('code') == 'security-to-advertising' for d in diagnostics)
+
+    def change(version, text):
+        client.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': version},
+                                                 'contentChanges': [{'text': text}]})
+
+    def versioned(version, pred):
+        return lambda m: publish_with(pred)(m) and m['params'].get('version') == version
+
     fixed = SOURCE.replace('showAd(u.phone);', 'showAd("shoes");')
+    change(2, fixed)
+    unsaved = client.wait_for(versioned(2, lambda ds: not has_finding(ds)), 120)
+    expect('an unsaved edit that removes the flow clears its diagnostic', unsaved is not None)
+    change(3, SOURCE)
+    back = client.wait_for(versioned(3, has_finding), 120)
+    expect('an unsaved edit that brings the flow back shows it again', back is not None)
+
     with open(source, 'w') as f:
         f.write(fixed)
-    client.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 2},
-                                             'contentChanges': [{'text': fixed}]})
+    change(4, fixed)
     client.notify('textDocument/didSave', {'textDocument': {'uri': uri}})
-    def cleared_publish(m):
-        return (m.get('method') == 'textDocument/publishDiagnostics' and m['params']['uri'] == uri
-                and m['params'].get('version') == 2 and 'pii-flow' not in sources(m['params']['diagnostics']))
-    cleared = client.wait_for(cleared_publish, 120)
-    expect('an edit that removes the flow clears its diagnostic', cleared is not None)
+    cleared = client.wait_for(versioned(4, lambda ds: not has_finding(ds)), 120)
+    expect('a saved edit that removes the flow clears its diagnostic', cleared is not None)
 
     shutdown = client.request('shutdown', None)
     expect('shutdown is answered', client.wait_for(lambda m: m.get('id') == shutdown, 120) is not None)

@@ -66,4 +66,9 @@ std::optional<std::string> DocumentTexts::lineFrom(const std::string &Uri,
                                                      : End - Begin);
 }
 
+std::map<std::string, std::string> DocumentTexts::texts() {
+  std::lock_guard<std::mutex> Guard(Lock);
+  return Texts;
+}
+
 } // namespace pii

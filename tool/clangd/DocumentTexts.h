@@ -27,6 +27,8 @@ public:
   /// of that line; nothing when the document is not open.
   std::optional<std::string> lineFrom(const std::string &Uri, unsigned Line,
                                       unsigned Character);
+  /// Every open document's text, by URI.
+  std::map<std::string, std::string> texts();
 
 private:
   std::mutex Lock;

@@ -6,31 +6,27 @@
 //   editor --stdin--> pii-clangd --> clangd      every message unchanged
 //   editor <-stdout-- pii-clangd <-- clangd      publishDiagnostics merged
 //
-// On didOpen and didSave the program is analyzed in the background (the
-// newest request wins; one analysis at a time) and pii-flow's diagnostics
-// are published together with clangd's. If the analysis fails, clangd's
-// diagnostics keep flowing and the failure goes to the log (stderr).
+// The editor's document notifications also go to the analysis queue, which
+// analyzes in the background and publishes pii-flow's diagnostics together
+// with clangd's. If the analysis fails, clangd's diagnostics keep flowing and
+// the failure goes to the log (stderr).
 //
 //   pii-clangd [--clangd PATH] [clangd arguments...]
 //
 //===----------------------------------------------------------------------===//
 
+#include "clangd/AnalysisQueue.h"
 #include "clangd/ClangdProcess.h"
 #include "clangd/DiagnosticMerger.h"
 #include "clangd/DocumentTexts.h"
 #include "clangd/LspChannel.h"
-#include "clangd/WorkspaceAnalysis.h"
 #include "report/Uri.h"
 
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/raw_ostream.h"
 
-#include <atomic>
-#include <condition_variable>
 #include <csignal>
-#include <mutex>
 #include <optional>
-#include <sys/resource.h>
 #include <thread>
 #include <unistd.h>
 
@@ -38,88 +34,6 @@ using Json = nlohmann::json;
 
 namespace pii {
 namespace {
-
-/// Runs one analysis at a time, always of the newest request.
-class AnalysisQueue {
-public:
-  /// \p BuildDir: clangd's --compile-commands-dir, if given; otherwise the
-  /// database is looked for above each file, as clangd does.
-  AnalysisQueue(DiagnosticMerger &Merger, LspWriter &Editor,
-                std::optional<std::string> BuildDir)
-      : Merger(Merger), Editor(Editor), BuildDir(std::move(BuildDir)),
-        Worker([this] { run(); }) {}
-  ~AnalysisQueue() {
-    {
-      std::lock_guard<std::mutex> Guard(Lock);
-      Stopping = true;
-    }
-    Wake.notify_one();
-    Worker.join();
-  }
-
-  /// Requests an analysis of the program \p File belongs to.
-  void request(std::string File) {
-    {
-      std::lock_guard<std::mutex> Guard(Lock);
-      Next = std::move(File);
-    }
-    Wake.notify_one();
-  }
-
-  void setRelatedInformation(bool Supported) { RelatedInformation = Supported; }
-
-private:
-  void run() {
-    // clangd's own diagnostics come first: the analysis, and the threads it
-    // starts (which inherit this), yield the processor to it.
-    setpriority(PRIO_PROCESS, gettid(), 10);
-    while (true) {
-      std::string File;
-      {
-        std::unique_lock<std::mutex> Guard(Lock);
-        Wake.wait(Guard, [&] { return Stopping || Next; });
-        if (Stopping)
-          return;
-        File = std::move(*Next);
-        Next.reset();
-      }
-      analyze(File);
-    }
-  }
-
-  void analyze(const std::string &File) {
-    std::optional<std::string> Dir =
-        BuildDir ? BuildDir : findBuildDirectory(File);
-    if (!Dir) {
-      llvm::errs() << "pii-clangd: no compile_commands.json for '" << File
-                   << "'; pii-flow does not analyze it\n";
-      return;
-    }
-    Policy P = Policy::builtin();
-    auto ByUri = analyzeWorkspace(*Dir, P, RelatedInformation);
-    if (!ByUri) {
-      llvm::errs() << "pii-clangd: the analysis failed: "
-                   << llvm::toString(ByUri.takeError()) << '\n';
-      return;
-    }
-    for (Json &Params : Merger.fromAnalysis(std::move(*ByUri)))
-      Editor.write(Json{{"jsonrpc", "2.0"},
-                        {"method", "textDocument/publishDiagnostics"},
-                        {"params", std::move(Params)}}
-                       .dump());
-  }
-
-  DiagnosticMerger &Merger;
-  LspWriter &Editor;
-  std::optional<std::string> BuildDir;
-  std::mutex Lock;
-  std::condition_variable Wake;
-  std::optional<std::string> Next;
-  bool Stopping = false;
-  /// Set by the editor side, read by the worker.
-  std::atomic<bool> RelatedInformation = false;
-  std::thread Worker;
-};
 
 /// Editor to clangd: every message forwarded as it came; the document
 /// notifications are also followed here.
@@ -138,9 +52,13 @@ void forwardToClangd(LspReader &Editor, LspWriter &Clangd, DocumentTexts &Texts,
           false));
     } else if (llvm::StringRef(Method).starts_with("textDocument/did")) {
       Texts.update(Method, Params);
-      if (Method == "textDocument/didOpen" || Method == "textDocument/didSave")
-        Analysis.request(
-            pathOfFileUri(Params["textDocument"].value("uri", "")));
+      std::string File = pathOfFileUri(Params["textDocument"].value("uri", ""));
+      if (Method == "textDocument/didOpen")
+        Analysis.request(File, AnalysisQueue::Event::Open);
+      else if (Method == "textDocument/didSave")
+        Analysis.request(File, AnalysisQueue::Event::Save);
+      else if (Method == "textDocument/didChange")
+        Analysis.request(File, AnalysisQueue::Event::Change);
     }
     if (!Clangd.write(*Content))
       break;
@@ -208,7 +126,7 @@ int run(int argc, char **argv) {
   LspWriter ToEditor(STDOUT_FILENO), ToClangd(Process->input());
   int Status = 0;
   {
-    AnalysisQueue Analysis(Merger, ToEditor, BuildDir);
+    AnalysisQueue Analysis(Merger, Texts, ToEditor, BuildDir);
     std::thread Outbound(
         [&] { forwardToClangd(FromEditor, ToClangd, Texts, Analysis); });
     forwardToEditor(FromClangd, ToEditor, Merger);

@@ -179,7 +179,7 @@ struct Function {
 
 class Linker {
 public:
-  Linker(const std::vector<TranslationUnitSummary> &Units, const Policy &P);
+  Linker(llvm::ArrayRef<const TranslationUnitSummary *> Units, const Policy &P);
   LinkResult run();
 
 private:
@@ -223,7 +223,7 @@ private:
   std::vector<Approximation> Approximations;
 };
 
-Linker::Linker(const std::vector<TranslationUnitSummary> &Units,
+Linker::Linker(llvm::ArrayRef<const TranslationUnitSummary *> Units,
                const Policy &P)
     : Pol(P) {
   // Program-wide sources and functions, in an order that does not depend on
@@ -232,15 +232,15 @@ Linker::Linker(const std::vector<TranslationUnitSummary> &Units,
   std::map<Symbol, std::pair<const FunctionSummary *, size_t>> ByUsr;
   SourceMaps.resize(Units.size());
   for (size_t U = 0; U < Units.size(); ++U) {
-    for (const SourceInfo &S : Units[U].Sources)
+    for (const SourceInfo &S : Units[U]->Sources)
       SourceIds.try_emplace({S.Purpose, S.OriginUsr}, 0);
-    for (const FunctionSummary &F : Units[U].Functions)
+    for (const FunctionSummary &F : Units[U]->Functions)
       ByUsr.try_emplace(F.Usr, &F, U);
   }
   for (auto &[Key, Id] : SourceIds)
     Id = static_cast<int>(Sources.size()), Sources.emplace_back();
   for (size_t U = 0; U < Units.size(); ++U)
-    for (const SourceInfo &S : Units[U].Sources) {
+    for (const SourceInfo &S : Units[U]->Sources) {
       int Id = SourceIds[{S.Purpose, S.OriginUsr}];
       Sources[Id] = S;
       SourceMaps[U].push_back(Id);
@@ -561,9 +561,17 @@ LinkResult Linker::run() {
 
 } // namespace
 
-LinkResult link(const std::vector<TranslationUnitSummary> &Units,
+LinkResult link(llvm::ArrayRef<const TranslationUnitSummary *> Units,
                 const Policy &P) {
   return Linker(Units, P).run();
+}
+
+LinkResult link(const std::vector<TranslationUnitSummary> &Units,
+                const Policy &P) {
+  std::vector<const TranslationUnitSummary *> Pointers;
+  for (const TranslationUnitSummary &Unit : Units)
+    Pointers.push_back(&Unit);
+  return link(Pointers, P);
 }
 
 } // namespace pii

@@ -20,6 +20,8 @@
 #include "core/Policy.h"
 #include "core/Summary.h"
 
+#include "llvm/ADT/ArrayRef.h"
+
 #include <vector>
 
 namespace pii {
@@ -44,6 +46,9 @@ struct LinkResult {
 
 /// Links \p Units as one program. The result does not depend on their order.
 LinkResult link(const std::vector<TranslationUnitSummary> &Units,
+                const Policy &P);
+/// The same, for a caller that keeps its units apart (the editor).
+LinkResult link(llvm::ArrayRef<const TranslationUnitSummary *> Units,
                 const Policy &P);
 
 } // namespace pii

@@ -2,6 +2,7 @@
 
 #include "core/ProgramAnalysis.h"
 #include "core/AnnotationChecks.h"
+#include "core/StepText.h"
 #include "core/SummaryCache.h"
 #include "core/SummaryFile.h"
 
@@ -97,6 +98,8 @@ struct FileAnalysis {
   uint64_t SummaryHash = 0;
   /// Result.PackedSummaries decoded, once the program is to be linked.
   std::vector<TranslationUnitSummary> Summaries;
+  /// Also reported through the file's diagnostics, as Clang prints them.
+  std::vector<PlacedAnnotationProblem> AnnotationProblems;
 };
 
 /// Gives the memory the parses freed back to the system. glibc keeps freed
@@ -172,6 +175,9 @@ private:
       Diags.Report(Problem.Loc, Problem.Warning ? UnknownNameID : MisuseID)
           << Problem.Message;
       Out.Result.AnnotationProblems += !Problem.Warning;
+      Out.AnnotationProblems.push_back(
+          {spotOf(Diags.getSourceManager(), Problem.Loc), Problem.Message,
+           Problem.Warning});
     }
     Diags.setIgnoreAllWarnings(IgnoreWarnings);
     Diags.setWarningsAsErrors(WarningsAsErrors);
@@ -210,9 +216,10 @@ private:
 /// Parses and summarizes \p File with its own tool, so that a file whose
 /// command cannot even start a parse is known by name, like one that fails
 /// to compile; and under crash recovery, so that a bug of ours costs one
-/// file, not the run.
+/// file, not the run. \p Overlay's texts replace the files on disk.
 FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
-                         const std::string &File, const Policy &P) {
+                         const std::string &File, const Policy &P,
+                         const FileOverlay &Overlay = {}) {
   FileAnalysis Out;
   // A file system of its own: the shared real one follows the compile
   // command's directory by changing the process's working directory, which
@@ -221,6 +228,8 @@ FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
                           std::make_shared<PCHContainerOperations>(),
                           llvm::vfs::createPhysicalFileSystem());
   Tool.appendArgumentsAdjuster(adjustForLibTooling);
+  for (const auto &[Path, Text] : Overlay)
+    Tool.mapVirtualFile(Path, Text);
   // The caller says which files failed, in its own words, once.
   Tool.setPrintErrorMessage(false);
   llvm::raw_string_ostream DiagnosticText(Out.Result.Diagnostics);
@@ -384,7 +393,40 @@ uint64_t digestOf(const std::vector<FileAnalysis> &PerFile) {
   return SummaryCache::hashContent(Hashes);
 }
 
+FileExtraction extractionOf(FileAnalysis &&F, const std::string &File) {
+  FileExtraction Out;
+  Out.File = File;
+  Out.Summaries = std::move(F.Summaries);
+  for (InputFile &Input : F.Result.Inputs)
+    Out.Inputs.push_back(std::move(Input.Path));
+  Out.AnnotationProblems = std::move(F.AnnotationProblems);
+  return Out;
+}
+
 } // namespace
+
+std::vector<FileExtraction>
+extractFiles(const tooling::CompilationDatabase &Commands,
+             const std::vector<std::string> &Files, const Policy &P,
+             unsigned Jobs, const SummaryCache &Cache) {
+  std::vector<FileAnalysis> PerFile =
+      analyzeFiles(Commands, Files, P, Jobs, &Cache);
+  unpackSummaries(PerFile, Commands, Files, P, Jobs, &Cache);
+  std::vector<FileExtraction> Result;
+  for (size_t I = 0; I < Files.size(); ++I)
+    Result.push_back(extractionOf(std::move(PerFile[I]), Files[I]));
+  return Result;
+}
+
+FileExtraction extractFile(const tooling::CompilationDatabase &Commands,
+                           const std::string &File, const Policy &P,
+                           const FileOverlay &Overlay) {
+  llvm::CrashRecoveryContext::Enable();
+  FileAnalysis F = analyzeFile(Commands, File, P, Overlay);
+  // Fresh summaries always decode.
+  F.Summaries = llvm::cantFail(decodeSummaries(F.Result.PackedSummaries, File));
+  return extractionOf(std::move(F), File);
+}
 
 ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
                                const std::vector<std::string> &Files,

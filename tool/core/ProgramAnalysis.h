@@ -15,6 +15,7 @@
 #include "core/Finding.h"
 #include "core/Link.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,42 @@ struct ProgramAnalysis {
            AnnotationProblems == 0;
   }
 };
+
+/// A problem with a pii:: annotation and where it is, for reporters that do
+/// not print Clang's diagnostics (the editor).
+struct PlacedAnnotationProblem {
+  SourceSpot Where;
+  std::string Message;
+  /// A name no rule knows, rather than a misuse.
+  bool Warning = false;
+};
+
+/// What one file contributes to the program.
+struct FileExtraction {
+  std::string File;
+  std::vector<TranslationUnitSummary> Summaries;
+  /// Every file its translation unit read.
+  std::vector<std::string> Inputs;
+  /// From a fresh analysis only: a cache entry keeps none.
+  std::vector<PlacedAnnotationProblem> AnnotationProblems;
+};
+
+/// Unsaved editor buffers: their texts by absolute path, read instead of
+/// the files on disk.
+using FileOverlay = std::map<std::string, std::string>;
+
+/// \p Files extracted or taken from \p Cache, \p Jobs at a time, each on
+/// its own: for a caller that keeps the program between edits.
+std::vector<FileExtraction>
+extractFiles(const clang::tooling::CompilationDatabase &Commands,
+             const std::vector<std::string> &Files, const Policy &P,
+             unsigned Jobs, const SummaryCache &Cache);
+
+/// \p File extracted again, with \p Overlay; the result is not cached,
+/// since the texts it read need not be on disk.
+FileExtraction extractFile(const clang::tooling::CompilationDatabase &Commands,
+                           const std::string &File, const Policy &P,
+                           const FileOverlay &Overlay);
 
 /// Parses and summarizes \p Files, each compiled with its command from
 /// \p Commands, \p Jobs translation units at a time (0: one per core):

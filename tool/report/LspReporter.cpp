@@ -55,4 +55,11 @@ Json lspDiagnostic(const Finding &F, bool RelatedInformation) {
   return D;
 }
 
+Json lspDiagnostic(const PlacedAnnotationProblem &Problem) {
+  return {{"range", rangeAt(Problem.Where)},
+          {"severity", Problem.Warning ? 2 : 1},
+          {"source", "pii-flow"},
+          {"message", Problem.Message}};
+}
+
 } // namespace pii

@@ -6,6 +6,7 @@
 // eglot) show no related information, so the headline stands on its own
 // (purpose, source, sink), and when the client does not advertise related
 // information the steps are folded into the message, as clangd folds notes.
+// A misused or unknown pii:: annotation is a diagnostic of its own.
 //
 //===----------------------------------------------------------------------===//
 
@@ -13,6 +14,7 @@
 #define PII_REPORT_LSPREPORTER_H
 
 #include "core/Finding.h"
+#include "core/ProgramAnalysis.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,6 +24,9 @@ namespace pii {
 
 /// The LSP Diagnostic for \p F.
 nlohmann::json lspDiagnostic(const Finding &F, bool RelatedInformation);
+
+/// The LSP Diagnostic for a misused or unknown pii:: annotation.
+nlohmann::json lspDiagnostic(const PlacedAnnotationProblem &Problem);
 
 } // namespace pii
 

@@ -1,0 +1,69 @@
+//===- Workspace.h - The program an editor works on -------------*- C++ -*-===//
+//
+// pii-clangd analyzes the program a file belongs to: the compile_commands.json
+// found the way clangd finds it (in the file's directory or a parent, or in
+// their build/ subdirectory). The program is loaded once, from the summary
+// cache under that build directory (a `pii-flow -p` run fills it as well,
+// and the load fills in what is missing), and then kept in memory: an edit
+// extracts again only the translation units that read the edited file, and
+// links the program again. A save or a pause in typing costs the parse of
+// that file and the link, not a look at every file of the program.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_CLANGD_WORKSPACE_H
+#define PII_CLANGD_WORKSPACE_H
+
+#include "cli/Inputs.h"
+#include "core/Policy.h"
+#include "core/ProgramAnalysis.h"
+
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/Support/Error.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace pii {
+
+/// The directory holding the compile_commands.json for \p File.
+std::optional<std::string> findBuildDirectory(llvm::StringRef File);
+
+class Workspace {
+public:
+  /// Loads the program of \p BuildDir and links it.
+  static llvm::Expected<std::unique_ptr<Workspace>>
+  load(const std::string &BuildDir, const Policy &P);
+
+  /// The translation units that read \p File: itself, if it is one, and
+  /// those that include it.
+  std::vector<std::string> readersOf(const std::string &File) const;
+
+  /// Extracts \p Units again, seeing \p Overlay's texts for unsaved
+  /// buffers, and links the program again; false if \p Cancelled said to
+  /// stop first (the units extracted are kept).
+  bool update(const std::vector<std::string> &Units, const FileOverlay &Overlay,
+              llvm::function_ref<bool()> Cancelled);
+
+  /// pii-flow's diagnostics, by file URI: the findings, less those
+  /// suppressed in the source, and the problems with annotations.
+  std::map<std::string, nlohmann::json>
+  diagnostics(bool RelatedInformation) const;
+
+private:
+  Workspace(Inputs In, const Policy &P) : In(std::move(In)), P(P) {}
+  void link();
+
+  Inputs In;
+  Policy P;
+  /// Each translation unit's latest extraction, by file.
+  std::map<std::string, FileExtraction> Units;
+  std::vector<Finding> Findings;
+};
+
+} // namespace pii
+
+#endif // PII_CLANGD_WORKSPACE_H
