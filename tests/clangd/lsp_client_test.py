@@ -5,7 +5,9 @@ it: clangd's diagnostics and pii-flow's arrive in one publish per file; the
 pii-flow reports an annotation naming an unknown purpose itself; an unsaved
 edit is analyzed once typing pauses, and an edit that removes the flow
 clears its diagnostic, saved or not; shutdown and exit end both processes
-cleanly; --version is clangd's.
+cleanly; --version is clangd's. With --policy, the file's rules apply; an
+invalid policy file is logged at its line and column, and clangd's
+diagnostics still flow.
 
   lsp_client_test.py PII_CLANGD ANNOTATIONS_DIR
 """
@@ -88,6 +90,49 @@ class Client:
                 self.send({'jsonrpc': '2.0', 'id': message['id'], 'result': None})
             if accept(message):
                 return message
+
+
+def session_with_policy(pii_clangd, work, policy_text, accept):
+    """A session on sync.cpp under --policy; the publish accept() takes, and
+    the log."""
+    policy = os.path.join(work, 'policy.json')
+    with open(policy, 'w') as f:
+        f.write(policy_text)
+    source = os.path.join(work, 'sync.cpp')
+    with open(source) as f:
+        text = f.read()
+    client = Client([pii_clangd, '--policy', policy, '--log=error',
+                     '--compile-commands-dir=' + work], work)
+    init = client.request('initialize', {'processId': os.getpid(), 'rootUri': 'file://' + work,
+                                         'capabilities': {}})
+    client.wait_for(lambda m: m.get('id') == init, 120)
+    client.notify('initialized', {})
+    client.notify('textDocument/didOpen', {'textDocument': {
+        'uri': 'file://' + source, 'languageId': 'cpp', 'version': 1, 'text': text}})
+    published = client.wait_for(lambda m: m.get('method') == 'textDocument/publishDiagnostics'
+                                and accept(m['params']['diagnostics']), 120)
+    shutdown = client.request('shutdown', None)
+    client.wait_for(lambda m: m.get('id') == shutdown, 120)
+    client.notify('exit', None)
+    client.proc.wait(timeout=120)
+    client.log.seek(0)
+    return published, client.log.read().decode(errors='replace')
+
+
+def check_policies(pii_clangd, work, expect):
+    with open(os.path.join(work, 'sync.cpp'), 'w') as f:
+        f.write(SOURCE.replace('showAd(u.phone);', 'showAd(u.backup);'))
+    rule = '{"rules": [{"id": "backup-not-for-ads", "from": ["securty"], ' \
+           '"to": ["advertising"], "level": "warning"}]}'
+    found, log = session_with_policy(pii_clangd, work, rule, lambda ds: any(
+        d.get('code') == 'backup-not-for-ads' for d in ds))
+    expect('--policy: the file\'s rule is applied, at its level',
+           found and any(d.get('code') == 'backup-not-for-ads' and d['severity'] == 2
+                         for d in found['params']['diagnostics']), log)
+    shown, log = session_with_policy(pii_clangd, work, '{"rules": 3}', lambda ds: any(
+        d.get('source') == 'clang' for d in ds))
+    expect('an invalid policy: clangd\'s diagnostics still flow', shown is not None, log)
+    expect('an invalid policy is logged at its line and column', 'policy.json:1:11: error' in log, log)
 
 
 def main():
@@ -194,6 +239,7 @@ def main():
                            capture_output=True, text=True)
     expect('no clangd is left behind', stray.stdout.strip() == '', stray.stdout)
 
+    check_policies(pii_clangd, work, expect)
     shutil.rmtree(work)
     if failures:
         client.log.seek(0)

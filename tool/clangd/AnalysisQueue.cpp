@@ -18,9 +18,10 @@ static double secondsSince(AnalysisQueue::Clock::time_point Start) {
 
 AnalysisQueue::AnalysisQueue(DiagnosticMerger &Merger, DocumentTexts &Texts,
                              LspWriter &Editor,
-                             std::optional<std::string> BuildDir)
+                             std::optional<std::string> BuildDir, Policy P)
     : Merger(Merger), Texts(Texts), Editor(Editor),
-      BuildDir(std::move(BuildDir)), Worker([this] { run(); }) {}
+      BuildDir(std::move(BuildDir)), P(std::move(P)),
+      Worker([this] { run(); }) {}
 
 AnalysisQueue::~AnalysisQueue() {
   {
@@ -84,7 +85,7 @@ Workspace *AnalysisQueue::workspaceOf(const std::string &File) {
   if (W)
     return W.get();
   auto Start = Clock::now();
-  auto Loaded = Workspace::load(*Dir, Policy::builtin());
+  auto Loaded = Workspace::load(*Dir, P);
   if (!Loaded) {
     llvm::errs() << "pii-clangd: cannot analyze the program in '" << *Dir
                  << "': " << llvm::toString(Loaded.takeError()) << '\n';

@@ -45,7 +45,8 @@ public:
   /// \p BuildDir: clangd's --compile-commands-dir, if given; otherwise the
   /// database is looked for above each file, as clangd does.
   AnalysisQueue(DiagnosticMerger &Merger, DocumentTexts &Texts,
-                LspWriter &Editor, std::optional<std::string> BuildDir);
+                LspWriter &Editor, std::optional<std::string> BuildDir,
+                Policy P);
   /// Cancels the running analysis and waits for it to stop.
   ~AnalysisQueue();
 
@@ -68,6 +69,7 @@ private:
   DocumentTexts &Texts;
   LspWriter &Editor;
   std::optional<std::string> BuildDir;
+  Policy P;
   /// By build directory; used by the worker only.
   std::map<std::string, std::unique_ptr<Workspace>> Workspaces;
   std::mutex Lock;

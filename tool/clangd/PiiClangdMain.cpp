@@ -11,7 +11,7 @@
 // with clangd's. If the analysis fails, clangd's diagnostics keep flowing and
 // the failure goes to the log (stderr).
 //
-//   pii-clangd [--clangd PATH] [clangd arguments...]
+//   pii-clangd [--clangd PATH] [--policy FILE] [clangd arguments...]
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,12 +20,15 @@
 #include "clangd/DiagnosticMerger.h"
 #include "clangd/DocumentTexts.h"
 #include "clangd/LspChannel.h"
+#include "cli/PolicyLoading.h"
 #include "report/Uri.h"
 
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <csignal>
+#include <cstdlib>
 #include <optional>
 #include <thread>
 #include <unistd.h>
@@ -35,30 +38,37 @@ using Json = nlohmann::json;
 namespace pii {
 namespace {
 
+/// The analysis a document notification calls for, if any.
+std::optional<AnalysisQueue::Event> eventOf(llvm::StringRef Method) {
+  return llvm::StringSwitch<std::optional<AnalysisQueue::Event>>(Method)
+      .Case("textDocument/didOpen", AnalysisQueue::Event::Open)
+      .Case("textDocument/didSave", AnalysisQueue::Event::Save)
+      .Case("textDocument/didChange", AnalysisQueue::Event::Change)
+      .Default(std::nullopt);
+}
+
 /// Editor to clangd: every message forwarded as it came; the document
-/// notifications are also followed here.
+/// notifications are also followed here, and given to \p Analysis if there
+/// is one.
 void forwardToClangd(LspReader &Editor, LspWriter &Clangd, DocumentTexts &Texts,
-                     AnalysisQueue &Analysis) {
+                     AnalysisQueue *Analysis) {
   while (std::optional<std::string> Content = Editor.read()) {
     Json Message = Json::parse(*Content, nullptr, /*allow_exceptions=*/false);
     std::string Method =
         Message.is_object() ? Message.value("method", "") : std::string();
     const Json &Params =
         Message.is_object() ? Message.value("params", Json()) : Json();
-    if (Method == "initialize") {
+    if (Method == "initialize" && Analysis) {
       Json Capabilities = Params.value("capabilities", Json::object());
-      Analysis.setRelatedInformation(Capabilities.value(
+      Analysis->setRelatedInformation(Capabilities.value(
           "/textDocument/publishDiagnostics/relatedInformation"_json_pointer,
           false));
     } else if (llvm::StringRef(Method).starts_with("textDocument/did")) {
       Texts.update(Method, Params);
-      std::string File = pathOfFileUri(Params["textDocument"].value("uri", ""));
-      if (Method == "textDocument/didOpen")
-        Analysis.request(File, AnalysisQueue::Event::Open);
-      else if (Method == "textDocument/didSave")
-        Analysis.request(File, AnalysisQueue::Event::Save);
-      else if (Method == "textDocument/didChange")
-        Analysis.request(File, AnalysisQueue::Event::Change);
+      std::optional<AnalysisQueue::Event> What = eventOf(Method);
+      if (Analysis && What)
+        Analysis->request(
+            pathOfFileUri(Params["textDocument"].value("uri", "")), *What);
     }
     if (!Clangd.write(*Content))
       break;
@@ -83,17 +93,22 @@ void forwardToEditor(LspReader &Clangd, LspWriter &Editor,
 int run(int argc, char **argv) {
   std::string Clangd = "clangd-19";
   std::vector<std::string> Args;
+  std::string PolicyPath;
   std::optional<std::string> BuildDir;
   for (int I = 1; I < argc; ++I) {
     llvm::StringRef Arg(argv[I]);
-    if (Arg == "--clangd" && I + 1 < argc) {
-      Clangd = argv[++I];
+    // Our own options, which clangd does not see.
+    auto Take = [&](llvm::StringRef Name, std::string &Value) {
+      if (Arg == Name && I + 1 < argc)
+        Value = argv[++I];
+      else if (Arg.consume_front(Name) && Arg.consume_front("="))
+        Value = Arg.str();
+      else
+        return false;
+      return true;
+    };
+    if (Take("--clangd", Clangd) || Take("--policy", PolicyPath))
       continue;
-    }
-    if (Arg.consume_front("--clangd=")) {
-      Clangd = Arg.str();
-      continue;
-    }
     // clangd's own option, which it keeps; the analysis follows it too.
     if (Arg.consume_front("--compile-commands-dir="))
       BuildDir = Arg.str();
@@ -111,6 +126,12 @@ int run(int argc, char **argv) {
       return 1;
     }
 
+  // An invalid policy is the user's to fix, in the log; clangd still runs.
+  std::optional<Policy> P = loadPolicy(PolicyPath);
+  if (!P)
+    llvm::errs() << "pii-clangd: pii-flow's diagnostics are off until the "
+                    "policy is fixed and the editor restarts pii-clangd\n";
+
   // A client gone mid-write must not kill us before clangd is reaped.
   signal(SIGPIPE, SIG_IGN);
   llvm::Expected<ClangdProcess> Process = ClangdProcess::start(Clangd, Args);
@@ -124,18 +145,22 @@ int run(int argc, char **argv) {
   DiagnosticMerger Merger(Texts);
   LspReader FromEditor(STDIN_FILENO), FromClangd(Process->output());
   LspWriter ToEditor(STDOUT_FILENO), ToClangd(Process->input());
-  int Status = 0;
-  {
-    AnalysisQueue Analysis(Merger, Texts, ToEditor, BuildDir);
-    std::thread Outbound(
-        [&] { forwardToClangd(FromEditor, ToClangd, Texts, Analysis); });
-    forwardToEditor(FromClangd, ToEditor, Merger);
-    // clangd has exited (after "exit", or a crash): nothing more to send it.
-    Status = Process->finish();
-    // The editor side ends when the editor closes our input.
-    Outbound.detach();
-  }
-  return Status;
+  std::optional<AnalysisQueue> Analysis;
+  if (P)
+    Analysis.emplace(Merger, Texts, ToEditor, BuildDir, std::move(*P));
+  std::thread Outbound([&] {
+    forwardToClangd(FromEditor, ToClangd, Texts,
+                    Analysis ? &*Analysis : nullptr);
+  });
+  forwardToEditor(FromClangd, ToEditor, Merger);
+  // clangd has exited (after "exit", or a crash): nothing more to send it,
+  // and the editor side ends when the editor closes our input.
+  int Status = Process->finish();
+  // The analysis may be in a parse, which cannot be interrupted, or loading
+  // a large program: the process ends without waiting for it. What it
+  // writes to the cache is written atomically, so nothing is left half
+  // done, and everything sent to the editor went out unbuffered.
+  std::_Exit(Status);
 }
 
 } // namespace

@@ -15,9 +15,9 @@
 
 #include "cli/PiiMain.h"
 #include "cli/Inputs.h"
+#include "cli/PolicyLoading.h"
 #include "cli/Report.h"
 #include "core/AtomicFile.h"
-#include "core/PolicyFile.h"
 #include "core/ProgramAnalysis.h"
 #include "core/SummaryCache.h"
 #include "core/SummaryFile.h"
@@ -169,38 +169,6 @@ void printVersion(raw_ostream &OS) {
   OS << "pii-flow " PII_FLOW_VERSION " (LLVM " LLVM_VERSION_STRING ")\n";
 }
 
-/// Prints \p E, which is about \p Path; a PositionedError as a compiler
-/// prints an error in a file.
-void printFileError(Error E, StringRef Path) {
-  handleAllErrors(
-      std::move(E),
-      [&](const PositionedError &P) {
-        errs() << Path << ':' << P.where().Line << ':' << P.where().Column
-               << ": error: " << P.text() << '\n';
-      },
-      [](const ErrorInfoBase &Other) {
-        errs() << "pii-flow: error: " << Other.message() << '\n';
-      });
-}
-
-/// The built-in policy, with --policy's file added. Prints the file's
-/// warnings; on an error, prints it and returns nothing.
-std::optional<Policy> loadPolicy() {
-  if (PolicyPath.empty())
-    return Policy::builtin();
-  Expected<PolicyFile> Read = readPolicyFile(PolicyPath);
-  if (!Read) {
-    printFileError(Read.takeError(), PolicyPath);
-    errs() << "pii-flow: error: the policy file is not valid; nothing was "
-              "analyzed\n";
-    return std::nullopt;
-  }
-  for (const PolicyWarning &W : Read->Warnings)
-    errs() << PolicyPath << ':' << W.Where.Line << ':' << W.Where.Column
-           << ": warning: " << W.Message << '\n';
-  return std::move(Read->Rules);
-}
-
 std::string sourceRoot() {
   SmallString<256> Root(SourceRoot.empty() ? "." : SourceRoot.getValue());
   sys::fs::make_absolute(Root);
@@ -292,7 +260,7 @@ int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
     errs() << "pii-flow: error: no such file: '" << File << "'\n";
   if (In->Files.empty())
     return ExitIncomplete;
-  std::optional<Policy> P = loadPolicy();
+  std::optional<Policy> P = loadPolicy(PolicyPath);
   if (!P)
     return ExitIncomplete;
   std::unique_ptr<ReportSetup> Setup =
@@ -318,7 +286,7 @@ int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
     return usageError(toString(In.takeError()));
   if (!In->MissingFiles.empty())
     return usageError("no such file: '" + ExtractFile + "'");
-  std::optional<Policy> P = loadPolicy();
+  std::optional<Policy> P = loadPolicy(PolicyPath);
   if (!P)
     return ExitIncomplete;
   ProgramAnalysis Result = extractProgram(*In->Commands, In->Files, *P, 1);
@@ -344,7 +312,7 @@ int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
 int runLink() {
   if (SummaryFiles.empty())
     return usageError("'link' needs the summaries to link");
-  std::optional<Policy> P = loadPolicy();
+  std::optional<Policy> P = loadPolicy(PolicyPath);
   if (!P)
     return ExitIncomplete;
   std::unique_ptr<ReportSetup> Setup =
