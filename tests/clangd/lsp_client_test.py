@@ -226,6 +226,23 @@ def main():
     cleared = client.wait_for(versioned(4, lambda ds: not has_finding(ds)), 120)
     expect('a saved edit that removes the flow clears its diagnostic', cleared is not None)
 
+    # LSP counts characters in UTF-16 code units: on a line with an emoji and
+    # an accent, byte offsets would put the edit three bytes early.
+    wide = fixed.replace('showAd("shoes");', '/* \U0001F600\u00e9 */ showAd("shoes");')
+    change(5, wide)
+    client.wait_for(versioned(5, lambda ds: not has_finding(ds)), 120)
+    line = wide.split('\n').index([l for l in wide.split('\n') if 'shoes' in l][0])
+    prefix = wide.split('\n')[line].split('"shoes"')[0]
+    start = len(prefix.encode('utf-16-le')) // 2
+    client.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 6},
+                                             'contentChanges': [{'range': {
+                                                 'start': {'line': line, 'character': start},
+                                                 'end': {'line': line, 'character': start + 7}},
+                                                 'text': 'u.phone'}]})
+    incremental = client.wait_for(versioned(6, has_finding), 120)
+    expect('an incremental edit after non-ASCII text lands where the editor meant',
+           incremental is not None)
+
     shutdown = client.request('shutdown', None)
     expect('shutdown is answered', client.wait_for(lambda m: m.get('id') == shutdown, 120) is not None)
     client.notify('exit', None)

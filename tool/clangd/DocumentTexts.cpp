@@ -4,8 +4,9 @@
 
 namespace pii {
 
-/// The byte offset of an LSP position in \p Text (columns counted in bytes:
-/// exact for ASCII lines, which is all the attribute check looks at).
+/// The byte offset of an LSP position in \p Text. LSP counts a line's
+/// characters in UTF-16 code units (clangd's default encoding): a character
+/// of four UTF-8 bytes is two of them, any other one.
 static size_t offsetOf(const std::string &Text, unsigned Line,
                        unsigned Character) {
   size_t Offset = 0;
@@ -13,10 +14,14 @@ static size_t offsetOf(const std::string &Text, unsigned Line,
     size_t End = Text.find('\n', Offset);
     Offset = End == std::string::npos ? Text.size() : End + 1;
   }
-  size_t LineEnd = Text.find('\n', Offset);
-  if (LineEnd == std::string::npos)
-    LineEnd = Text.size();
-  return std::min(Offset + Character, LineEnd);
+  for (unsigned Units = 0; Units < Character && Offset < Text.size() &&
+                           Text[Offset] != '\n';) {
+    unsigned char Lead = Text[Offset];
+    size_t Bytes = Lead < 0x80 ? 1 : Lead < 0xE0 ? 2 : Lead < 0xF0 ? 3 : 4;
+    Offset = std::min(Offset + Bytes, Text.size());
+    Units += Bytes == 4 ? 2 : 1;
+  }
+  return Offset;
 }
 
 void DocumentTexts::update(const std::string &Method,
