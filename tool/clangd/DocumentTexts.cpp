@@ -14,8 +14,8 @@ static size_t offsetOf(const std::string &Text, unsigned Line,
     size_t End = Text.find('\n', Offset);
     Offset = End == std::string::npos ? Text.size() : End + 1;
   }
-  for (unsigned Units = 0; Units < Character && Offset < Text.size() &&
-                           Text[Offset] != '\n';) {
+  for (unsigned Units = 0;
+       Units < Character && Offset < Text.size() && Text[Offset] != '\n';) {
     unsigned char Lead = Text[Offset];
     size_t Bytes = Lead < 0x80 ? 1 : Lead < 0xE0 ? 2 : Lead < 0xF0 ? 3 : 4;
     Offset = std::min(Offset + Bytes, Text.size());
