@@ -96,7 +96,8 @@ struct FileAnalysis {
   FileResult Result;
   /// A hash of Result.PackedSummaries, which are freed once decoded.
   uint64_t SummaryHash = 0;
-  /// Result.PackedSummaries decoded, once the program is to be linked.
+  /// Fresh from the parse until packed; then Result.PackedSummaries
+  /// decoded, once the program is to be linked.
   std::vector<TranslationUnitSummary> Summaries;
   /// Also reported through the file's diagnostics, as Clang prints them.
   std::vector<PlacedAnnotationProblem> AnnotationProblems;
@@ -239,10 +240,16 @@ FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
   AnalysisActionFactory Factory(P, Out);
   llvm::CrashRecoveryContext Recovery;
   Out.Crashed = !Recovery.RunSafely([&] { Tool.run(&Factory); });
-  Out.Result.PackedSummaries = encodeSummaries(Out.Summaries);
-  Out.SummaryHash = SummaryCache::hashContent(Out.Result.PackedSummaries);
-  Out.Summaries = {};
   return Out;
+}
+
+/// Holds \p F's summaries packed, as a file of the program is until every
+/// file is done (see FileAnalysis).
+FileAnalysis packed(FileAnalysis F) {
+  F.Result.PackedSummaries = encodeSummaries(F.Summaries);
+  F.SummaryHash = SummaryCache::hashContent(F.Result.PackedSummaries);
+  F.Summaries = {};
+  return F;
 }
 
 /// The compile commands of \p File, as the cache keys them.
@@ -262,7 +269,7 @@ commandsOf(const tooling::CompilationDatabase &Commands,
 FileAnalysis analyzeAndStore(const tooling::CompilationDatabase &Commands,
                              const std::string &File, const Policy &P,
                              const SummaryCache &Cache, std::string Problem) {
-  FileAnalysis Out = analyzeFile(Commands, File, P);
+  FileAnalysis Out = packed(analyzeFile(Commands, File, P));
   // Only complete analyses are kept: a failure is worth retrying.
   std::string StoreProblem;
   if (Out.Analyzed && !Out.Crashed)
@@ -275,7 +282,7 @@ FileAnalysis analyzeOrReuse(const tooling::CompilationDatabase &Commands,
                             const std::string &File, const Policy &P,
                             const SummaryCache *Cache) {
   if (!Cache)
-    return analyzeFile(Commands, File, P);
+    return packed(analyzeFile(Commands, File, P));
   std::string Problem;
   auto Hit = Cache->lookup(File, commandsOf(Commands, File), Problem);
   if (!Hit)
@@ -422,10 +429,7 @@ FileExtraction extractFile(const tooling::CompilationDatabase &Commands,
                            const std::string &File, const Policy &P,
                            const FileOverlay &Overlay) {
   llvm::CrashRecoveryContext::Enable();
-  FileAnalysis F = analyzeFile(Commands, File, P, Overlay);
-  // Fresh summaries always decode.
-  F.Summaries = llvm::cantFail(decodeSummaries(F.Result.PackedSummaries, File));
-  return extractionOf(std::move(F), File);
+  return extractionOf(analyzeFile(Commands, File, P, Overlay), File);
 }
 
 ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,

@@ -1,6 +1,7 @@
 //===- GithubReporter.cpp -------------------------------------------------===//
 
 #include "report/GithubReporter.h"
+#include "core/Policy.h"
 #include "core/SummaryPaths.h"
 
 namespace pii {
@@ -26,16 +27,9 @@ static std::string escaped(llvm::StringRef Text, bool Property) {
   return Out;
 }
 
+/// GitHub's workflow commands are the levels' names, but for a note.
 static const char *commandFor(RuleLevel Level) {
-  switch (Level) {
-  case RuleLevel::Error:
-    return "error";
-  case RuleLevel::Warning:
-    return "warning";
-  case RuleLevel::Note:
-    return "notice";
-  }
-  return "error";
+  return Level == RuleLevel::Note ? "notice" : toString(Level);
 }
 
 void printGithubAnnotations(llvm::raw_ostream &OS,
