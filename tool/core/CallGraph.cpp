@@ -4,103 +4,201 @@
 
 #include "llvm/ADT/STLExtras.h"
 
-#include <map>
-#include <string>
-
 namespace pii {
 
-int CallGraph::addSet(std::vector<int> Targets) {
-  TargetSets.push_back(std::move(Targets));
-  return static_cast<int>(TargetSets.size()) - 1;
+namespace {
+
+bool byCallerAndPosition(const ProgramIndex::Site &A,
+                         const ProgramIndex::Site &B) {
+  if (A.Caller != B.Caller)
+    return A.Caller->Usr < B.Caller->Usr;
+  return A.Index < B.Index;
 }
 
-CallGraph::CallGraph(const std::vector<const FunctionSummary *> &Functions) {
-  std::map<Symbol, int> Index;
-  std::map<Symbol, std::vector<int>> OverriddenBy;
-  for (size_t I = 0; I < Functions.size(); ++I) {
-    Index.emplace(Functions[I]->Usr, static_cast<int>(I));
-    for (Symbol Base : Functions[I]->Overrides)
-      OverriddenBy[Base].push_back(static_cast<int>(I));
+bool sameSite(const ProgramIndex::Site &A, const ProgramIndex::Site &B) {
+  return A.Caller == B.Caller && A.Index == B.Index;
+}
+
+} // namespace
+
+CallGraph::CallGraph(const ProgramIndex &Index) : Index(Index) {
+  for (const ProgramIndex::Site &S : Index.callbackSites())
+    if (Index.isDefinition(*S.Caller))
+      CallbackSites.push_back(S);
+  llvm::sort(CallbackSites, byCallerAndPosition);
+  resolveCallbacks();
+  for (const auto &[Where, Refs] : Passed)
+    for (const FunctionRef &Ref : Refs)
+      PassedTo[Ref.Usr].push_back({Where.first, Where.second});
+}
+
+int CallGraph::idOf(const FunctionSummary &Body) {
+  auto [It, New] = Ids.try_emplace(&Body, static_cast<int>(Functions.size()));
+  if (New)
+    Functions.push_back({&Body, std::vector<int>(Body.Calls.size(), -1), {}});
+  return It->second;
+}
+
+template <typename VisitFn>
+bool CallGraph::forEachBody(const FunctionSummary &Caller, int Site,
+                            VisitFn Visit) const {
+  const CallSite &Call = Caller.Calls[Site];
+  for (Symbol Callee : Call.Callees) {
+    if (const FunctionSummary *Body = Index.definition(Callee))
+      if (!Visit(*Body))
+        return false;
+    if (Call.Virtual)
+      for (const FunctionSummary *Override : Index.overridersOf(Callee))
+        if (Index.isDefinition(*Override) && !Visit(*Override))
+          return false;
   }
-  auto Resolve = [&](Symbol Usr, bool Virtual, std::vector<int> &Out) {
-    if (auto It = Index.find(Usr); It != Index.end())
-      Out.push_back(It->second);
-    if (Virtual)
-      if (auto It = OverriddenBy.find(Usr); It != OverriddenBy.end())
-        Out.insert(Out.end(), It->second.begin(), It->second.end());
-  };
+  if (auto It = Passed.find({&Caller, Site}); It != Passed.end())
+    for (const FunctionRef &Ref : It->second)
+      if (const FunctionSummary *Body = Index.definition(Ref.Usr))
+        if (!Visit(*Body))
+          return false;
+  return true;
+}
 
-  auto ResolveAll = [&](const CallSite &Call) {
-    std::vector<int> Targets;
-    for (Symbol Callee : Call.Callees)
-      Resolve(Callee, Call.Virtual, Targets);
-    return addSet(std::move(Targets));
-  };
-
-  // A call through a callback parameter gains targets below, so its set is
-  // its own; the others share one set per callee list.
-  std::map<std::pair<std::vector<Symbol>, bool>, int> SharedSets;
-  SiteSets.resize(Functions.size());
-  Passed.resize(Functions.size());
-  for (size_t I = 0; I < Functions.size(); ++I) {
-    for (const CallSite &Call : Functions[I]->Calls) {
-      if (Call.CalleeParam >= 0) {
-        SiteSets[I].push_back(ResolveAll(Call));
-        continue;
-      }
-      auto [It, New] = SharedSets.try_emplace({Call.Callees, Call.Virtual}, 0);
-      if (New)
-        It->second = ResolveAll(Call);
-      SiteSets[I].push_back(It->second);
-    }
-    Passed[I].resize(Functions[I]->Calls.size());
-  }
-
+void CallGraph::resolveCallbacks() {
   // Functions passed to each parameter, by callers or passed on.
-  std::vector<std::map<int, std::set<FunctionRef>>> ParamFunctions(
-      Functions.size());
+  std::map<std::pair<const FunctionSummary *, int>, std::set<FunctionRef>>
+      ParamFunctions;
   for (bool Changed = true; Changed;) {
     Changed = false;
-    for (size_t I = 0; I < Functions.size(); ++I) {
-      const std::vector<CallSite> &Calls = Functions[I]->Calls;
-      for (size_t C = 0; C < Calls.size(); ++C) {
-        const CallSite &Call = Calls[C];
-        if (Call.CalleeParam >= 0)
-          for (const FunctionRef &Ref : ParamFunctions[I][Call.CalleeParam])
-            if (Passed[I][C].insert(Ref).second) {
-              Resolve(Ref.Usr, false, TargetSets[SiteSets[I][C]]);
-              Changed = true;
-            }
-        for (size_t A = 0; A < Call.Args.size(); ++A) {
-          const CallArgument &Arg = Call.Args[A];
-          std::set<FunctionRef> Given(Arg.Functions.begin(),
-                                      Arg.Functions.end());
-          if (int Forwarded = Arg.ForwardedParam; Forwarded >= 0)
-            Given.insert(ParamFunctions[I][Forwarded].begin(),
-                         ParamFunctions[I][Forwarded].end());
-          if (Given.empty())
-            continue;
-          for (int Target : TargetSets[SiteSets[I][C]])
-            for (const FunctionRef &Ref : Given)
-              Changed |= ParamFunctions[Target][A].insert(Ref).second;
+    for (const auto &[Caller, Site] : CallbackSites) {
+      const CallSite &Call = Caller->Calls[Site];
+      if (Call.CalleeParam >= 0) {
+        std::set<FunctionRef> &Into = Passed[{Caller, Site}];
+        for (const FunctionRef &Ref :
+             ParamFunctions[{Caller, Call.CalleeParam}])
+          Changed |= Into.insert(Ref).second;
+      }
+      std::vector<const FunctionSummary *> Targets;
+      forEachBody(*Caller, Site, [&](const FunctionSummary &Body) {
+        Targets.push_back(&Body);
+        return true;
+      });
+      for (size_t A = 0; A < Call.Args.size(); ++A) {
+        const CallArgument &Arg = Call.Args[A];
+        std::set<FunctionRef> Given(Arg.Functions.begin(), Arg.Functions.end());
+        if (Arg.ForwardedParam >= 0) {
+          const auto &Forwarded = ParamFunctions[{Caller, Arg.ForwardedParam}];
+          Given.insert(Forwarded.begin(), Forwarded.end());
         }
+        for (const FunctionSummary *Target : Targets)
+          for (const FunctionRef &Ref : Given)
+            Changed |= ParamFunctions[{Target, static_cast<int>(A)}]
+                           .insert(Ref)
+                           .second;
       }
     }
   }
+}
 
-  SetSites.resize(TargetSets.size());
-  for (size_t I = 0; I < SiteSets.size(); ++I)
-    for (size_t C = 0; C < SiteSets[I].size(); ++C)
-      SetSites[SiteSets[I][C]].push_back(
-          {static_cast<int>(I), static_cast<int>(C)});
-  SetsContaining.resize(Functions.size());
-  for (size_t Set = 0; Set < TargetSets.size(); ++Set) {
-    std::vector<int> &Targets = TargetSets[Set];
-    llvm::sort(Targets);
-    Targets.erase(std::unique(Targets.begin(), Targets.end()), Targets.end());
-    for (int Target : Targets)
-      SetsContaining[Target].push_back(static_cast<int>(Set));
+std::vector<int>
+CallGraph::numbered(std::vector<const FunctionSummary *> Bodies) {
+  llvm::sort(Bodies, [](const FunctionSummary *A, const FunctionSummary *B) {
+    return A != B && A->Usr < B->Usr;
+  });
+  Bodies.erase(std::unique(Bodies.begin(), Bodies.end()), Bodies.end());
+  std::vector<int> Numbers;
+  for (const FunctionSummary *Body : Bodies)
+    Numbers.push_back(idOf(*Body));
+  return Numbers;
+}
+
+int CallGraph::addList(std::vector<int> Ids) {
+  Lists.push_back(std::move(Ids));
+  return static_cast<int>(Lists.size()) - 1;
+}
+
+int CallGraph::resolve(const FunctionSummary &Caller, int Site) {
+  const CallSite &Call = Caller.Calls[Site];
+  bool Shared = Call.CalleeParam < 0 && Call.Callees.size() == 1;
+  auto &SharedLists = Call.Virtual ? VirtualCalls : StaticCalls;
+  if (Shared)
+    if (auto It = SharedLists.find(Call.Callees.front());
+        It != SharedLists.end())
+      return It->second;
+  std::vector<const FunctionSummary *> Bodies;
+  forEachBody(Caller, Site, [&](const FunctionSummary &Body) {
+    Bodies.push_back(&Body);
+    return true;
+  });
+  int List = addList(numbered(std::move(Bodies)));
+  if (Shared)
+    SharedLists[Call.Callees.front()] = List;
+  return List;
+}
+
+const std::vector<int> &CallGraph::targets(int Fn, int Site) {
+  int &List = Functions[Fn].SiteTargets[Site];
+  if (List < 0)
+    List = resolve(*Functions[Fn].Body, Site);
+  return Lists[List];
+}
+
+const std::set<FunctionRef> &CallGraph::passed(int Fn, int Site) const {
+  static const std::set<FunctionRef> None;
+  auto It = Passed.find({Functions[Fn].Body, Site});
+  return It == Passed.end() ? None : It->second;
+}
+
+const std::vector<std::pair<int, int>> &CallGraph::callers(int Fn) {
+  FunctionCalls &Calls = Functions[Fn];
+  if (Calls.Callers)
+    return *Calls.Callers;
+  const FunctionSummary &Body = *Calls.Body;
+  std::vector<ProgramIndex::Site> Sites;
+  auto AddCallsTo = [&](Symbol Callee, bool VirtualOnly) {
+    for (const ProgramIndex::Site &S : Index.callsTo(Callee))
+      if (Index.isDefinition(*S.Caller) &&
+          (!VirtualOnly || S.Caller->Calls[S.Index].Virtual))
+        Sites.push_back(S);
+  };
+  AddCallsTo(Body.Usr, false);
+  for (Symbol Base : Body.Overrides)
+    AddCallsTo(Base, true);
+  if (auto It = PassedTo.find(Body.Usr); It != PassedTo.end())
+    Sites.insert(Sites.end(), It->second.begin(), It->second.end());
+  llvm::sort(Sites, byCallerAndPosition);
+  Sites.erase(std::unique(Sites.begin(), Sites.end(), sameSite), Sites.end());
+  Calls.Callers.emplace();
+  for (const auto &[Caller, Site] : Sites)
+    Calls.Callers->push_back({idOf(*Caller), Site});
+  return *Calls.Callers;
+}
+
+const std::vector<int> &CallGraph::readersOf(Symbol Usr) {
+  auto It = GlobalReaders.find(Usr);
+  if (It == GlobalReaders.end()) {
+    std::vector<const FunctionSummary *> Bodies;
+    for (const FunctionSummary *Reader : Index.readersOf(Usr))
+      if (Index.isDefinition(*Reader))
+        Bodies.push_back(Reader);
+    int List = addList(numbered(std::move(Bodies)));
+    It = GlobalReaders.try_emplace(Usr, List).first;
   }
+  return Lists[It->second];
+}
+
+std::vector<int> CallGraph::sourceReaders() {
+  std::vector<const FunctionSummary *> Bodies;
+  for (const FunctionSummary *Reader : Index.sourceReaders())
+    if (Index.isDefinition(*Reader))
+      Bodies.push_back(Reader);
+  return numbered(std::move(Bodies));
+}
+
+unsigned CallGraph::opaqueSites() const {
+  unsigned Opaque = 0;
+  Index.forEachDefinition([&](const FunctionSummary &F) {
+    for (size_t Site = 0; Site < F.Calls.size(); ++Site)
+      Opaque += forEachBody(F, static_cast<int>(Site),
+                            [](const FunctionSummary &) { return false; });
+  });
+  return Opaque;
 }
 
 } // namespace pii

@@ -168,18 +168,15 @@ bool byPort(const std::pair<PortKey, const Edge *> &A,
   return A.first < B.first;
 }
 
-struct Function {
-  const FunctionSummary *Summary;
-  /// Edges sorted by the port they leave from: a flat list rather than a
-  /// map, which at a million lines weighed more than the edges themselves.
-  std::vector<std::pair<PortKey, const Edge *>> EdgesFrom;
-  /// Source indexes translated to program-wide ones.
-  const std::vector<int> *Sources;
-};
+/// A function's edges sorted by the port they leave from, with source
+/// indexes translated to program-wide ones: a flat list rather than a map,
+/// which at a million lines weighed more than the edges themselves.
+using EdgesByPort = std::vector<std::pair<PortKey, const Edge *>>;
 
 class Linker {
 public:
-  Linker(llvm::ArrayRef<const TranslationUnitSummary *> Units, const Policy &P);
+  Linker(const ProgramIndex &Index,
+         llvm::ArrayRef<const TranslationUnitSummary *> Units, const Policy &P);
   LinkResult run();
 
 private:
@@ -195,17 +192,21 @@ private:
   void computeSummaries();
   void schedule(const QueryKey &Query);
   void findFlows(int Fn, const Fact &Start);
+  /// The edges of \p Fn, sorted the first time they are asked for.
+  const EdgesByPort &edgesFrom(int Fn);
   /// Counts call sites and notes callback calls with no known target.
   void surveyCalls();
   void approximate(std::string Kind, SourceSpot Where, std::string Detail);
 
   const Policy &Pol;
   std::vector<SourceInfo> Sources;
+  /// Per unit, its source indexes translated to program-wide ones.
   std::vector<std::vector<int>> SourceMaps;
-  std::vector<Function> Functions;
+  const ProgramIndex &Index;
   std::unique_ptr<CallGraph> Calls;
-  /// Functions reading each global.
-  std::map<Symbol, std::vector<int>> GlobalReaders;
+  /// By function number; stable under growth, as functions are met while
+  /// their edges are being followed.
+  std::deque<std::optional<EdgesByPort>> Edges;
   std::map<QueryKey, Summary> Summaries;
   /// Queries whose summaries must be computed (again), and who read each.
   std::vector<QueryKey> Pending;
@@ -223,20 +224,17 @@ private:
   std::vector<Approximation> Approximations;
 };
 
-Linker::Linker(llvm::ArrayRef<const TranslationUnitSummary *> Units,
+Linker::Linker(const ProgramIndex &Index,
+               llvm::ArrayRef<const TranslationUnitSummary *> Units,
                const Policy &P)
-    : Pol(P) {
-  // Program-wide sources and functions, in an order that does not depend on
-  // the order of the units: by USR.
+    : Pol(P), Index(Index) {
+  // Program-wide sources, in an order that does not depend on the order of
+  // the units: by purpose and origin.
   std::map<std::pair<std::string, std::string>, int> SourceIds;
-  std::map<Symbol, std::pair<const FunctionSummary *, size_t>> ByUsr;
   SourceMaps.resize(Units.size());
-  for (size_t U = 0; U < Units.size(); ++U) {
+  for (size_t U = 0; U < Units.size(); ++U)
     for (const SourceInfo &S : Units[U]->Sources)
       SourceIds.try_emplace({S.Purpose, S.OriginUsr}, 0);
-    for (const FunctionSummary &F : Units[U]->Functions)
-      ByUsr.try_emplace(F.Usr, &F, U);
-  }
   for (auto &[Key, Id] : SourceIds)
     Id = static_cast<int>(Sources.size()), Sources.emplace_back();
   for (size_t U = 0; U < Units.size(); ++U)
@@ -246,43 +244,41 @@ Linker::Linker(llvm::ArrayRef<const TranslationUnitSummary *> Units,
       SourceMaps[U].push_back(Id);
     }
 
-  std::vector<const FunctionSummary *> Bodies;
-  for (const auto &[Usr, Entry] : ByUsr) {
-    Function F;
-    F.Summary = Entry.first;
-    F.Sources = &SourceMaps[Entry.second];
-    for (const Edge &E : F.Summary->Edges) {
-      int From = E.From.Kind == PortKind::Source ? (*F.Sources)[E.From.Index]
-                                                 : E.From.Index;
-      F.EdgesFrom.push_back({{E.From.Kind, From, E.From.Arg, E.From.Name}, &E});
-      if (E.From.Kind == PortKind::Global)
-        GlobalReaders[E.From.Name].push_back(
-            static_cast<int>(Functions.size()));
-    }
-    std::stable_sort(F.EdgesFrom.begin(), F.EdgesFrom.end(), byPort);
-    Functions.push_back(std::move(F));
-    Bodies.push_back(Entry.first);
-  }
-  for (auto &[Global, Fns] : GlobalReaders)
-    Fns.erase(std::unique(Fns.begin(), Fns.end()), Fns.end());
-  Calls = std::make_unique<CallGraph>(Bodies);
+  Calls = std::make_unique<CallGraph>(Index);
   surveyCalls();
-  Stats.Functions = Functions.size();
+}
+
+const EdgesByPort &Linker::edgesFrom(int Fn) {
+  if (Edges.size() <= static_cast<size_t>(Fn))
+    Edges.resize(Fn + 1);
+  std::optional<EdgesByPort> &Sorted = Edges[Fn];
+  if (Sorted)
+    return *Sorted;
+  const FunctionSummary &Body = Calls->summary(Fn);
+  const std::vector<int> &SourceIds = SourceMaps[Index.rankOf(Body.Usr)];
+  Sorted.emplace();
+  for (const Edge &E : Body.Edges) {
+    int From = E.From.Kind == PortKind::Source ? SourceIds[E.From.Index]
+                                               : E.From.Index;
+    Sorted->push_back({{E.From.Kind, From, E.From.Arg, E.From.Name}, &E});
+  }
+  std::stable_sort(Sorted->begin(), Sorted->end(), byPort);
+  return *Sorted;
 }
 
 void Linker::surveyCalls() {
-  for (size_t I = 0; I < Functions.size(); ++I) {
-    const std::vector<CallSite> &Sites = Functions[I].Summary->Calls;
-    for (size_t C = 0; C < Sites.size(); ++C) {
-      ++Stats.CallSites;
-      Stats.OpaqueCallSites += Calls->targets(I, C).empty();
-      const CallSite &Call = Sites[C];
-      if (Call.CalleeParam >= 0 && Calls->passed(I, C).empty())
-        approximate("indirect-call", Call.Where,
-                    "'" + Call.CalleeName +
-                        "' is called, but no caller passes a known function; "
-                        "treated as an opaque call");
-    }
+  Stats.Functions = Index.functions();
+  Index.forEachDefinition(
+      [&](const FunctionSummary &F) { Stats.CallSites += F.Calls.size(); });
+  Stats.OpaqueCallSites = Calls->opaqueSites();
+  for (const auto &[Caller, Site] : Calls->callbackSites()) {
+    const CallSite &Call = Caller->Calls[Site];
+    if (Call.CalleeParam >= 0 &&
+        Calls->passed(Calls->idOf(*Caller), Site).empty())
+      approximate("indirect-call", Call.Where,
+                  "'" + Call.CalleeName +
+                      "' is called, but no caller passes a known function; "
+                      "treated as an opaque call");
   }
 }
 
@@ -308,11 +304,12 @@ const Linker::Summary &Linker::summaryOf(int Fn, const Fact &Input) {
 template <typename LocalFn, typename ReachFn>
 void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
                   ReachFn Out) {
-  const Function &F = Functions[Fn];
+  const FunctionSummary &Body = Calls->summary(Fn);
+  const EdgesByPort &EdgesOfFn = edgesFrom(Fn);
   std::pair<PortKey, const Edge *> From{{At.Kind, At.Index, At.Arg, At.Name},
                                         nullptr};
   auto [Begin, End] =
-      std::equal_range(F.EdgesFrom.begin(), F.EdgesFrom.end(), From, byPort);
+      std::equal_range(EdgesOfFn.begin(), EdgesOfFn.end(), From, byPort);
   for (auto It = Begin; It != End; ++It) {
     const Edge *E = It->second;
     std::optional<FieldPath> Path = follow(*E, At.Path);
@@ -331,7 +328,7 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
       Out(Reach::global(To.Name, *Path), Through);
       break;
     case PortKind::CallArg: {
-      const CallSite &Call = F.Summary->Calls[To.Index];
+      const CallSite &Call = Body.Calls[To.Index];
       const std::vector<int> &Targets = Calls->targets(Fn, To.Index);
       bool IsSink = false;
       if (To.Arg >= 0 && Call.Args[To.Arg].SinkKind) {
@@ -385,7 +382,7 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
       }
       SourceSpot Spot = To.Arg >= 0 ? Call.Args[To.Arg].Where : Call.Where;
       for (int Target : Targets) {
-        Symbol Name = Functions[Target].Summary->Name;
+        Symbol Name = Calls->summary(Target).Name;
         Trace Enter =
             concat(Through,
                    single({Spot, To.Arg >= 0
@@ -481,10 +478,9 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
           case Reach::Return:
             // The value began inside: it returns to every caller.
             Calls->forEachCaller(Fn, [&](int Caller, int Site) {
-              Visit(
-                  Caller, Fact{PortKind::CallResult, Site, 0, "", R.Path},
-                  concat(RT, returnedAt(Functions[Caller].Summary->Calls[Site],
-                                        Functions[Fn].Summary->Name)));
+              Visit(Caller, Fact{PortKind::CallResult, Site, 0, "", R.Path},
+                    concat(RT, returnedAt(Calls->summary(Caller).Calls[Site],
+                                          Calls->summary(Fn).Name)));
             });
             break;
           case Reach::ParamOut:
@@ -494,11 +490,11 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
             });
             break;
           case Reach::Global:
-            for (int Reader : GlobalReaders[R.Name])
+            for (int Reader : Calls->readersOf(R.Name))
               Visit(Reader, Fact{PortKind::Global, 0, 0, R.Name, R.Path}, RT);
             break;
           case Reach::Sink: {
-            const CallSite &Call = Functions[R.Index].Summary->Calls[R.Arg];
+            const CallSite &Call = Calls->summary(R.Index).Calls[R.Arg];
             Symbol Kind = R.Name;
             for (const Rule *Broken : Pol.rulesBrokenBy(Source.Purpose, Kind)) {
               auto Key = std::make_tuple(R.Index, R.Arg, R.Arg2, R.SinkName,
@@ -536,13 +532,12 @@ LinkResult Linker::run() {
     computeSummaries();
     NewQuery = false;
     Tracing = true;
-    for (size_t Fn = 0; Fn < Functions.size(); ++Fn) {
+    for (int Fn : Calls->sourceReaders()) {
       const PortKey *Previous = nullptr;
-      for (const auto &[From, E] : Functions[Fn].EdgesFrom) {
+      for (const auto &[From, E] : edgesFrom(Fn)) {
         if (std::get<0>(From) == PortKind::Source &&
             (!Previous || *Previous != From))
-          findFlows(static_cast<int>(Fn),
-                    Fact{PortKind::Source, std::get<1>(From), 0, "", {}});
+          findFlows(Fn, Fact{PortKind::Source, std::get<1>(From), 0, "", {}});
         Previous = &From;
       }
     }
@@ -561,9 +556,18 @@ LinkResult Linker::run() {
 
 } // namespace
 
+LinkResult link(const ProgramIndex &Index,
+                llvm::ArrayRef<const TranslationUnitSummary *> Units,
+                const Policy &P) {
+  return Linker(Index, Units, P).run();
+}
+
 LinkResult link(llvm::ArrayRef<const TranslationUnitSummary *> Units,
                 const Policy &P) {
-  return Linker(Units, P).run();
+  ProgramIndex Index;
+  for (size_t U = 0; U < Units.size(); ++U)
+    Index.add(*Units[U], U);
+  return link(Index, Units, P);
 }
 
 LinkResult link(const std::vector<TranslationUnitSummary> &Units,

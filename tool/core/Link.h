@@ -18,6 +18,7 @@
 
 #include "core/Finding.h"
 #include "core/Policy.h"
+#include "core/ProgramIndex.h"
 #include "core/Summary.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -49,6 +50,11 @@ LinkResult link(const std::vector<TranslationUnitSummary> &Units,
                 const Policy &P);
 /// The same, for a caller that keeps its units apart (the editor).
 LinkResult link(llvm::ArrayRef<const TranslationUnitSummary *> Units,
+                const Policy &P);
+/// The same, with \p Index holding \p Units already, each added under its
+/// position: built while they were being read.
+LinkResult link(const ProgramIndex &Index,
+                llvm::ArrayRef<const TranslationUnitSummary *> Units,
                 const Policy &P);
 
 } // namespace pii

@@ -15,6 +15,7 @@
 #ifndef PII_CORE_SYMBOL_H
 #define PII_CORE_SYMBOL_H
 
+#include "llvm/ADT/DenseMapInfo.h"
 #include "llvm/ADT/StringMapEntry.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
@@ -60,10 +61,26 @@ private:
   using Entry = llvm::StringMapEntry<std::nullopt_t>;
   explicit Symbol(const Entry *Text) : Text(Text) {}
   friend class SymbolPool;
+  friend struct llvm::DenseMapInfo<Symbol>;
 
   const Entry *Text;
 };
 
 } // namespace pii
+
+/// Symbols as hash keys, by identity: one string, one Symbol.
+template <> struct llvm::DenseMapInfo<pii::Symbol> {
+  using Pointers = DenseMapInfo<const pii::Symbol::Entry *>;
+  static pii::Symbol getEmptyKey() {
+    return pii::Symbol(Pointers::getEmptyKey());
+  }
+  static pii::Symbol getTombstoneKey() {
+    return pii::Symbol(Pointers::getTombstoneKey());
+  }
+  static unsigned getHashValue(pii::Symbol S) {
+    return Pointers::getHashValue(S.Text);
+  }
+  static bool isEqual(pii::Symbol A, pii::Symbol B) { return A == B; }
+};
 
 #endif // PII_CORE_SYMBOL_H
