@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <future>
 #include <map>
 #include <memory>
 #include <set>
@@ -192,16 +193,22 @@ private:
   void computeSummaries();
   void schedule(const QueryKey &Query);
   void findFlows(int Fn, const Fact &Start);
+  /// Finds the flows from \p Source, read in \p Fn.
+  void traceSource(int Fn, int Source);
   /// The edges of \p Fn, sorted the first time they are asked for.
   const EdgesByPort &edgesFrom(int Fn);
-  /// Counts call sites and notes callback calls with no known target.
-  void surveyCalls();
+  /// Notes callback calls with no known target.
+  void noteUnknownCallbacks();
+  /// Counts functions and call sites, reading only what the solver leaves
+  /// alone: it runs on a core of its own while the flows are followed.
+  static LinkStats countCalls(const ProgramIndex &Index,
+                              const CallGraph &Calls);
   void approximate(std::string Kind, SourceSpot Where, std::string Detail);
 
   const Policy &Pol;
   std::vector<SourceInfo> Sources;
   /// Per unit, its source indexes translated to program-wide ones.
-  std::vector<std::vector<int>> SourceMaps;
+  llvm::DenseMap<const TranslationUnitSummary *, std::vector<int>> SourceMaps;
   const ProgramIndex &Index;
   std::unique_ptr<CallGraph> Calls;
   /// By function number; stable under growth, as functions are met while
@@ -216,7 +223,6 @@ private:
   const QueryKey *Reading = nullptr;
   bool NewQuery = false;
   std::map<std::tuple<int, int, int, Symbol, int, const Rule *>, Finding> Found;
-  LinkStats Stats;
   /// Set while following flows from sources, when reaching a function with
   /// no body means a purpose-carrying value enters unanalyzed code.
   bool Tracing = false;
@@ -231,7 +237,6 @@ Linker::Linker(const ProgramIndex &Index,
   // Program-wide sources, in an order that does not depend on the order of
   // the units: by purpose and origin.
   std::map<std::pair<std::string, std::string>, int> SourceIds;
-  SourceMaps.resize(Units.size());
   for (size_t U = 0; U < Units.size(); ++U)
     for (const SourceInfo &S : Units[U]->Sources)
       SourceIds.try_emplace({S.Purpose, S.OriginUsr}, 0);
@@ -241,11 +246,11 @@ Linker::Linker(const ProgramIndex &Index,
     for (const SourceInfo &S : Units[U]->Sources) {
       int Id = SourceIds[{S.Purpose, S.OriginUsr}];
       Sources[Id] = S;
-      SourceMaps[U].push_back(Id);
+      SourceMaps[Units[U]].push_back(Id);
     }
 
   Calls = std::make_unique<CallGraph>(Index);
-  surveyCalls();
+  noteUnknownCallbacks();
 }
 
 const EdgesByPort &Linker::edgesFrom(int Fn) {
@@ -255,7 +260,7 @@ const EdgesByPort &Linker::edgesFrom(int Fn) {
   if (Sorted)
     return *Sorted;
   const FunctionSummary &Body = Calls->summary(Fn);
-  const std::vector<int> &SourceIds = SourceMaps[Index.rankOf(Body.Usr)];
+  const std::vector<int> &SourceIds = SourceMaps[Index.unitOf(Body.Usr)];
   Sorted.emplace();
   for (const Edge &E : Body.Edges) {
     int From = E.From.Kind == PortKind::Source ? SourceIds[E.From.Index]
@@ -266,11 +271,17 @@ const EdgesByPort &Linker::edgesFrom(int Fn) {
   return *Sorted;
 }
 
-void Linker::surveyCalls() {
+LinkStats Linker::countCalls(const ProgramIndex &Index,
+                             const CallGraph &Calls) {
+  LinkStats Stats;
   Stats.Functions = Index.functions();
   Index.forEachDefinition(
       [&](const FunctionSummary &F) { Stats.CallSites += F.Calls.size(); });
-  Stats.OpaqueCallSites = Calls->opaqueSites();
+  Stats.OpaqueCallSites = Calls.opaqueSites();
+  return Stats;
+}
+
+void Linker::noteUnknownCallbacks() {
   for (const auto &[Caller, Site] : Calls->callbackSites()) {
     const CallSite &Call = Caller->Calls[Site];
     if (Call.CalleeParam >= 0 &&
@@ -525,31 +536,38 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
   }
 }
 
-LinkResult Linker::run() {
-  // Flows from sources may ask for summaries not computed yet; compute them
-  // and look again, until nothing new is asked.
+void Linker::traceSource(int Fn, int Source) {
+  // The flows may ask for summaries not computed yet; compute them and
+  // follow the flows again, until nothing new is asked. Summaries are
+  // shared: the sources met later mostly find theirs computed.
   do {
-    computeSummaries();
     NewQuery = false;
     Tracing = true;
-    for (int Fn : Calls->sourceReaders()) {
-      const PortKey *Previous = nullptr;
-      for (const auto &[From, E] : edgesFrom(Fn)) {
-        if (std::get<0>(From) == PortKind::Source &&
-            (!Previous || *Previous != From))
-          findFlows(Fn, Fact{PortKind::Source, std::get<1>(From), 0, "", {}});
-        Previous = &From;
-      }
-    }
+    findFlows(Fn, Fact{PortKind::Source, Source, 0, "", {}});
     Tracing = false;
+    computeSummaries();
   } while (NewQuery);
+}
+
+LinkResult Linker::run() {
+  std::future<LinkStats> Counted = std::async(
+      std::launch::async, countCalls, std::cref(Index), std::cref(*Calls));
+  for (int Fn : Calls->sourceReaders()) {
+    const PortKey *Previous = nullptr;
+    for (const auto &[From, E] : edgesFrom(Fn)) {
+      if (std::get<0>(From) == PortKind::Source &&
+          (!Previous || *Previous != From))
+        traceSource(Fn, std::get<1>(From));
+      Previous = &From;
+    }
+  }
 
   LinkResult Result;
   for (auto &[Key, F] : Found)
     Result.Findings.push_back(std::move(F));
   sortAndUnique(Result.Findings);
-  Stats.Summaries = Summaries.size();
-  Result.Stats = Stats;
+  Result.Stats = Counted.get();
+  Result.Stats.Summaries = Summaries.size();
   Result.Approximations = std::move(Approximations);
   return Result;
 }

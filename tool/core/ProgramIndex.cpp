@@ -17,11 +17,12 @@ bool passesFunctions(const CallSite &Call) {
 
 } // namespace
 
-void ProgramIndex::add(const TranslationUnitSummary &Unit, unsigned Rank) {
+void ProgramIndex::add(const TranslationUnitSummary &Unit, uint64_t Rank) {
   for (const FunctionSummary &F : Unit.Functions) {
-    auto [It, New] = Definitions.try_emplace(F.Usr, Definition{&F, Rank});
+    Definition Here{&F, &Unit, Rank};
+    auto [It, New] = Definitions.try_emplace(F.Usr, Here);
     if (!New && Rank < It->second.Rank)
-      It->second = {&F, Rank};
+      It->second = Here;
     for (Symbol Base : F.Overrides)
       Overriders[Base].push_back(&F);
     bool ReadsSource = false;
@@ -55,8 +56,8 @@ const FunctionSummary *ProgramIndex::definition(Symbol Usr) const {
   return It == Definitions.end() ? nullptr : It->second.Body;
 }
 
-unsigned ProgramIndex::rankOf(Symbol Usr) const {
-  return Definitions.lookup(Usr).Rank;
+const TranslationUnitSummary *ProgramIndex::unitOf(Symbol Usr) const {
+  return Definitions.lookup(Usr).Unit;
 }
 
 template <typename T>

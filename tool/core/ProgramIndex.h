@@ -2,9 +2,9 @@
 //
 // Who defines, overrides, calls and reads what, across the translation units
 // of a program. Units are added one at a time, in any order, each with its
-// rank, its place among the program's units: where several units define one
-// function (an inline function of a header), the body of the lowest rank is
-// the program's.
+// rank, a number that orders the program's units: where several units define
+// one function (an inline function of a header), the body of the lowest rank
+// is the program's.
 //
 // Adding a unit is a few hash insertions per function, with nothing sorted
 // or resolved: at a million lines, the link used to spend most of its time
@@ -23,6 +23,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace pii {
@@ -35,8 +36,9 @@ public:
     int Index;
   };
 
-  /// Adds \p Unit, which must outlive the index, as the unit of \p Rank.
-  void add(const TranslationUnitSummary &Unit, unsigned Rank);
+  /// Adds \p Unit, which must outlive the index and stay where it is, as
+  /// the unit of \p Rank.
+  void add(const TranslationUnitSummary &Unit, uint64_t Rank);
 
   /// The program's body of \p Usr, or null when no unit has one.
   const FunctionSummary *definition(Symbol Usr) const;
@@ -44,8 +46,8 @@ public:
   bool isDefinition(const FunctionSummary &F) const {
     return definition(F.Usr) == &F;
   }
-  /// The rank of the unit the program's body of \p Usr comes from.
-  unsigned rankOf(Symbol Usr) const;
+  /// The unit the program's body of \p Usr comes from.
+  const TranslationUnitSummary *unitOf(Symbol Usr) const;
   /// How many functions have a body.
   unsigned functions() const { return Definitions.size(); }
   /// Calls \p Visit for the program's body of each function.
@@ -71,7 +73,8 @@ public:
 private:
   struct Definition {
     const FunctionSummary *Body;
-    unsigned Rank;
+    const TranslationUnitSummary *Unit;
+    uint64_t Rank;
   };
   llvm::DenseMap<Symbol, Definition> Definitions;
   llvm::DenseMap<Symbol, std::vector<const FunctionSummary *>> Overriders;
