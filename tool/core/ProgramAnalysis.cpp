@@ -2,6 +2,7 @@
 
 #include "core/ProgramAnalysis.h"
 #include "core/AnnotationChecks.h"
+#include "core/ProgramIndex.h"
 #include "core/StepText.h"
 #include "core/SummaryCache.h"
 #include "core/SummaryFile.h"
@@ -26,6 +27,7 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include <mutex>
 #include <set>
 
 using namespace clang;
@@ -99,6 +101,7 @@ struct FileAnalysis {
   /// Fresh from the parse until packed; then Result.PackedSummaries
   /// decoded, once the program is to be linked.
   std::vector<TranslationUnitSummary> Summaries;
+  bool Unpacked = false;
   /// Also reported through the file's diagnostics, as Clang prints them.
   std::vector<PlacedAnnotationProblem> AnnotationProblems;
 };
@@ -278,15 +281,20 @@ FileAnalysis analyzeAndStore(const tooling::CompilationDatabase &Commands,
   return Out;
 }
 
+/// Calls \p BeforeParse unless \p File's analysis is in \p Cache.
+template <typename BeforeParseFn>
 FileAnalysis analyzeOrReuse(const tooling::CompilationDatabase &Commands,
                             const std::string &File, const Policy &P,
-                            const SummaryCache *Cache) {
+                            const SummaryCache *Cache,
+                            BeforeParseFn BeforeParse) {
   if (!Cache)
     return packed(analyzeFile(Commands, File, P));
   std::string Problem;
   auto Hit = Cache->lookup(File, commandsOf(Commands, File), Problem);
-  if (!Hit)
+  if (!Hit) {
+    BeforeParse();
     return analyzeAndStore(Commands, File, P, *Cache, std::move(Problem));
+  }
   FileAnalysis Out;
   Out.Analyzed = Out.FromCache = true;
   Out.Result = std::move(*Hit);
@@ -294,47 +302,138 @@ FileAnalysis analyzeOrReuse(const tooling::CompilationDatabase &Commands,
   return Out;
 }
 
-/// Analyzes each of \p Files, or takes it from \p Cache, \p Jobs at a
-/// time.
-std::vector<FileAnalysis>
-analyzeFiles(const tooling::CompilationDatabase &Commands,
-             const std::vector<std::string> &Files, const Policy &P,
-             unsigned Jobs, const SummaryCache *Cache) {
-  llvm::CrashRecoveryContext::Enable();
-  std::vector<FileAnalysis> PerFile(Files.size());
-  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-  for (size_t I = 0; I < Files.size(); ++I)
-    Pool.async(
-        [&, I] { PerFile[I] = analyzeOrReuse(Commands, Files[I], P, Cache); });
-  Pool.wait();
-  releaseFreedMemory();
-  return PerFile;
+/// Decodes \p F's summaries. A cache entry is sealed with a checksum, so one
+/// that does not decode was written by a broken pii-flow, or by hand: the
+/// file is analyzed again, as for any unusable entry.
+void unpack(FileAnalysis &F, const tooling::CompilationDatabase &Commands,
+            const std::string &File, const Policy &P,
+            const SummaryCache *Cache) {
+  auto Units = decodeSummaries(F.Result.PackedSummaries, File);
+  if (!Units) {
+    // Fresh summaries always decode; only a cached entry can be broken.
+    assert(F.FromCache && Cache && "fresh summaries that do not decode");
+    F = analyzeAndStore(Commands, File, P, *Cache,
+                        "cache entry for '" + File + "' is unusable (" +
+                            llvm::toString(Units.takeError()) +
+                            "); analyzing the file again");
+    Units = decodeSummaries(F.Result.PackedSummaries, File);
+  }
+  F.Summaries = llvm::cantFail(std::move(Units));
+  F.Unpacked = true;
+  std::string().swap(F.Result.PackedSummaries);
 }
 
-/// Decodes every file's summaries. A cache entry is sealed with a checksum,
-/// so one that does not decode was written by a broken pii-flow, or by hand:
-/// the file is analyzed again, as for any unusable entry.
+/// Unpacks the files of a program, each once, and indexes their summaries
+/// for the link as they come. Files taken from the cache are unpacked while
+/// other files parse: a parse holds a core for a second or more, and
+/// unpacking a large program in the meantime, on the cores the parse leaves
+/// idle, takes it off the time between the parse and the findings. Until a
+/// file is parsed, nothing is unpacked: a run that parses nothing most
+/// likely finds its link result in the cache.
+class ProgramUnpacking {
+public:
+  ProgramUnpacking(std::vector<FileAnalysis> &PerFile,
+                   const tooling::CompilationDatabase &Commands,
+                   const std::vector<std::string> &Files, const Policy &P,
+                   const SummaryCache *Cache)
+      : PerFile(PerFile), Commands(Commands), Files(Files), P(P), Cache(Cache) {
+  }
+
+  /// From \p Pool: file \p I was taken from the cache.
+  void foundCached(size_t I) {
+    {
+      std::lock_guard<std::mutex> Guard(Lock);
+      if (!Parsing) {
+        Waiting.push_back(I);
+        return;
+      }
+    }
+    unpackAndIndex(I);
+  }
+
+  /// From \p Pool: a file is about to be parsed.
+  void parsing(llvm::ThreadPoolInterface &Pool) {
+    std::vector<size_t> Now;
+    {
+      std::lock_guard<std::mutex> Guard(Lock);
+      Parsing = true;
+      Now.swap(Waiting);
+    }
+    for (size_t I : Now)
+      Pool.async([this, I] { unpackAndIndex(I); });
+  }
+
+  /// Unpacks the files not unpacked yet, \p Jobs at a time.
+  void finish(unsigned Jobs) {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    for (size_t I = 0; I < Files.size(); ++I)
+      if (!PerFile[I].Unpacked)
+        Pool.async([this, I] { unpackAndIndex(I); });
+    Pool.wait();
+  }
+
+  /// Once finished: the program's units, in file order, and their index.
+  std::vector<const TranslationUnitSummary *> units() const {
+    std::vector<const TranslationUnitSummary *> Units;
+    for (const FileAnalysis &F : PerFile)
+      for (const TranslationUnitSummary &Unit : F.Summaries)
+        Units.push_back(&Unit);
+    return Units;
+  }
+  const ProgramIndex &index() const { return Index; }
+
+private:
+  void unpackAndIndex(size_t I) {
+    FileAnalysis &F = PerFile[I];
+    unpack(F, Commands, Files[I], P, Cache);
+    std::lock_guard<std::mutex> Guard(IndexLock);
+    // Ranked by file, then by compile command: the order of units().
+    for (size_t U = 0; U < F.Summaries.size(); ++U)
+      Index.add(F.Summaries[U], (uint64_t(I) << 32) | U);
+  }
+
+  std::vector<FileAnalysis> &PerFile;
+  const tooling::CompilationDatabase &Commands;
+  const std::vector<std::string> &Files;
+  const Policy &P;
+  const SummaryCache *Cache;
+  std::mutex Lock;
+  bool Parsing = false;
+  std::vector<size_t> Waiting;
+  std::mutex IndexLock;
+  ProgramIndex Index;
+};
+
+/// Analyzes each of \p Files into \p PerFile, or takes it from \p Cache,
+/// \p Jobs at a time; with \p Unpacking, unpacks cached files meanwhile.
+void analyzeFiles(std::vector<FileAnalysis> &PerFile,
+                  const tooling::CompilationDatabase &Commands,
+                  const std::vector<std::string> &Files, const Policy &P,
+                  unsigned Jobs, const SummaryCache *Cache,
+                  ProgramUnpacking *Unpacking = nullptr) {
+  llvm::CrashRecoveryContext::Enable();
+  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+  for (size_t I = 0; I < Files.size(); ++I)
+    Pool.async([&, I] {
+      PerFile[I] = analyzeOrReuse(Commands, Files[I], P, Cache, [&] {
+        if (Unpacking)
+          Unpacking->parsing(Pool);
+      });
+      if (Unpacking && PerFile[I].FromCache)
+        Unpacking->foundCached(I);
+    });
+  Pool.wait();
+  releaseFreedMemory();
+}
+
+/// Decodes every file's summaries, \p Jobs files at a time.
 void unpackSummaries(std::vector<FileAnalysis> &PerFile,
                      const tooling::CompilationDatabase &Commands,
                      const std::vector<std::string> &Files, const Policy &P,
                      unsigned Jobs, const SummaryCache *Cache) {
   llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
   for (size_t I = 0; I < Files.size(); ++I)
-    Pool.async([&, I] {
-      FileAnalysis &F = PerFile[I];
-      auto Units = decodeSummaries(F.Result.PackedSummaries, Files[I]);
-      if (!Units) {
-        // Fresh summaries always decode; only a cached entry can be broken.
-        assert(F.FromCache && Cache && "fresh summaries that do not decode");
-        F = analyzeAndStore(Commands, Files[I], P, *Cache,
-                            "cache entry for '" + Files[I] + "' is unusable (" +
-                                llvm::toString(Units.takeError()) +
-                                "); analyzing the file again");
-        Units = decodeSummaries(F.Result.PackedSummaries, Files[I]);
-      }
-      F.Summaries = llvm::cantFail(std::move(Units));
-      std::string().swap(F.Result.PackedSummaries);
-    });
+    Pool.async([&, I] { unpack(PerFile[I], Commands, Files[I], P, Cache); });
   Pool.wait();
 }
 
@@ -416,8 +515,8 @@ std::vector<FileExtraction>
 extractFiles(const tooling::CompilationDatabase &Commands,
              const std::vector<std::string> &Files, const Policy &P,
              unsigned Jobs, const SummaryCache &Cache) {
-  std::vector<FileAnalysis> PerFile =
-      analyzeFiles(Commands, Files, P, Jobs, &Cache);
+  std::vector<FileAnalysis> PerFile(Files.size());
+  analyzeFiles(PerFile, Commands, Files, P, Jobs, &Cache);
   unpackSummaries(PerFile, Commands, Files, P, Jobs, &Cache);
   std::vector<FileExtraction> Result;
   for (size_t I = 0; I < Files.size(); ++I)
@@ -437,18 +536,17 @@ ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
                                const Policy &P, unsigned Jobs,
                                const SummaryCache *Cache) {
   auto Start = std::chrono::steady_clock::now();
-  std::vector<FileAnalysis> PerFile =
-      analyzeFiles(Commands, Files, P, Jobs, Cache);
+  std::vector<FileAnalysis> PerFile(Files.size());
+  analyzeFiles(PerFile, Commands, Files, P, Jobs, Cache);
   unpackSummaries(PerFile, Commands, Files, P, Jobs, Cache);
   ProgramAnalysis Result = merge(PerFile, Files);
   Result.ExtractSeconds = secondsSince(Start);
   return Result;
 }
 
-void linkProgram(ProgramAnalysis &Program, const Policy &P) {
-  auto Start = std::chrono::steady_clock::now();
-  LinkResult Linked = link(Program.Summaries, P);
-  Program.LinkSeconds = secondsSince(Start);
+/// Takes \p Linked's findings, and its approximations with those of every
+/// unit of \p Program.
+static void adoptLink(ProgramAnalysis &Program, LinkResult Linked) {
   Program.Findings = std::move(Linked.Findings);
   Program.Link = Linked.Stats;
   std::set<std::pair<SourceSpot, std::string>> Seen;
@@ -465,6 +563,13 @@ void linkProgram(ProgramAnalysis &Program, const Policy &P) {
              });
 }
 
+void linkProgram(ProgramAnalysis &Program, const Policy &P) {
+  auto Start = std::chrono::steady_clock::now();
+  LinkResult Linked = link(Program.Summaries, P);
+  Program.LinkSeconds = secondsSince(Start);
+  adoptLink(Program, std::move(Linked));
+}
+
 ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
                                const std::vector<std::string> &Files,
                                const Policy &P, unsigned Jobs,
@@ -475,8 +580,9 @@ ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
     return Result;
   }
   auto Start = std::chrono::steady_clock::now();
-  std::vector<FileAnalysis> PerFile =
-      analyzeFiles(Commands, Files, P, Jobs, Cache);
+  std::vector<FileAnalysis> PerFile(Files.size());
+  ProgramUnpacking Unpacking(PerFile, Commands, Files, P, Cache);
+  analyzeFiles(PerFile, Commands, Files, P, Jobs, Cache, &Unpacking);
   uint64_t Digest = digestOf(PerFile);
   std::string LinkProblem;
   if (auto Linked = Cache->lookupLink(Files, Digest, LinkProblem)) {
@@ -488,14 +594,19 @@ ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
     Result.LinkFromCache = true;
     return Result;
   }
-  unpackSummaries(PerFile, Commands, Files, P, Jobs, Cache);
+  Unpacking.finish(Jobs);
   // A file analyzed again changed the summaries the link is stored under.
   Digest = digestOf(PerFile);
+  double ExtractSeconds = secondsSince(Start);
+  auto LinkStart = std::chrono::steady_clock::now();
+  LinkResult Linked = link(Unpacking.index(), Unpacking.units(), P);
+  double LinkSeconds = secondsSince(LinkStart);
   ProgramAnalysis Result = merge(PerFile, Files);
-  Result.ExtractSeconds = secondsSince(Start);
+  Result.ExtractSeconds = ExtractSeconds;
+  Result.LinkSeconds = LinkSeconds;
+  adoptLink(Result, std::move(Linked));
   if (!LinkProblem.empty())
     Result.CacheProblems.push_back(std::move(LinkProblem));
-  linkProgram(Result, P);
   std::string StoreProblem = Cache->storeLink(
       Files, Digest, {Result.Findings, Result.Link, Result.Approximations});
   if (!StoreProblem.empty())
