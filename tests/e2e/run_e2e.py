@@ -45,6 +45,7 @@ RULE_RE = re.compile(r' \[(?P<rule>[A-Za-z0-9_.][A-Za-z0-9_.-]*)\]$')  # not [-W
 UNLOCATED_RE = re.compile(r'^(?:[^\s:]+: )?(?:fatal error|error|warning): ')
 BAD_LOCATION_RE = re.compile(r'^(?P<file>[^\s:]*):(?P<line>\d+):(?P<col>\d+): '
                              r'(?:fatal error|error|warning|note): ')
+INCLUDE_STACK_RE = re.compile(r'^In file included from .*:$')
 MARKER_RE = re.compile(r'//\s*\$(?P<body>.*)$')
 TOKEN_RE = re.compile(r'\s*(?:(?P<dollar>\$)|(?P<prefix>MISSING|SPURIOUS):|'
                       r'(?P<tag>finding|diag|note)=(?:"(?P<q>(?:[^"\\]|\\.)*)"|(?P<v>[^\s"$]+)))')
@@ -108,7 +109,11 @@ def parse_output(text, cwd):
     (realpath, line); source snippets and caret lines are ignored."""
     findings, diags, notes = (collections.defaultdict(list) for _ in range(3))
     unlocated, malformed = [], []
-    for raw in text.splitlines():
+    lines = text.splitlines()
+    for raw, following in zip(lines, lines[1:] + ['']):
+        if INCLUDE_STACK_RE.match(raw) and not (INCLUDE_STACK_RE.match(following) or
+                                                DIAG_RE.match(following)):
+            malformed.append(raw + ' (an include stack with no diagnostic under it)')
         bad = BAD_LOCATION_RE.match(raw)
         if bad and (not bad.group('file') or int(bad.group('line')) == 0):
             malformed.append(raw)  # e.g. ":0:0: note: ...", a step without a location

@@ -27,6 +27,7 @@
 #include "llvm/ADT/Statistic.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/BuryPointer.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -268,9 +269,14 @@ int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
   if (!Setup)
     return ExitIncomplete;
   std::optional<SummaryCache> Cache = openCache(*P);
-  ProgramAnalysis Result = analyzeProgram(*In->Commands, In->Files, *P, Jobs,
-                                          Cache ? &*Cache : nullptr);
-  return report(Result, Setup->Options);
+  auto Result = std::make_unique<ProgramAnalysis>(analyzeProgram(
+      *In->Commands, In->Files, *P, Jobs, Cache ? &*Cache : nullptr));
+  int Status = report(*Result, Setup->Options);
+  // The program's summaries are freed with the process: one by one, at a
+  // million lines, they took a tenth of a second after the findings were
+  // out (Clang's -disable-free does the same for its AST).
+  llvm::BuryPointer(std::move(Result));
+  return Status;
 }
 
 int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {

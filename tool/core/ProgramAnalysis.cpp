@@ -440,23 +440,32 @@ void unpackSummaries(std::vector<FileAnalysis> &PerFile,
 /// Appends to \p Out the diagnostics in \p Text not appended before: every
 /// file that includes a header finds that header's problems, which are said
 /// once. A diagnostic is its first line with the notes and source lines
-/// under it.
+/// under it, after the include stack that led to it; the stack differs
+/// from file to file and is not part of what is compared.
 void appendNewDiagnostics(std::string &Out, llvm::StringRef Text,
                           std::set<std::string> &Seen) {
+  auto IsIncludeStack = [](llvm::StringRef Line) {
+    return Line.starts_with("In file included from ");
+  };
   auto StartsDiagnostic = [](llvm::StringRef Line) {
     return !Line.empty() && !llvm::isSpace(Line.front()) &&
            !Line.contains(": note: ");
   };
+  auto LineEnd = [&](size_t From) {
+    size_t End = Text.find('\n', From);
+    return End == llvm::StringRef::npos ? Text.size() : End + 1;
+  };
   while (!Text.empty()) {
-    size_t End = Text.find('\n');
-    while (End != llvm::StringRef::npos && End + 1 < Text.size() &&
-           !StartsDiagnostic(Text.drop_front(End + 1)))
-      End = Text.find('\n', End + 1);
-    llvm::StringRef Diagnostic =
-        Text.take_front(End == llvm::StringRef::npos ? Text.size() : End + 1);
-    if (Seen.insert(Diagnostic.str()).second)
+    size_t Own = 0;
+    while (Own < Text.size() && IsIncludeStack(Text.drop_front(Own)))
+      Own = LineEnd(Own);
+    size_t End = LineEnd(Own);
+    while (End < Text.size() && !StartsDiagnostic(Text.drop_front(End)))
+      End = LineEnd(End);
+    llvm::StringRef Diagnostic = Text.take_front(End);
+    if (Seen.insert(Diagnostic.drop_front(Own).str()).second)
       Out += Diagnostic;
-    Text = Text.drop_front(Diagnostic.size());
+    Text = Text.drop_front(End);
   }
 }
 
