@@ -16,6 +16,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -475,6 +476,7 @@ ProgramAnalysis merge(std::vector<FileAnalysis> &PerFile,
                       const std::vector<std::string> &Files) {
   ProgramAnalysis Result;
   std::set<std::string> Diagnostics;
+  llvm::StringSet<> Inputs;
   for (size_t I = 0; I < Files.size(); ++I) {
     FileAnalysis &F = PerFile[I];
     appendNewDiagnostics(Result.Diagnostics, F.Result.Diagnostics, Diagnostics);
@@ -490,12 +492,13 @@ ProgramAnalysis merge(std::vector<FileAnalysis> &PerFile,
       Result.FailedFiles.push_back(Files[I]);
     for (TranslationUnitSummary &S : F.Summaries)
       Result.Summaries.push_back(std::move(S));
+    // Files share most of their inputs (the standard headers): each is
+    // taken once, before sorting.
     for (const InputFile &Input : F.Result.Inputs)
-      Result.Inputs.push_back(Input.Path);
+      if (Inputs.insert(Input.Path).second)
+        Result.Inputs.push_back(Input.Path);
   }
   llvm::sort(Result.Inputs);
-  Result.Inputs.erase(std::unique(Result.Inputs.begin(), Result.Inputs.end()),
-                      Result.Inputs.end());
   return Result;
 }
 

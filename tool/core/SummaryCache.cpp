@@ -6,18 +6,42 @@
 #include "core/SummaryFile.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
+
+#include <mutex>
 
 namespace pii {
 
 static constexpr llvm::StringLiteral EntryKind = "cache-entry";
 static constexpr llvm::StringLiteral LinkEntryKind = "link-entry";
 
+/// The size and modification time of each input, taken once.
+class SummaryCache::InputStatuses {
+public:
+  /// \p Path's status, or nothing if it cannot be read.
+  std::optional<llvm::sys::fs::file_status> of(llvm::StringRef Path) {
+    std::lock_guard<std::mutex> Guard(Lock);
+    auto [It, New] = Statuses.try_emplace(Path);
+    if (New) {
+      llvm::sys::fs::file_status Status;
+      if (!llvm::sys::fs::status(Path, Status))
+        It->second = Status;
+    }
+    return It->second;
+  }
+
+private:
+  std::mutex Lock;
+  llvm::StringMap<std::optional<llvm::sys::fs::file_status>> Statuses;
+};
+
 SummaryCache::SummaryCache(std::string Directory, std::string Salt)
-    : Directory(std::move(Directory)), Salt(std::move(Salt)) {}
+    : Directory(std::move(Directory)), Salt(std::move(Salt)),
+      Statuses(std::make_shared<InputStatuses>()) {}
 
 std::string SummaryCache::saltFor(const Policy &P) {
   std::string Self =
@@ -46,13 +70,14 @@ SummaryCache::entryPath(llvm::StringRef File,
   return Path.str().str();
 }
 
-/// Whether \p Input is as it was: same size and time, or same content.
-static bool unchanged(const InputFile &Input) {
-  llvm::sys::fs::file_status Status;
-  if (llvm::sys::fs::status(Input.Path, Status))
+/// Whether \p Input, now of \p Status, is as it was: same size and time,
+/// or same content.
+static bool unchanged(const InputFile &Input,
+                      const std::optional<llvm::sys::fs::file_status> &Status) {
+  if (!Status)
     return false;
-  if (Status.getSize() == Input.Size &&
-      Status.getLastModificationTime().time_since_epoch().count() ==
+  if (Status->getSize() == Input.Size &&
+      Status->getLastModificationTime().time_since_epoch().count() ==
           Input.ModifiedNs)
     return true;
   auto Buffer = llvm::MemoryBuffer::getFile(Input.Path);
@@ -101,7 +126,7 @@ SummaryCache::lookup(llvm::StringRef File, llvm::ArrayRef<std::string> Commands,
     return Corrupt("malformed");
   // The inputs come first so that a stale entry is not read further.
   for (const InputFile &Input : Result.Inputs)
-    if (!unchanged(Input))
+    if (!unchanged(Input, Statuses->of(Input.Path)))
       return std::nullopt;
   Reader(Result.PackedSummaries, Result.Diagnostics, Result.AnnotationProblems,
          Result.TranslationUnits, Result.Stats.IncompleteFunctions);

@@ -26,6 +26,7 @@
 #include "llvm/ADT/ArrayRef.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,9 @@ public:
 
   /// The cached result for \p File compiled with \p Commands, if every input
   /// is unchanged. \p Problem is set when an entry was there but unusable.
+  /// An input's size and time are read once per SummaryCache: one is made
+  /// per run, and the entries of a large program name the same headers
+  /// hundreds of times.
   std::optional<FileResult> lookup(llvm::StringRef File,
                                    llvm::ArrayRef<std::string> Commands,
                                    std::string &Problem) const;
@@ -91,8 +95,12 @@ private:
   std::string linkEntryPath(llvm::ArrayRef<std::string> Files) const;
   std::string storeEntry(const std::string &Path, llvm::StringRef Sealed) const;
 
+  class InputStatuses;
+
   std::string Directory;
   std::string Salt;
+  /// Shared by copies, and by the threads looking entries up.
+  std::shared_ptr<InputStatuses> Statuses;
 };
 
 } // namespace pii
