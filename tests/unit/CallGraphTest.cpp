@@ -1,5 +1,7 @@
 #include "core/CallGraph.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <catch2/catch.hpp>
 
 #include <utility>
@@ -45,6 +47,8 @@ public:
     std::vector<std::string> Names;
     for (int Target : G->targets(id(Caller), Site))
       Names.push_back(G->summary(Target).Usr);
+    // In an order of their own: only the set is the program's.
+    llvm::sort(Names);
     return Names;
   }
 

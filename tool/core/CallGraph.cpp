@@ -3,6 +3,7 @@
 #include "core/CallGraph.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/xxhash.h"
 
 namespace pii {
 
@@ -98,12 +99,20 @@ void CallGraph::resolveCallbacks() {
 
 std::vector<int>
 CallGraph::numbered(std::vector<const FunctionSummary *> Bodies) {
-  llvm::sort(Bodies, [](const FunctionSummary *A, const FunctionSummary *B) {
-    return A != B && A->Usr < B->Usr;
-  });
-  Bodies.erase(std::unique(Bodies.begin(), Bodies.end()), Bodies.end());
-  std::vector<int> Numbers;
+  // Ordered by a hash of the USR, then by the USR: a content order, and a
+  // cheap one. USRs share long prefixes, and at a million lines the lists
+  // run to tens of thousands (every function reading a source).
+  std::vector<std::pair<uint64_t, const FunctionSummary *>> Keyed;
   for (const FunctionSummary *Body : Bodies)
+    Keyed.push_back({llvm::xxh3_64bits(Body->Usr.text()), Body});
+  llvm::sort(Keyed, [](const auto &A, const auto &B) {
+    if (A.first != B.first)
+      return A.first < B.first;
+    return A.second != B.second && A.second->Usr < B.second->Usr;
+  });
+  Keyed.erase(std::unique(Keyed.begin(), Keyed.end()), Keyed.end());
+  std::vector<int> Numbers;
+  for (const auto &[Hash, Body] : Keyed)
     Numbers.push_back(idOf(*Body));
   return Numbers;
 }

@@ -8,7 +8,7 @@
 // Only callbacks are resolved up front. Everything else is resolved when the
 // link first asks, so a link follows the flows of its sources without first
 // resolving every call of the program. Functions are numbered as the link
-// meets them; since every list handed out is in content order (by USR), the
+// meets them; since every list handed out is in an order of USRs, the
 // numbering depends on the program alone, never on the order in which its
 // translation units were read.
 //
@@ -78,7 +78,7 @@ private:
   void resolveCallbacks();
   int resolve(const FunctionSummary &Caller, int Site);
   const std::vector<std::pair<int, int>> &callers(int Fn);
-  /// \p Bodies numbered, in USR order, without repeats.
+  /// \p Bodies numbered, in an order of their USRs, without repeats.
   std::vector<int> numbered(std::vector<const FunctionSummary *> Bodies);
   int addList(std::vector<int> Ids);
 
