@@ -52,6 +52,8 @@ TranslationUnitSummary unit(std::vector<FunctionSummary> Functions) {
   U.Sources.push_back(
       {"security", "c:@S@User@FI@phone", "User::phone", {"user.h", 3, 5}});
   U.Functions = std::move(Functions);
+  // As extraction leaves every unit, and the link expects.
+  canonicalize(U);
   return U;
 }
 

@@ -88,6 +88,13 @@ TEST_CASE("a sealed summary that does not hold together is refused",
   CHECK_THAT(errorOf(encodeSummaries({Unit})),
              Catch::Contains("function 1: edge refers to argument 5 of a call "
                              "with 1"));
+
+  // The link looks edges up by the port they leave from.
+  Unit = extracted();
+  REQUIRE(Unit.Functions[1].Edges.size() >= 2);
+  std::swap(Unit.Functions[1].Edges.front(), Unit.Functions[1].Edges.back());
+  CHECK_THAT(errorOf(encodeSummaries({Unit})),
+             Catch::Contains("function 1: edges out of canonical order"));
 }
 
 TEST_CASE("an archive reader stays safe on any bytes", "[summaryfile]") {

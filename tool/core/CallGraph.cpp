@@ -36,7 +36,7 @@ CallGraph::CallGraph(const ProgramIndex &Index) : Index(Index) {
 int CallGraph::idOf(const FunctionSummary &Body) {
   auto [It, New] = Ids.try_emplace(&Body, static_cast<int>(Functions.size()));
   if (New)
-    Functions.push_back({&Body, std::vector<int>(Body.Calls.size(), -1), {}});
+    Functions.push_back({&Body, {}, {}});
   return It->second;
 }
 
@@ -142,9 +142,13 @@ int CallGraph::resolve(const FunctionSummary &Caller, int Site) {
 }
 
 const std::vector<int> &CallGraph::targets(int Fn, int Site) {
-  int &List = Functions[Fn].SiteTargets[Site];
+  FunctionCalls &Calls = Functions[Fn];
+  // Most functions met are never asked for their callees.
+  if (Calls.SiteTargets.empty())
+    Calls.SiteTargets.assign(Calls.Body->Calls.size(), -1);
+  int &List = Calls.SiteTargets[Site];
   if (List < 0)
-    List = resolve(*Functions[Fn].Body, Site);
+    List = resolve(*Calls.Body, Site);
   return Lists[List];
 }
 

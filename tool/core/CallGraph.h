@@ -65,7 +65,8 @@ public:
 private:
   struct FunctionCalls {
     const FunctionSummary *Body;
-    /// Per call site: its entry in Lists once resolved, else -1.
+    /// Per call site: its entry in Lists once resolved, else -1; empty
+    /// until one is asked for.
     std::vector<int> SiteTargets;
     std::optional<std::vector<std::pair<int, int>>> Callers;
   };

@@ -161,18 +161,24 @@ struct Reach {
   }
 };
 
-/// A port a value leaves from: kind, index, argument, global.
-using PortKey = std::tuple<PortKind, int, int, Symbol>;
-
-bool byPort(const std::pair<PortKey, const Edge *> &A,
-            const std::pair<PortKey, const Edge *> &B) {
-  return A.first < B.first;
+/// The port a value is at, whatever its path: kind, index, argument, global.
+template <typename PortOrFact> auto portOf(const PortOrFact &P) {
+  return std::tie(P.Kind, P.Index, P.Arg, P.Name);
 }
 
-/// A function's edges sorted by the port they leave from, with source
-/// indexes translated to program-wide ones: a flat list rather than a map,
-/// which at a million lines weighed more than the edges themselves.
-using EdgesByPort = std::vector<std::pair<PortKey, const Edge *>>;
+/// The edges of \p Body that leave \p At's port: a run of its edges, which
+/// a canonical summary orders by the port they leave from. Sources are
+/// numbered as in the function's own unit.
+llvm::ArrayRef<Edge> edgesLeaving(const FunctionSummary &Body, const Fact &At) {
+  const Edge *First = Body.Edges.data();
+  const Edge *Last = First + Body.Edges.size();
+  const Edge *Begin = std::partition_point(
+      First, Last, [&](const Edge &E) { return portOf(E.From) < portOf(At); });
+  const Edge *End = std::partition_point(Begin, Last, [&](const Edge &E) {
+    return !(portOf(At) < portOf(E.From));
+  });
+  return llvm::ArrayRef<Edge>(Begin, End);
+}
 
 class Linker {
 public:
@@ -193,10 +199,9 @@ private:
   void computeSummaries();
   void schedule(const QueryKey &Query);
   void findFlows(int Fn, const Fact &Start);
-  /// Finds the flows from \p Source, read in \p Fn.
+  /// Finds the flows from \p Source (numbered as in its unit), read in
+  /// \p Fn.
   void traceSource(int Fn, int Source);
-  /// The edges of \p Fn, sorted the first time they are asked for.
-  const EdgesByPort &edgesFrom(int Fn);
   /// Notes callback calls with no known target.
   void noteUnknownCallbacks();
   /// Counts functions and call sites, reading only what the solver leaves
@@ -211,9 +216,6 @@ private:
   llvm::DenseMap<const TranslationUnitSummary *, std::vector<int>> SourceMaps;
   const ProgramIndex &Index;
   std::unique_ptr<CallGraph> Calls;
-  /// By function number; stable under growth, as functions are met while
-  /// their edges are being followed.
-  std::deque<std::optional<EdgesByPort>> Edges;
   std::map<QueryKey, Summary> Summaries;
   /// Queries whose summaries must be computed (again), and who read each.
   std::vector<QueryKey> Pending;
@@ -251,24 +253,6 @@ Linker::Linker(const ProgramIndex &Index,
 
   Calls = std::make_unique<CallGraph>(Index);
   noteUnknownCallbacks();
-}
-
-const EdgesByPort &Linker::edgesFrom(int Fn) {
-  if (Edges.size() <= static_cast<size_t>(Fn))
-    Edges.resize(Fn + 1);
-  std::optional<EdgesByPort> &Sorted = Edges[Fn];
-  if (Sorted)
-    return *Sorted;
-  const FunctionSummary &Body = Calls->summary(Fn);
-  const std::vector<int> &SourceIds = SourceMaps[Index.unitOf(Body.Usr)];
-  Sorted.emplace();
-  for (const Edge &E : Body.Edges) {
-    int From = E.From.Kind == PortKind::Source ? SourceIds[E.From.Index]
-                                               : E.From.Index;
-    Sorted->push_back({{E.From.Kind, From, E.From.Arg, E.From.Name}, &E});
-  }
-  std::stable_sort(Sorted->begin(), Sorted->end(), byPort);
-  return *Sorted;
 }
 
 LinkStats Linker::countCalls(const ProgramIndex &Index,
@@ -316,13 +300,8 @@ template <typename LocalFn, typename ReachFn>
 void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
                   ReachFn Out) {
   const FunctionSummary &Body = Calls->summary(Fn);
-  const EdgesByPort &EdgesOfFn = edgesFrom(Fn);
-  std::pair<PortKey, const Edge *> From{{At.Kind, At.Index, At.Arg, At.Name},
-                                        nullptr};
-  auto [Begin, End] =
-      std::equal_range(EdgesOfFn.begin(), EdgesOfFn.end(), From, byPort);
-  for (auto It = Begin; It != End; ++It) {
-    const Edge *E = It->second;
+  for (const Edge &Leaving : edgesLeaving(Body, At)) {
+    const Edge *E = &Leaving;
     std::optional<FieldPath> Path = follow(*E, At.Path);
     if (!Path)
       continue;
@@ -471,7 +450,9 @@ void Linker::schedule(const QueryKey &Query) {
 }
 
 void Linker::findFlows(int StartFn, const Fact &Start) {
-  const SourceInfo &Source = Sources[Start.Index];
+  const FunctionSummary &StartBody = Calls->summary(StartFn);
+  int SourceId = SourceMaps[Index.unitOf(StartBody.Usr)][Start.Index];
+  const SourceInfo &Source = Sources[SourceId];
   std::set<std::pair<int, Fact>> Seen{{StartFn, Start}};
   std::deque<std::tuple<int, Fact, Trace>> Work{{StartFn, Start, nullptr}};
   auto Visit = [&](int Fn, Fact At, Trace T) {
@@ -509,7 +490,7 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
             Symbol Kind = R.Name;
             for (const Rule *Broken : Pol.rulesBrokenBy(Source.Purpose, Kind)) {
               auto Key = std::make_tuple(R.Index, R.Arg, R.Arg2, R.SinkName,
-                                         Start.Index, Broken);
+                                         SourceId, Broken);
               std::vector<FlowStep> Steps = flatten(RT);
               // Of the paths found, report the shortest: the most direct
               // account of the flow.
@@ -553,12 +534,12 @@ LinkResult Linker::run() {
   std::future<LinkStats> Counted = std::async(
       std::launch::async, countCalls, std::cref(Index), std::cref(*Calls));
   for (int Fn : Calls->sourceReaders()) {
-    const PortKey *Previous = nullptr;
-    for (const auto &[From, E] : edgesFrom(Fn)) {
-      if (std::get<0>(From) == PortKind::Source &&
-          (!Previous || *Previous != From))
-        traceSource(Fn, std::get<1>(From));
-      Previous = &From;
+    const std::vector<Edge> &Edges = Calls->summary(Fn).Edges;
+    for (size_t E = 0; E < Edges.size(); ++E) {
+      const Port &From = Edges[E].From;
+      if (From.Kind == PortKind::Source &&
+          (E == 0 || portOf(Edges[E - 1].From) != portOf(From)))
+        traceSource(Fn, From.Index);
     }
   }
 

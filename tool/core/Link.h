@@ -45,7 +45,8 @@ struct LinkResult {
   std::vector<Approximation> Approximations;
 };
 
-/// Links \p Units as one program. The result does not depend on their order.
+/// Links \p Units, which must be canonical (see canonicalize), as one
+/// program. The result does not depend on their order.
 LinkResult link(const std::vector<TranslationUnitSummary> &Units,
                 const Policy &P);
 /// The same, for a caller that keeps its units apart (the editor).

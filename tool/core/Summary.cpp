@@ -32,6 +32,8 @@ static std::string inconsistencyIn(const FunctionSummary &F,
         return "edge refers to source " + std::to_string(P->Index) + " of " +
                std::to_string(SourceCount);
     }
+  if (!std::is_sorted(F.Edges.begin(), F.Edges.end(), canonicalEdgeOrder))
+    return "edges out of canonical order";
   return "";
 }
 
@@ -67,9 +69,7 @@ void canonicalize(TranslationUnitSummary &Unit) {
     for (Edge &E : F.Edges)
       if (E.From.Kind == PortKind::Source)
         E.From.Index = NewIndex[E.From.Index];
-    std::sort(F.Edges.begin(), F.Edges.end(), [](const Edge &A, const Edge &B) {
-      return std::tie(A.From, A.To) < std::tie(B.From, B.To);
-    });
+    std::sort(F.Edges.begin(), F.Edges.end(), canonicalEdgeOrder);
   }
 }
 

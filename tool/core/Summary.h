@@ -161,15 +161,23 @@ struct TranslationUnitSummary {
 };
 
 /// What the link step relies on and a reader of summaries must check: ports
-/// that refer to call sites, arguments and sources that exist.
+/// that refer to call sites, arguments and sources that exist, and edges in
+/// canonical order.
 /// Returns the first inconsistency in \p Units, naming the function, or an
 /// empty string.
 std::string inconsistencyIn(const std::vector<TranslationUnitSummary> &Units);
 
-/// Puts \p Unit's sources and each function's edges in text order, so that
-/// the same code always gives the same summary, byte for byte (the cache
-/// compares summaries to tell whether a link result still holds).
+/// Puts \p Unit's sources and each function's edges in order, so that the
+/// same code always gives the same summary, byte for byte (the cache
+/// compares summaries to tell whether a link result still holds). Edges
+/// are ordered by the port they leave from, which the link relies on to
+/// find them.
 void canonicalize(TranslationUnitSummary &Unit);
+
+/// The order of a function's edges in a canonical summary.
+inline bool canonicalEdgeOrder(const Edge &A, const Edge &B) {
+  return std::tie(A.From, A.To) < std::tie(B.From, B.To);
+}
 
 } // namespace pii
 
