@@ -300,13 +300,12 @@ template <typename LocalFn, typename ReachFn>
 void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
                   ReachFn Out) {
   const FunctionSummary &Body = Calls->summary(Fn);
-  for (const Edge &Leaving : edgesLeaving(Body, At)) {
-    const Edge *E = &Leaving;
-    std::optional<FieldPath> Path = follow(*E, At.Path);
+  for (const Edge &E : edgesLeaving(Body, At)) {
+    std::optional<FieldPath> Path = follow(E, At.Path);
     if (!Path)
       continue;
-    Trace Through = concat(T, leaf(E->Steps));
-    const Port &To = E->To;
+    Trace Through = concat(T, leaf(E.Steps));
+    const Port &To = E.To;
     switch (To.Kind) {
     case PortKind::Return:
       Out(Reach::returned(*Path), Through);

@@ -282,7 +282,8 @@ FileAnalysis analyzeAndStore(const tooling::CompilationDatabase &Commands,
   return Out;
 }
 
-/// Calls \p BeforeParse unless \p File's analysis is in \p Cache.
+/// \p File's analysis, from \p Cache if it has it; when it has not, calls
+/// \p BeforeParse before parsing.
 template <typename BeforeParseFn>
 FileAnalysis analyzeOrReuse(const tooling::CompilationDatabase &Commands,
                             const std::string &File, const Policy &P,
