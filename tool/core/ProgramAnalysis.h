@@ -44,7 +44,9 @@ struct ProgramAnalysis {
   /// The compiler's diagnostics (errors in the code, misused annotations),
   /// as text in clang's format, file by file.
   std::string Diagnostics;
-  /// One per analyzed compile command, in file order.
+  /// One per analyzed compile command, in file order. When the findings
+  /// came from the cache (LinkFromCache), only the summaries that were
+  /// decoded anyway, while a file was parsed.
   std::vector<TranslationUnitSummary> Summaries;
   /// Every file the analyzed translation units read.
   std::vector<std::string> Inputs;
