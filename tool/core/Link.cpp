@@ -145,13 +145,13 @@ struct Reach {
   }
 
   static Reach returned(FieldPath Path) {
-    return {Return, 0, 0, 0, "", std::move(Path), ""};
+    return {Return, 0, 0, 0, {}, std::move(Path), {}};
   }
   static Reach parameter(int Index, FieldPath Path) {
-    return {ParamOut, Index, 0, 0, "", std::move(Path), ""};
+    return {ParamOut, Index, 0, 0, {}, std::move(Path), {}};
   }
   static Reach global(Symbol Name, FieldPath Path) {
-    return {Global, 0, 0, 0, std::move(Name), std::move(Path), ""};
+    return {Global, 0, 0, 0, std::move(Name), std::move(Path), {}};
   }
   static Reach sink(int Fn, int Call, int Arg, Symbol Kind, Symbol Name) {
     return {Sink, Fn, Call, Arg, std::move(Kind), {}, std::move(Name)};
@@ -356,21 +356,27 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
         Trace Opaque =
             concat(Through, single({Call.Where, "flows through a call to '" +
                                                     Call.CalleeName + "'"}));
-        Local(Fact{PortKind::CallResult, To.Index, 0, "", {}}, Opaque);
+        Local(Fact{PortKind::CallResult, To.Index, 0, {}, {}}, Opaque);
         for (size_t Written = 0; Written < Call.Args.size(); ++Written)
           if (Call.Args[Written].Output && static_cast<int>(Written) != To.Arg)
             Local(Fact{PortKind::CallOut,
                        To.Index,
                        static_cast<int>(Written),
-                       "",
+                       {},
                        {}},
                   Opaque);
         if (Call.MutatesObject && To.Arg != ObjectArg)
-          Local(Fact{PortKind::CallOut, To.Index, ObjectArg, "", {}}, Opaque);
+          Local(Fact{PortKind::CallOut, To.Index, ObjectArg, {}, {}}, Opaque);
         break;
       }
       SourceSpot Spot = To.Arg >= 0 ? Call.Args[To.Arg].Where : Call.Where;
       for (int Target : Targets) {
+        Fact Param{PortKind::Param, To.Arg, 0, {}, *Path};
+        // Read in place: only computeSummaries adds to a summary, and it
+        // does so between steps, never during one.
+        const Summary &Effects = summaryOf(Target, Param);
+        if (Effects.empty())
+          continue; // the value goes nowhere (yet): no step to describe
         Symbol Name = Calls->summary(Target).Name;
         Trace Enter =
             concat(Through,
@@ -378,19 +384,15 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
                                      ? "passed to '" + Name + "' as argument " +
                                            std::to_string(To.Arg + 1)
                                      : "'" + Name + "' is called on it"}));
-        Fact Param{PortKind::Param, To.Arg, 0, "", *Path};
-        // Read in place: only computeSummaries adds to a summary, and it
-        // does so between steps, never during one.
-        const Summary &Effects = summaryOf(Target, Param);
         for (const auto &[R, Inside] : Effects) {
           Trace Done = concat(Enter, Inside);
           switch (R.Kind) {
           case Reach::Return:
-            Local(Fact{PortKind::CallResult, To.Index, 0, "", R.Path},
+            Local(Fact{PortKind::CallResult, To.Index, 0, {}, R.Path},
                   concat(Done, returnedAt(Call, Name)));
             break;
           case Reach::ParamOut:
-            Local(Fact{PortKind::CallOut, To.Index, R.Index, "", R.Path}, Done);
+            Local(Fact{PortKind::CallOut, To.Index, R.Index, {}, R.Path}, Done);
             break;
           case Reach::Global:
           case Reach::Sink:
@@ -469,14 +471,14 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
           case Reach::Return:
             // The value began inside: it returns to every caller.
             Calls->forEachCaller(Fn, [&](int Caller, int Site) {
-              Visit(Caller, Fact{PortKind::CallResult, Site, 0, "", R.Path},
+              Visit(Caller, Fact{PortKind::CallResult, Site, 0, {}, R.Path},
                     concat(RT, returnedAt(Calls->summary(Caller).Calls[Site],
                                           Calls->summary(Fn).Name)));
             });
             break;
           case Reach::ParamOut:
             Calls->forEachCaller(Fn, [&](int Caller, int Site) {
-              Visit(Caller, Fact{PortKind::CallOut, Site, R.Index, "", R.Path},
+              Visit(Caller, Fact{PortKind::CallOut, Site, R.Index, {}, R.Path},
                     RT);
             });
             break;
@@ -523,7 +525,7 @@ void Linker::traceSource(int Fn, int Source) {
   do {
     NewQuery = false;
     Tracing = true;
-    findFlows(Fn, Fact{PortKind::Source, Source, 0, "", {}});
+    findFlows(Fn, Fact{PortKind::Source, Source, 0, {}, {}});
     Tracing = false;
     computeSummaries();
   } while (NewQuery);
