@@ -9,6 +9,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -20,10 +21,28 @@ Symbol AnalysisContext::usrOf(const Decl *D) {
   if (Inserted) {
     llvm::SmallString<128> Usr;
     if (index::generateUSRForDecl(D, Usr)) // true means it failed
-      Usr = "pii:unnamed@" + std::to_string(reinterpret_cast<uintptr_t>(D));
+      Usr = unnamedUsr(D);
     It->second = Symbol(Usr.str());
   }
   return It->second;
+}
+
+std::string AnalysisContext::unnamedUsr(const Decl *D) {
+  // Named by where it is, as Clang names a static function by its file, so
+  // that the same code gives the same name in every run (a heap address
+  // did not, and could name a declaration of another unit). Declarations
+  // at one place (instantiations of one pattern) are counted apart, in the
+  // order the analysis meets them, which the code decides.
+  PresumedLoc Where = AST.getSourceManager().getPresumedLoc(D->getLocation());
+  std::string Place = Where.isValid()
+                          ? (llvm::sys::path::filename(Where.getFilename()) +
+                             ":" + llvm::Twine(Where.getLine()) + ":" +
+                             llvm::Twine(Where.getColumn()))
+                                .str()
+                          : std::string("<no location>");
+  Place += std::string("@") + D->getDeclKindName();
+  unsigned Seen = UnnamedAt[Place]++;
+  return "pii:unnamed@" + Place + "#" + std::to_string(Seen);
 }
 
 FieldPath AnalysisContext::fieldPath(llvm::ArrayRef<const FieldDecl *> P) {

@@ -16,6 +16,7 @@
 
 #include "clang/AST/Type.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
 
 #include <map>
 #include <set>
@@ -72,7 +73,12 @@ private:
                             std::vector<ContainedField> &Found);
   int sourceIndex(const Label &L);
 
+  /// A name for \p D, which has no USR.
+  std::string unnamedUsr(const clang::Decl *D);
+
   llvm::DenseMap<const clang::Decl *, Symbol> Usrs;
+  /// How many declarations without a USR were named at each place.
+  llvm::StringMap<unsigned> UnnamedAt;
   std::map<std::pair<std::string, std::string>, int> SourceIndex;
   std::map<const clang::Type *, std::vector<ContainedField>> ContainedFields;
   std::set<std::pair<std::string, SourceSpot>> Approximated;
