@@ -22,6 +22,18 @@ public:
 
   bool shouldVisitTemplateInstantiations() const { return true; }
 
+  /// Nothing declared in a system header is analyzed (see add), so its
+  /// declarations are not walked: the standard library is most of a
+  /// translation unit. Code of the user's inside them has locations of its
+  /// own: a specialization written in user code, an instantiation of a
+  /// user template (walked from the template).
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
   bool VisitFunctionDecl(FunctionDecl *F) {
     add(F);
     return true;
