@@ -20,6 +20,10 @@ import sys
 import tempfile
 import time
 
+# clangd's background index would write its shards into the source tree of
+# the headers the test files include (the repository); nothing here uses it.
+NO_INDEX = '--background-index=false'
+
 SOURCE = '''#include <pii/annotations.h>
 #include <string>
 
@@ -101,7 +105,7 @@ def session_with_policy(pii_clangd, work, policy_text, accept):
     source = os.path.join(work, 'sync.cpp')
     with open(source) as f:
         text = f.read()
-    client = Client([pii_clangd, '--policy', policy, '--log=error',
+    client = Client([pii_clangd, '--policy', policy, '--log=error', NO_INDEX,
                      '--compile-commands-dir=' + work], work)
     init = client.request('initialize', {'processId': os.getpid(), 'rootUri': 'file://' + work,
                                          'capabilities': {}})
@@ -158,7 +162,7 @@ def main():
     uri = 'file://' + source
 
     # The database's directory also tells this test's clangd from others.
-    clangd_args = ['--log=error', '--compile-commands-dir=' + work]
+    clangd_args = ['--log=error', NO_INDEX, '--compile-commands-dir=' + work]
     client = Client([pii_clangd, '--clangd', 'clangd-19'] + clangd_args, work)
     init = client.request('initialize', {
         'processId': os.getpid(), 'rootUri': 'file://' + work,

@@ -21,7 +21,9 @@ end
 local file = vim.api.nvim_buf_get_name(0)
 local client = vim.lsp.start_client({
   name = 'pii-clangd',
-  cmd = { os.getenv('PII_CLANGD'), '--clangd', 'clangd-19', '--log=error' },
+  -- No background index: it would write into the repository's source tree.
+  cmd = { os.getenv('PII_CLANGD'), '--clangd', 'clangd-19', '--log=error',
+          '--background-index=false' },
   root_dir = vim.fn.fnamemodify(file, ':h'),
 })
 vim.lsp.buf_attach_client(0, client)
