@@ -75,11 +75,8 @@ void CallGraph::resolveCallbacks() {
              ParamFunctions[{Caller, Call.CalleeParam}])
           Changed |= Into.insert(Ref).second;
       }
-      std::vector<const FunctionSummary *> Targets;
-      forEachBody(*Caller, Site, [&](const FunctionSummary &Body) {
-        Targets.push_back(&Body);
-        return true;
-      });
+      std::vector<const FunctionSummary *> Targets =
+          bodiesReached(*Caller, Site);
       for (size_t A = 0; A < Call.Args.size(); ++A) {
         const CallArgument &Arg = Call.Args[A];
         std::set<FunctionRef> Given(Arg.Functions.begin(), Arg.Functions.end());
@@ -95,6 +92,25 @@ void CallGraph::resolveCallbacks() {
       }
     }
   }
+}
+
+std::vector<const FunctionSummary *>
+CallGraph::bodiesReached(const FunctionSummary &Caller, int Site) const {
+  std::vector<const FunctionSummary *> Bodies;
+  forEachBody(Caller, Site, [&](const FunctionSummary &Body) {
+    Bodies.push_back(&Body);
+    return true;
+  });
+  return Bodies;
+}
+
+std::vector<int>
+CallGraph::numberedDefinitions(llvm::ArrayRef<const FunctionSummary *> Bodies) {
+  std::vector<const FunctionSummary *> Definitions;
+  for (const FunctionSummary *Body : Bodies)
+    if (Index.isDefinition(*Body))
+      Definitions.push_back(Body);
+  return numbered(std::move(Definitions));
 }
 
 std::vector<int>
@@ -130,12 +146,7 @@ int CallGraph::resolve(const FunctionSummary &Caller, int Site) {
     if (auto It = SharedLists.find(Call.Callees.front());
         It != SharedLists.end())
       return It->second;
-  std::vector<const FunctionSummary *> Bodies;
-  forEachBody(Caller, Site, [&](const FunctionSummary &Body) {
-    Bodies.push_back(&Body);
-    return true;
-  });
-  int List = addList(numbered(std::move(Bodies)));
+  int List = addList(numbered(bodiesReached(Caller, Site)));
   if (Shared)
     SharedLists[Call.Callees.front()] = List;
   return List;
@@ -186,22 +197,14 @@ const std::vector<std::pair<int, int>> &CallGraph::callers(int Fn) {
 const std::vector<int> &CallGraph::readersOf(Symbol Usr) {
   auto It = GlobalReaders.find(Usr);
   if (It == GlobalReaders.end()) {
-    std::vector<const FunctionSummary *> Bodies;
-    for (const FunctionSummary *Reader : Index.readersOf(Usr))
-      if (Index.isDefinition(*Reader))
-        Bodies.push_back(Reader);
-    int List = addList(numbered(std::move(Bodies)));
+    int List = addList(numberedDefinitions(Index.readersOf(Usr)));
     It = GlobalReaders.try_emplace(Usr, List).first;
   }
   return Lists[It->second];
 }
 
 std::vector<int> CallGraph::sourceReaders() {
-  std::vector<const FunctionSummary *> Bodies;
-  for (const FunctionSummary *Reader : Index.sourceReaders())
-    if (Index.isDefinition(*Reader))
-      Bodies.push_back(Reader);
-  return numbered(std::move(Bodies));
+  return numberedDefinitions(Index.sourceReaders());
 }
 
 unsigned CallGraph::opaqueSites() const {

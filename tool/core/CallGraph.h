@@ -76,11 +76,17 @@ private:
   template <typename VisitFn>
   bool forEachBody(const FunctionSummary &Caller, int Site,
                    VisitFn Visit) const;
+  /// The bodies \p Site of \p Caller may reach, repeats included.
+  std::vector<const FunctionSummary *>
+  bodiesReached(const FunctionSummary &Caller, int Site) const;
   void resolveCallbacks();
   int resolve(const FunctionSummary &Caller, int Site);
   const std::vector<std::pair<int, int>> &callers(int Fn);
   /// \p Bodies numbered, in an order of their USRs, without repeats.
   std::vector<int> numbered(std::vector<const FunctionSummary *> Bodies);
+  /// The program's bodies among \p Bodies (duplicates left out), numbered.
+  std::vector<int>
+  numberedDefinitions(llvm::ArrayRef<const FunctionSummary *> Bodies);
   int addList(std::vector<int> Ids);
 
   const ProgramIndex &Index;

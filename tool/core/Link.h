@@ -52,8 +52,8 @@ LinkResult link(const std::vector<TranslationUnitSummary> &Units,
 /// The same, for a caller that keeps its units apart (the editor).
 LinkResult link(llvm::ArrayRef<const TranslationUnitSummary *> Units,
                 const Policy &P);
-/// The same, with \p Index holding \p Units already, each added under its
-/// position: built while they were being read.
+/// The same, with \p Index holding \p Units already, each added with a rank
+/// in the order of \p Units: built while they were being read.
 LinkResult link(const ProgramIndex &Index,
                 llvm::ArrayRef<const TranslationUnitSummary *> Units,
                 const Policy &P);

@@ -15,6 +15,7 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
@@ -325,6 +326,24 @@ void unpack(FileAnalysis &F, const tooling::CompilationDatabase &Commands,
   std::string().swap(F.Result.PackedSummaries);
 }
 
+/// Decodes the summaries of every file not unpacked yet, \p Jobs files at a
+/// time, and calls \p Unpacked with each file's index once it is done.
+void unpackSummaries(std::vector<FileAnalysis> &PerFile,
+                     const tooling::CompilationDatabase &Commands,
+                     const std::vector<std::string> &Files, const Policy &P,
+                     unsigned Jobs, const SummaryCache *Cache,
+                     llvm::function_ref<void(size_t)> Unpacked = nullptr) {
+  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+  for (size_t I = 0; I < Files.size(); ++I)
+    if (!PerFile[I].Unpacked)
+      Pool.async([&, I] {
+        unpack(PerFile[I], Commands, Files[I], P, Cache);
+        if (Unpacked)
+          Unpacked(I);
+      });
+  Pool.wait();
+}
+
 /// Unpacks the files of a program, each once, and indexes their summaries
 /// for the link as they come. Files taken from the cache are unpacked while
 /// other files parse: a parse holds a core for a second or more, and
@@ -367,11 +386,8 @@ public:
 
   /// Unpacks the files not unpacked yet, \p Jobs at a time.
   void finish(unsigned Jobs) {
-    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-    for (size_t I = 0; I < Files.size(); ++I)
-      if (!PerFile[I].Unpacked)
-        Pool.async([this, I] { unpackAndIndex(I); });
-    Pool.wait();
+    unpackSummaries(PerFile, Commands, Files, P, Jobs, Cache,
+                    [this](size_t I) { addToIndex(I); });
   }
 
   /// Once finished: the program's units, in file order, and their index.
@@ -386,8 +402,12 @@ public:
 
 private:
   void unpackAndIndex(size_t I) {
-    FileAnalysis &F = PerFile[I];
-    unpack(F, Commands, Files[I], P, Cache);
+    unpack(PerFile[I], Commands, Files[I], P, Cache);
+    addToIndex(I);
+  }
+
+  void addToIndex(size_t I) {
+    const FileAnalysis &F = PerFile[I];
     std::lock_guard<std::mutex> Guard(IndexLock);
     // Ranked by file, then by compile command: the order of units().
     for (size_t U = 0; U < F.Summaries.size(); ++U)
@@ -426,17 +446,6 @@ void analyzeFiles(std::vector<FileAnalysis> &PerFile,
     });
   Pool.wait();
   releaseFreedMemory();
-}
-
-/// Decodes every file's summaries, \p Jobs files at a time.
-void unpackSummaries(std::vector<FileAnalysis> &PerFile,
-                     const tooling::CompilationDatabase &Commands,
-                     const std::vector<std::string> &Files, const Policy &P,
-                     unsigned Jobs, const SummaryCache *Cache) {
-  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
-  for (size_t I = 0; I < Files.size(); ++I)
-    Pool.async([&, I] { unpack(PerFile[I], Commands, Files[I], P, Cache); });
-  Pool.wait();
 }
 
 /// Appends to \p Out the diagnostics in \p Text not appended before: every
