@@ -32,6 +32,8 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
      << "  summaries:         " << Result.Link.Summaries << "\n"
      << "  from the cache:    " << Result.CacheHits << " of " << Files
      << " files" << (Result.LinkFromCache ? ", and the link" : "") << "\n"
+     << "  with a preamble:   " << Result.PreambleParses << " of "
+     << Files - Result.CacheHits << " files parsed\n"
      << "  time:              " << format("%.2f", Result.ExtractSeconds)
      << " s extract, " << format("%.2f", Result.LinkSeconds) << " s link\n"
      << "  findings:          " << Result.Findings.size() << "\n"

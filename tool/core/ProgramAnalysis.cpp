@@ -2,6 +2,8 @@
 
 #include "core/ProgramAnalysis.h"
 #include "core/AnnotationChecks.h"
+#include "core/CompileArguments.h"
+#include "core/Preamble.h"
 #include "core/ProgramIndex.h"
 #include "core/StepText.h"
 #include "core/SummaryCache.h"
@@ -12,6 +14,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
@@ -20,6 +23,7 @@
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -43,54 +47,14 @@ double secondsSince(std::chrono::steady_clock::time_point Start) {
       .count();
 }
 
-/// Flags GCC accepts and Clang rejects as unknown arguments; compile
-/// databases written for g++ carry them.
-constexpr llvm::StringLiteral GccOnlyFlagPrefixes[] = {
-    "-fconcepts-diagnostics-depth=",
-    "-fno-tree-",
-    "-ftree-",
-    "-fmax-include-depth=",
-    "-fno-allow-store-data-races",
-    "-mno-direct-extern-access",
-    "-fipa-",
-    "-fno-ipa-",
-    "-fcond-mismatch",
-};
-
-tooling::CommandLineArguments
-adjustForLibTooling(const tooling::CommandLineArguments &Args,
-                    llvm::StringRef /*File*/) {
-  tooling::CommandLineArguments Result;
-  bool HasResourceDir = false;
-  for (const std::string &Arg : Args) {
-    llvm::StringRef A(Arg);
-    if (llvm::any_of(GccOnlyFlagPrefixes,
-                     [&](llvm::StringRef P) { return A.starts_with(P); }))
-      continue;
-    HasResourceDir |= A.starts_with("-resource-dir");
-    Result.push_back(Arg);
-  }
-  // Clang's builtin headers (stddef.h, ...): LibTooling would look for them
-  // next to this binary, where they are not.
-  if (!HasResourceDir && !Result.empty())
-    Result.insert(Result.begin() + 1, "-resource-dir=" PII_CLANG_RESOURCE_DIR);
-  // The user's compiler warnings are not ours to report, and -Werror in a
-  // build's flags must not turn them into failed translation units.
-  Result.push_back("-w");
-  Result.push_back("-Wno-unknown-warning-option");
-  // The compiler prints "N errors generated." straight to stderr, outside
-  // the per-file diagnostics buffer (and so out of order under -j); it does
-  // not with this option, which our own printer does not read.
-  Result.push_back("-fno-caret-diagnostics");
-  return Result;
-}
-
 /// What the analysis of one file produced.
 struct FileAnalysis {
   /// An AST was analyzed (a file that fails to compile has none).
   bool Analyzed = false;
   bool Crashed = false;
   bool FromCache = false;
+  /// Parsed with a preamble (Preamble.h).
+  bool WithPreamble = false;
   /// Set when a cache entry was unusable, or could not be written.
   std::string CacheProblem;
   /// The summaries are held packed (Result.PackedSummaries) until every file
@@ -116,33 +80,6 @@ void releaseFreedMemory() {
 #ifdef __GLIBC__
   malloc_trim(0);
 #endif
-}
-
-/// Every file the translation unit read, to tell later whether it changed.
-std::vector<InputFile> inputsOf(SourceManager &SM) {
-  std::vector<InputFile> Inputs;
-  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
-    FileEntryRef File = It->first;
-    InputFile Input;
-    // Relative names are relative to the compile command's directory, which
-    // a later run's working directory need not be.
-    llvm::SmallString<256> Path(File.getName());
-    SM.getFileManager().makeAbsolutePath(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
-    Input.Path = Path.str().str();
-    Input.Size = File.getSize();
-    llvm::sys::fs::file_status Status;
-    if (!llvm::sys::fs::status(Input.Path, Status))
-      Input.ModifiedNs =
-          Status.getLastModificationTime().time_since_epoch().count();
-    if (auto Buffer = SM.getMemoryBufferForFileOrNone(File))
-      Input.Hash = SummaryCache::hashContent(Buffer->getBuffer());
-    Inputs.push_back(std::move(Input));
-  }
-  llvm::sort(Inputs, [](const InputFile &A, const InputFile &B) {
-    return A.Path < B.Path;
-  });
-  return Inputs;
 }
 
 class AnalysisConsumer : public ASTConsumer {
@@ -209,7 +146,27 @@ private:
 
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
 public:
-  AnalysisActionFactory(const Policy &P, FileAnalysis &Out) : P(P), Out(Out) {}
+  /// With \p Pch, the path of a preamble's PCH, loaded before the file.
+  AnalysisActionFactory(const Policy &P, FileAnalysis &Out,
+                        std::optional<std::string> Pch)
+      : P(P), Out(Out), Pch(std::move(Pch)) {}
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHOperations,
+                     DiagnosticConsumer *Diagnostics) override {
+    if (Pch) {
+      PreprocessorOptions &Preprocessor = Invocation->getPreprocessorOpts();
+      Preprocessor.ImplicitPCHInclude = *Pch;
+      // The store checked every file the PCH read; Clang would look for
+      // its header, which is never on disk.
+      Preprocessor.DisablePCHOrModuleValidation =
+          DisableValidationForModuleKind::PCH;
+    }
+    return FrontendActionFactory::runInvocation(
+        std::move(Invocation), Files, std::move(PCHOperations), Diagnostics);
+  }
+
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<AnalysisAction>(P, Out);
   }
@@ -217,15 +174,48 @@ public:
 private:
   const Policy &P;
   FileAnalysis &Out;
+  std::optional<std::string> Pch;
+};
+
+/// Passes diagnostics on to \p Printer, and notes any after which a parse
+/// with a preamble is better done again without: one with no location (the
+/// PCH could not be used), or in a header, which Clang prints otherwise
+/// than without the preamble (Preamble.h).
+class MainFileWatch : public DiagnosticConsumer {
+public:
+  explicit MainFileWatch(DiagnosticConsumer &Printer) : Printer(Printer) {}
+
+  void BeginSourceFile(const LangOptions &Lang,
+                       const Preprocessor *PP) override {
+    Printer.BeginSourceFile(Lang, PP);
+  }
+  void EndSourceFile() override { Printer.EndSourceFile(); }
+  void finish() override { Printer.finish(); }
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(Level, Info);
+    Printer.HandleDiagnostic(Level, Info);
+    SourceLocation Loc = Info.getLocation();
+    if (Loc.isInvalid() || !Info.hasSourceManager() ||
+        !Info.getSourceManager().isWrittenInMainFile(Loc))
+      BetterWithout = true;
+  }
+
+  bool BetterWithout = false;
+
+private:
+  DiagnosticConsumer &Printer;
 };
 
 /// Parses and summarizes \p File with its own tool, so that a file whose
 /// command cannot even start a parse is known by name, like one that fails
 /// to compile; and under crash recovery, so that a bug of ours costs one
-/// file, not the run. \p Overlay's texts replace the files on disk.
-FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
-                         const std::string &File, const Policy &P,
-                         const FileOverlay &Overlay = {}) {
+/// file, not the run. \p Overlay's texts replace the files on disk. With
+/// \p Pre, its PCH stands for the file's leading #include lines; the result
+/// is then none when the file is better parsed without (see MainFileWatch).
+std::optional<FileAnalysis>
+parseFile(const tooling::CompilationDatabase &Commands, const std::string &File,
+          const Policy &P, const FileOverlay &Overlay, const Preamble *Pre) {
   FileAnalysis Out;
   // A file system of its own: the shared real one follows the compile
   // command's directory by changing the process's working directory, which
@@ -236,28 +226,60 @@ FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
   Tool.appendArgumentsAdjuster(adjustForLibTooling);
   for (const auto &[Path, Text] : Overlay)
     Tool.mapVirtualFile(Path, Text);
+  // The tool keeps the paths it is given by reference.
+  std::optional<std::string> Pch;
+  std::string Header = preambleHeaderPath(File);
+  if (Pre) {
+    Pch = preamblePchPath(File);
+    Tool.mapVirtualFile(*Pch, Pre->Pch);
+    Tool.mapVirtualFile(Header, Pre->IncludeLines);
+  }
   // The caller says which files failed, in its own words, once.
   Tool.setPrintErrorMessage(false);
   llvm::raw_string_ostream DiagnosticText(Out.Result.Diagnostics);
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> Options = new DiagnosticOptions();
   TextDiagnosticPrinter Printer(DiagnosticText, Options.get());
-  Tool.setDiagnosticConsumer(&Printer);
-  AnalysisActionFactory Factory(P, Out);
+  MainFileWatch Watch(Printer);
+  Tool.setDiagnosticConsumer(&Watch);
+  AnalysisActionFactory Factory(P, Out, Pch);
   llvm::CrashRecoveryContext Recovery;
   Out.Crashed = !Recovery.RunSafely([&] { Tool.run(&Factory); });
+  if (!Pre)
+    return Out;
+  if (Out.Crashed || Watch.BetterWithout)
+    return std::nullopt;
+  Out.WithPreamble = true;
+  // The parse read the PCH's headers only as far as it needed them.
+  llvm::erase_if(Out.Result.Inputs, [&](const InputFile &Input) {
+    return Input.Path == *Pch || Input.Path == Header;
+  });
+  llvm::append_range(Out.Result.Inputs, Pre->Inputs);
+  auto ByPath = [](const InputFile &A, const InputFile &B) {
+    return A.Path < B.Path;
+  };
+  llvm::stable_sort(Out.Result.Inputs, ByPath);
+  Out.Result.Inputs.erase(
+      std::unique(Out.Result.Inputs.begin(), Out.Result.Inputs.end(),
+                  [](const InputFile &A, const InputFile &B) {
+                    return A.Path == B.Path;
+                  }),
+      Out.Result.Inputs.end());
   return Out;
 }
 
-/// Holds \p F's summaries packed, as a file of the program is until every
-/// file is done (see FileAnalysis).
-FileAnalysis packed(FileAnalysis F) {
-  F.Result.PackedSummaries = encodeSummaries(F.Summaries);
-  F.SummaryHash = SummaryCache::hashContent(F.Result.PackedSummaries);
-  F.Summaries = {};
-  return F;
+/// The text of \p File, as a parse reads it.
+std::optional<std::string> mainTextOf(const std::string &File,
+                                      const FileOverlay &Overlay) {
+  auto Open = Overlay.find(File);
+  if (Open != Overlay.end())
+    return Open->second;
+  auto Buffer = llvm::MemoryBuffer::getFile(File);
+  if (!Buffer)
+    return std::nullopt;
+  return (*Buffer)->getBuffer().str();
 }
 
-/// The compile commands of \p File, as the cache keys them.
+/// The compile commands of \p File, as the caches key them.
 std::vector<std::string>
 commandsOf(const tooling::CompilationDatabase &Commands,
            const std::string &File) {
@@ -269,17 +291,62 @@ commandsOf(const tooling::CompilationDatabase &Commands,
   return Lines;
 }
 
+/// \p File's leading #include lines, if it can have a preamble
+/// (Preamble.h).
+std::optional<std::string> includesOf(const std::string &File,
+                                      const FileOverlay &Overlay) {
+  std::optional<std::string> Text = mainTextOf(File, Overlay);
+  return Text ? leadingIncludes(*Text) : std::nullopt;
+}
+
+/// parseFile, with \p File's preamble from \p Preambles when it has one
+/// that fits the file as it is now. A parse with a preamble that met a
+/// diagnostic outside the main file is done again without: Clang prints
+/// such a diagnostic with the include stack of the whole file.
+FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
+                         const std::string &File, const Policy &P,
+                         const FileOverlay &Overlay = {},
+                         const PreambleStore *Preambles = nullptr) {
+  std::string Problem;
+  std::optional<Preamble> Pre;
+  if (Preambles)
+    if (std::optional<std::string> Includes = includesOf(File, Overlay))
+      Pre = Preambles->lookup(File, commandsOf(Commands, File), *Includes,
+                              Overlay, Problem);
+  std::optional<FileAnalysis> Out;
+  if (Pre)
+    Out = parseFile(Commands, File, P, Overlay, &*Pre);
+  if (!Out)
+    Out = parseFile(Commands, File, P, Overlay, nullptr);
+  Out->CacheProblem = std::move(Problem);
+  return std::move(*Out);
+}
+
+/// Holds \p F's summaries packed, as a file of the program is until every
+/// file is done (see FileAnalysis).
+FileAnalysis packed(FileAnalysis F) {
+  F.Result.PackedSummaries = encodeSummaries(F.Summaries);
+  F.SummaryHash = hashContent(F.Result.PackedSummaries);
+  F.Summaries = {};
+  return F;
+}
+
 /// Analyzes \p File and keeps the result in \p Cache, replacing an
 /// unusable entry. \p Problem, if any, says why the entry was not used.
 FileAnalysis analyzeAndStore(const tooling::CompilationDatabase &Commands,
                              const std::string &File, const Policy &P,
                              const SummaryCache &Cache, std::string Problem) {
-  FileAnalysis Out = packed(analyzeFile(Commands, File, P));
+  FileAnalysis Out =
+      packed(analyzeFile(Commands, File, P, {}, &Cache.preambles()));
   // Only complete analyses are kept: a failure is worth retrying.
   std::string StoreProblem;
   if (Out.Analyzed && !Out.Crashed)
     StoreProblem = Cache.store(File, commandsOf(Commands, File), Out.Result);
-  Out.CacheProblem = !Problem.empty() ? std::move(Problem) : StoreProblem;
+  // The first problem met is the one said.
+  if (!Problem.empty())
+    Out.CacheProblem = std::move(Problem);
+  else if (Out.CacheProblem.empty())
+    Out.CacheProblem = std::move(StoreProblem);
   return Out;
 }
 
@@ -301,7 +368,7 @@ FileAnalysis analyzeOrReuse(const tooling::CompilationDatabase &Commands,
   FileAnalysis Out;
   Out.Analyzed = Out.FromCache = true;
   Out.Result = std::move(*Hit);
-  Out.SummaryHash = SummaryCache::hashContent(Out.Result.PackedSummaries);
+  Out.SummaryHash = hashContent(Out.Result.PackedSummaries);
   return Out;
 }
 
@@ -426,6 +493,80 @@ private:
   ProgramIndex Index;
 };
 
+} // namespace
+
+std::string preparePreamble(const tooling::CompilationDatabase &Commands,
+                            const std::string &File, const FileOverlay &Overlay,
+                            const PreambleStore &Preambles) {
+  std::optional<std::string> Includes = includesOf(File, Overlay);
+  if (!Includes)
+    return "";
+  std::vector<std::string> Key = commandsOf(Commands, File);
+  std::string Problem;
+  if (Preambles.lookup(File, Key, *Includes, Overlay, Problem))
+    return "";
+  if (std::optional<Preamble> Built =
+          buildPreamble(Commands, File, std::move(*Includes), Overlay)) {
+    std::string StoreProblem = Preambles.store(File, Key, *Built);
+    if (Problem.empty())
+      Problem = std::move(StoreProblem);
+  }
+  return Problem;
+}
+
+namespace {
+
+/// Builds the preambles (Preamble.h) of the files a run parses again while
+/// it takes the others from the cache, when they are few: files being
+/// edited, which the next run will likely parse again. They are built on
+/// the cores those parses leave idle. A run that parses many files (a
+/// header edited, a first run) builds none: a PCH takes megabytes, and
+/// each file has its own.
+class PreambleBuilds {
+public:
+  PreambleBuilds(const tooling::CompilationDatabase &Commands,
+                 const std::vector<std::string> &Files,
+                 const SummaryCache &Cache, unsigned Threads)
+      : Commands(Commands), Files(Files), Cache(Cache), Threads(Threads) {}
+
+  /// From \p Pool: file \p I was looked up in the cache, and is to be
+  /// \p Parsed again or not.
+  void lookedUp(size_t I, bool Parsed, llvm::ThreadPoolInterface &Pool) {
+    std::vector<size_t> Build;
+    {
+      std::lock_guard<std::mutex> Guard(Lock);
+      if (Parsed)
+        ToParse.push_back(I);
+      if (++LookedUp < Files.size())
+        return;
+      bool Few = ToParse.size() <= std::max(1u, Threads - 1);
+      if (ToParse.size() < Files.size() && Few)
+        Build = ToParse;
+    }
+    for (size_t File : Build)
+      Pool.async([this, File] {
+        std::string Problem =
+            preparePreamble(Commands, Files[File], {}, Cache.preambles());
+        std::lock_guard<std::mutex> Guard(Lock);
+        if (!Problem.empty())
+          Problems.emplace_back(File, std::move(Problem));
+      });
+  }
+
+  /// Once the pool is done: what went wrong with the preamble entries, by
+  /// file.
+  std::vector<std::pair<size_t, std::string>> Problems;
+
+private:
+  const tooling::CompilationDatabase &Commands;
+  const std::vector<std::string> &Files;
+  const SummaryCache &Cache;
+  unsigned Threads;
+  std::mutex Lock;
+  size_t LookedUp = 0;
+  std::vector<size_t> ToParse;
+};
+
 /// Analyzes each of \p Files into \p PerFile, or takes it from \p Cache,
 /// \p Jobs at a time; with \p Unpacking, unpacks cached files meanwhile.
 void analyzeFiles(std::vector<FileAnalysis> &PerFile,
@@ -434,18 +575,30 @@ void analyzeFiles(std::vector<FileAnalysis> &PerFile,
                   unsigned Jobs, const SummaryCache *Cache,
                   ProgramUnpacking *Unpacking = nullptr) {
   llvm::CrashRecoveryContext::Enable();
-  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+  llvm::ThreadPoolStrategy Strategy = llvm::hardware_concurrency(Jobs);
+  llvm::DefaultThreadPool Pool(Strategy);
+  std::optional<PreambleBuilds> Preambles;
+  if (Cache)
+    Preambles.emplace(Commands, Files, *Cache, Strategy.compute_thread_count());
   for (size_t I = 0; I < Files.size(); ++I)
     Pool.async([&, I] {
       PerFile[I] = analyzeOrReuse(Commands, Files[I], P, Cache, [&] {
+        Preambles->lookedUp(I, /*Parsed=*/true, Pool);
         if (Unpacking)
           Unpacking->parsing(Pool);
       });
-      if (Unpacking && PerFile[I].FromCache)
-        Unpacking->foundCached(I);
+      if (PerFile[I].FromCache) {
+        Preambles->lookedUp(I, /*Parsed=*/false, Pool);
+        if (Unpacking)
+          Unpacking->foundCached(I);
+      }
     });
   Pool.wait();
   releaseFreedMemory();
+  if (Preambles)
+    for (auto &[I, Problem] : Preambles->Problems)
+      if (PerFile[I].CacheProblem.empty())
+        PerFile[I].CacheProblem = std::move(Problem);
 }
 
 /// Appends to \p Out the diagnostics in \p Text not appended before: every
@@ -494,6 +647,7 @@ ProgramAnalysis merge(std::vector<FileAnalysis> &PerFile,
     Result.AnnotationProblems += F.Result.AnnotationProblems;
     Result.Stats += F.Result.Stats;
     Result.CacheHits += F.FromCache;
+    Result.PreambleParses += F.WithPreamble;
     if (!F.CacheProblem.empty())
       Result.CacheProblems.push_back(std::move(F.CacheProblem));
     if (F.Crashed)
@@ -518,7 +672,7 @@ uint64_t digestOf(const std::vector<FileAnalysis> &PerFile) {
   for (const FileAnalysis &F : PerFile)
     Hashes.append(reinterpret_cast<const char *>(&F.SummaryHash),
                   sizeof(F.SummaryHash));
-  return SummaryCache::hashContent(Hashes);
+  return hashContent(Hashes);
 }
 
 FileExtraction extractionOf(FileAnalysis &&F, const std::string &File) {
@@ -548,9 +702,10 @@ extractFiles(const tooling::CompilationDatabase &Commands,
 
 FileExtraction extractFile(const tooling::CompilationDatabase &Commands,
                            const std::string &File, const Policy &P,
-                           const FileOverlay &Overlay) {
+                           const FileOverlay &Overlay,
+                           const PreambleStore *Preambles) {
   llvm::CrashRecoveryContext::Enable();
-  return extractionOf(analyzeFile(Commands, File, P, Overlay), File);
+  return extractionOf(analyzeFile(Commands, File, P, Overlay, Preambles), File);
 }
 
 ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,

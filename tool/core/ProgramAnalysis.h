@@ -13,6 +13,7 @@
 
 #include "core/Analyze.h"
 #include "core/Finding.h"
+#include "core/InputFile.h"
 #include "core/Link.h"
 
 #include <map>
@@ -25,6 +26,7 @@ class CompilationDatabase;
 
 namespace pii {
 
+class PreambleStore;
 class SummaryCache;
 
 struct ProgramAnalysis {
@@ -56,6 +58,9 @@ struct ProgramAnalysis {
   double LinkSeconds = 0;
   /// Files whose summaries came from the cache.
   unsigned CacheHits = 0;
+  /// Files parsed with a preamble standing for their leading #include
+  /// lines (Preamble.h).
+  unsigned PreambleParses = 0;
   /// Whether the findings came from the cache: no summary had changed.
   bool LinkFromCache = false;
   /// Cache entries that were unusable (and rebuilt) or could not be written.
@@ -86,10 +91,6 @@ struct FileExtraction {
   std::vector<PlacedAnnotationProblem> AnnotationProblems;
 };
 
-/// Unsaved editor buffers: their texts by absolute path, read instead of
-/// the files on disk.
-using FileOverlay = std::map<std::string, std::string>;
-
 /// \p Files extracted or taken from \p Cache, \p Jobs at a time, each on
 /// its own: for a caller that keeps the program between edits.
 std::vector<FileExtraction>
@@ -98,10 +99,19 @@ extractFiles(const clang::tooling::CompilationDatabase &Commands,
              unsigned Jobs, const SummaryCache &Cache);
 
 /// \p File extracted again, with \p Overlay; the result is not cached,
-/// since the texts it read need not be on disk.
+/// since the texts it read need not be on disk. With \p Preambles, the
+/// file's preamble is used if it has a usable one there.
 FileExtraction extractFile(const clang::tooling::CompilationDatabase &Commands,
                            const std::string &File, const Policy &P,
-                           const FileOverlay &Overlay);
+                           const FileOverlay &Overlay,
+                           const PreambleStore *Preambles = nullptr);
+
+/// Builds and stores \p File's preamble (Preamble.h), with \p Overlay,
+/// unless \p Preambles has a usable one: for a file that is being edited.
+/// Returns a problem to report, or "".
+std::string preparePreamble(const clang::tooling::CompilationDatabase &Commands,
+                            const std::string &File, const FileOverlay &Overlay,
+                            const PreambleStore &Preambles);
 
 /// Parses and summarizes \p Files, each compiled with its command from
 /// \p Commands, \p Jobs translation units at a time (0: one per core):

@@ -10,7 +10,6 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/xxhash.h"
 
 #include <mutex>
 
@@ -41,6 +40,7 @@ private:
 
 SummaryCache::SummaryCache(std::string Directory, std::string Salt)
     : Directory(std::move(Directory)), Salt(std::move(Salt)),
+      Preambles(this->Directory, this->Salt),
       Statuses(std::make_shared<InputStatuses>()) {}
 
 std::string SummaryCache::saltFor(const Policy &P) {
@@ -55,38 +55,26 @@ std::string SummaryCache::saltFor(const Policy &P) {
   return Salt + '\0' + P.fingerprint();
 }
 
-uint64_t SummaryCache::hashContent(llvm::StringRef Content) {
-  return llvm::xxh3_64bits(Content);
-}
-
-std::string
-SummaryCache::entryPath(llvm::StringRef File,
-                        llvm::ArrayRef<std::string> Commands) const {
-  std::string Key = Salt + '\0' + File.str();
+std::string cacheEntryPath(llvm::StringRef Directory, llvm::StringRef Salt,
+                           llvm::StringRef File,
+                           llvm::ArrayRef<std::string> Commands,
+                           llvm::StringRef Extension) {
+  std::string Key = Salt.str() + '\0' + File.str();
   for (const std::string &Command : Commands)
     Key += '\0' + Command;
   llvm::SmallString<256> Path(Directory);
-  llvm::sys::path::append(Path, llvm::utohexstr(hashContent(Key)) + ".summary");
+  llvm::sys::path::append(Path, llvm::utohexstr(hashContent(Key)) + Extension);
   return Path.str().str();
 }
 
-/// Whether \p Input, now of \p Status, is as it was: same size and time,
-/// or same content.
-static bool unchanged(const InputFile &Input,
-                      const std::optional<llvm::sys::fs::file_status> &Status) {
-  if (!Status)
-    return false;
-  if (Status->getSize() == Input.Size &&
-      Status->getLastModificationTime().time_since_epoch().count() ==
-          Input.ModifiedNs)
-    return true;
-  auto Buffer = llvm::MemoryBuffer::getFile(Input.Path);
-  return Buffer &&
-         SummaryCache::hashContent((*Buffer)->getBuffer()) == Input.Hash;
-}
-
-template <typename Ar> void fields(Ar &A, InputFile &I) {
-  A(I.Path, I.Size, I.ModifiedNs, I.Hash);
+std::string storeCacheEntry(llvm::StringRef Directory, llvm::StringRef Path,
+                            llvm::StringRef Sealed) {
+  if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
+    return "cannot create the cache directory '" + Directory.str() +
+           "': " + EC.message();
+  if (llvm::Error E = writeFileAtomically(Path, Sealed))
+    return llvm::toString(std::move(E));
+  return "";
 }
 
 /// Fingerprint and Justification are left out: reporting computes them
@@ -107,7 +95,8 @@ template <typename Ar> void fields(Ar &A, LinkResult &R) {
 std::optional<FileResult>
 SummaryCache::lookup(llvm::StringRef File, llvm::ArrayRef<std::string> Commands,
                      std::string &Problem) const {
-  std::string Path = entryPath(File, Commands);
+  std::string Path =
+      cacheEntryPath(Directory, Salt, File, Commands, ".summary");
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
     return std::nullopt; // not cached yet
@@ -142,24 +131,16 @@ std::string SummaryCache::store(llvm::StringRef File,
   Writer(Result.Inputs, Result.PackedSummaries, Result.Diagnostics,
          Result.AnnotationProblems, Result.TranslationUnits,
          Result.Stats.IncompleteFunctions);
-  return storeEntry(entryPath(File, Commands),
-                    seal(EntryKind, Writer.finish()));
-}
-
-std::string
-SummaryCache::linkEntryPath(llvm::ArrayRef<std::string> Files) const {
-  std::string Key = Salt;
-  for (const std::string &File : Files)
-    Key += '\0' + File;
-  llvm::SmallString<256> Path(Directory);
-  llvm::sys::path::append(Path, llvm::utohexstr(hashContent(Key)) + ".link");
-  return Path.str().str();
+  return storeCacheEntry(
+      Directory, cacheEntryPath(Directory, Salt, File, Commands, ".summary"),
+      seal(EntryKind, Writer.finish()));
 }
 
 std::optional<LinkResult>
 SummaryCache::lookupLink(llvm::ArrayRef<std::string> Files,
                          uint64_t SummaryDigest, std::string &Problem) const {
-  std::string Path = linkEntryPath(Files);
+  std::string Path =
+      cacheEntryPath(Directory, Salt, "the program", Files, ".link");
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
     return std::nullopt; // not linked yet
@@ -190,17 +171,9 @@ std::string SummaryCache::storeLink(llvm::ArrayRef<std::string> Files,
                                     const LinkResult &Result) const {
   ArchiveWriter Writer;
   Writer(SummaryDigest, Result);
-  return storeEntry(linkEntryPath(Files), seal(LinkEntryKind, Writer.finish()));
-}
-
-std::string SummaryCache::storeEntry(const std::string &Path,
-                                     llvm::StringRef Sealed) const {
-  if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
-    return "cannot create the cache directory '" + Directory +
-           "': " + EC.message();
-  if (llvm::Error E = writeFileAtomically(Path, Sealed))
-    return llvm::toString(std::move(E));
-  return "";
+  return storeCacheEntry(
+      Directory, cacheEntryPath(Directory, Salt, "the program", Files, ".link"),
+      seal(LinkEntryKind, Writer.finish()));
 }
 
 } // namespace pii

@@ -21,7 +21,9 @@
 #define PII_CORE_SUMMARYCACHE_H
 
 #include "core/Analyze.h"
+#include "core/InputFile.h"
 #include "core/Link.h"
+#include "core/Preamble.h"
 
 #include "llvm/ADT/ArrayRef.h"
 
@@ -32,14 +34,6 @@
 #include <vector>
 
 namespace pii {
-
-/// A file a translation unit read, as it was.
-struct InputFile {
-  std::string Path;
-  uint64_t Size = 0;
-  int64_t ModifiedNs = 0;
-  uint64_t Hash = 0;
-};
 
 /// What analyzing one file produced, as far as a later run needs it.
 struct FileResult {
@@ -52,6 +46,18 @@ struct FileResult {
   AnalysisStats Stats;
   std::vector<InputFile> Inputs;
 };
+
+/// The entry of \p File compiled with \p Commands in a cache directory:
+/// named by a hash of \p Salt, the file and the commands.
+std::string cacheEntryPath(llvm::StringRef Directory, llvm::StringRef Salt,
+                           llvm::StringRef File,
+                           llvm::ArrayRef<std::string> Commands,
+                           llvm::StringRef Extension);
+
+/// Writes the entry \p Sealed to \p Path in the cache \p Directory, whole
+/// or not at all; returns a problem to report, or "".
+std::string storeCacheEntry(llvm::StringRef Directory, llvm::StringRef Path,
+                            llvm::StringRef Sealed);
 
 class SummaryCache {
 public:
@@ -86,19 +92,15 @@ public:
   std::string storeLink(llvm::ArrayRef<std::string> Files,
                         uint64_t SummaryDigest, const LinkResult &Result) const;
 
-  /// Content hash used for inputs.
-  static uint64_t hashContent(llvm::StringRef Content);
+  /// Kept in the same directory, under the same salt.
+  const PreambleStore &preambles() const { return Preambles; }
 
 private:
-  std::string entryPath(llvm::StringRef File,
-                        llvm::ArrayRef<std::string> Commands) const;
-  std::string linkEntryPath(llvm::ArrayRef<std::string> Files) const;
-  std::string storeEntry(const std::string &Path, llvm::StringRef Sealed) const;
-
   class InputStatuses;
 
   std::string Directory;
   std::string Salt;
+  PreambleStore Preambles;
   /// Shared by copies, and by the threads looking entries up.
   std::shared_ptr<InputStatuses> Statuses;
 };

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""The preamble of a file being edited (tool/core/Preamble.h), as a user
+meets it: built when a warm run parses one file again, used by the next
+edits wherever they are in the file, with findings and summaries equal to
+those of a parse without; dropped when a header changes, not used when a
+header has a diagnostic, and a corrupt entry reported once.
+
+  preamble_test.py PII_FLOW ANNOTATIONS_INCLUDE_DIR
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+DATA_H = '''#pragma once
+#include <pii/annotations.h>
+#include <string>
+#include <vector>
+struct User {
+  PII_PURPOSE("security") std::string phone;
+};
+PII_SINK("advertising") void showAd(const std::string &key);
+'''
+GUARDED_H = '''#ifndef GUARDED_H
+#define GUARDED_H
+#include <string>
+inline std::string relay(const std::string &s) { return s; }
+#endif
+'''
+A_CPP = '''// The edited file.
+#include "data.h"
+#include "guarded.h"
+
+void sync(const User &u) { showAd(relay(u.phone)); }
+'''
+B_CPP = '''#include "data.h"
+std::vector<std::string> keys(const User &u) { return {u.phone}; }
+'''
+
+
+def main():
+    pii, annotations = sys.argv[1], sys.argv[2]
+    failures = []
+
+    def expect(what, ok):
+        if not ok:
+            failures.append(what)
+
+    with tempfile.TemporaryDirectory() as root:
+        def write(name, text):
+            with open(os.path.join(root, name), 'w') as f:
+                f.write(text)
+        for name, text in (('data.h', DATA_H), ('guarded.h', GUARDED_H), ('a.cpp', A_CPP),
+                           ('b.cpp', B_CPP)):
+            write(name, text)
+        with open(os.path.join(root, 'compile_commands.json'), 'w') as f:
+            json.dump([{'directory': root, 'file': name,
+                        'arguments': ['clang++', '-std=c++17', '-I' + annotations, '-c', name]}
+                       for name in ('a.cpp', 'b.cpp')], f)
+        cache = os.path.join(root, 'cache')
+
+        def run(*extra):
+            return subprocess.run([pii, '-p', root, '-j', '2'] + list(extra), capture_output=True,
+                                  text=True, timeout=300)
+
+        def warm():
+            return run('--stats', '--cache-dir', cache)
+
+        def alone():  # what a parse without any preamble prints
+            return run('--no-cache')
+
+        def preambles():
+            return [e for e in os.listdir(cache) if e.endswith('.preamble')]
+
+        cold = warm()
+        expect('cold run finds the flow', cold.returncode == 1 and 'a.cpp:5:' in cold.stdout)
+        expect('a cold run builds no preamble', preambles() == [])
+
+        write('a.cpp', A_CPP + '// edit 1\n')
+        first = warm()
+        expect('the first edit parses without a preamble',
+               'with a preamble:   0 of 1 files parsed' in first.stderr)
+        expect('...and builds one', len(preambles()) == 1)
+
+        write('a.cpp', A_CPP + '// edit 2\n')
+        second = warm()
+        expect('the next edit parses with it', 'with a preamble:   1 of 1 files parsed' in second.stderr)
+        expect('...into the summaries a parse without makes (the link is reused)',
+               'from the cache:    1 of 2 files, and the link' in second.stderr)
+        expect('...and the same findings', second.stdout == cold.stdout and second.returncode == 1)
+
+        write('a.cpp', '\n' + A_CPP)
+        on_top = warm()
+        expect('a line added on top keeps the preamble',
+               'with a preamble:   1 of 1 files parsed' in on_top.stderr)
+        expect('...and the finding moves down with it',
+               'a.cpp:6:' in on_top.stdout and on_top.stdout == alone().stdout)
+
+        write('guarded.h', GUARDED_H.replace('return s;', 'return s + "";'))
+        header = warm()
+        expect('an edited header drops the preamble',
+               'with a preamble:   0 of 1 files parsed' in header.stderr)
+        expect('...and the findings follow the header', header.stdout == alone().stdout)
+
+        # A header with a diagnostic: Clang prints it otherwise through a
+        # preamble, so the file is parsed without.
+        write('data.h', DATA_H + 'PII_SINK("nosuch") void other(const std::string &);\n')
+        warm()
+        write('a.cpp', A_CPP + '// edit 3\n')
+        warm()
+        write('a.cpp', A_CPP + '// edit 4\n')
+        diagnosed = warm()
+        expect('a header diagnostic: parsed without the preamble',
+               'with a preamble:   0 of 1 files parsed' in diagnosed.stderr)
+        reference = alone()
+        expect('...printing the diagnostic as a parse without does',
+               diagnosed.stderr.count("sink kind 'nosuch'") == 1 and
+               diagnosed.stderr.split('pii-flow statistics')[0] ==
+               reference.stderr.split('pii-flow:')[0] and diagnosed.stdout == reference.stdout)
+
+        write('data.h', DATA_H)
+        warm()
+        write('a.cpp', A_CPP + '// edit 5\n')
+        warm()
+        entry = os.path.join(cache, preambles()[0])
+        with open(entry, 'r+') as f:
+            f.truncate(os.path.getsize(entry) // 2)
+        write('a.cpp', A_CPP + '// edit 6\n')
+        broken = warm()
+        expect('a truncated preamble entry is reported once',
+               broken.stderr.count('is unusable') == 1 and 'preamble' in broken.stderr)
+        expect('...and the file parsed without it',
+               'with a preamble:   0 of 1 files parsed' in broken.stderr and
+               broken.stdout == alone().stdout)
+
+    for f in failures:
+        print('FAILED: ' + f)
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

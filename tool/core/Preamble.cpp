@@ -1,0 +1,250 @@
+//===- Preamble.cpp -------------------------------------------------------===//
+
+#include "core/Preamble.h"
+#include "core/Archive.h"
+#include "core/CompileArguments.h"
+#include "core/SummaryCache.h"
+#include "core/SummaryFile.h"
+
+#include "clang/Basic/LangOptions.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+using namespace clang;
+
+namespace pii {
+
+static constexpr llvm::StringLiteral EntryKind = "preamble-entry";
+
+/// \p Line without its comments; \p InBlockComment carries a /* comment
+/// from line to line. A // inside a quoted name cuts the line short, which
+/// only makes it no include line.
+static std::string withoutComments(llvm::StringRef Line, bool &InBlockComment) {
+  std::string Code;
+  while (!Line.empty()) {
+    if (InBlockComment) {
+      size_t End = Line.find("*/");
+      if (End == llvm::StringRef::npos)
+        return Code;
+      InBlockComment = false;
+      Line = Line.drop_front(End + 2);
+      Code += ' ';
+    } else if (Line.starts_with("//")) {
+      return Code;
+    } else if (Line.starts_with("/*")) {
+      InBlockComment = true;
+      Line = Line.drop_front(2);
+    } else {
+      Code += Line.front();
+      Line = Line.drop_front();
+    }
+  }
+  return Code;
+}
+
+/// Whether \p Line is `#include "name"` or `#include <name>`, nothing more.
+static bool isIncludeLine(llvm::StringRef Line) {
+  if (!Line.consume_front("#"))
+    return false;
+  Line = Line.ltrim();
+  if (!Line.consume_front("include"))
+    return false;
+  Line = Line.ltrim();
+  char Close = Line.starts_with("\"") ? '"' : Line.starts_with("<") ? '>' : 0;
+  if (!Close)
+    return false;
+  size_t End = Line.find(Close, 1);
+  return End != llvm::StringRef::npos && End > 1 &&
+         Line.drop_front(End + 1).trim().empty();
+}
+
+std::optional<std::string> leadingIncludes(llvm::StringRef MainText) {
+  LangOptions Lang;
+  Lang.CPlusPlus = Lang.LineComment = true;
+  llvm::StringRef Region =
+      MainText.take_front(Lexer::ComputePreamble(MainText, Lang).Size);
+  std::string Lines;
+  bool InBlockComment = false;
+  while (!Region.empty()) {
+    auto [Text, Rest] = Region.split('\n');
+    Region = Rest;
+    std::string Code = withoutComments(Text, InBlockComment);
+    llvm::StringRef Trimmed = llvm::StringRef(Code).trim();
+    if (Trimmed.empty())
+      continue;
+    if (!isIncludeLine(Trimmed))
+      return std::nullopt;
+    Lines += Trimmed;
+    Lines += '\n';
+  }
+  if (Lines.empty() || InBlockComment)
+    return std::nullopt;
+  return Lines;
+}
+
+std::string preambleHeaderPath(llvm::StringRef MainFile) {
+  return MainFile.str() + ".pii-preamble.h";
+}
+
+std::string preamblePchPath(llvm::StringRef MainFile) {
+  return MainFile.str() + ".pii-preamble.pch";
+}
+
+namespace {
+
+/// Compiles the preamble header into a PCH, and notes what it read.
+class PreambleAction : public GeneratePCHAction {
+public:
+  explicit PreambleAction(std::vector<InputFile> &Inputs) : Inputs(Inputs) {}
+
+private:
+  void EndSourceFileAction() override {
+    Inputs = inputsOf(getCompilerInstance().getSourceManager());
+    GeneratePCHAction::EndSourceFileAction();
+  }
+
+  std::vector<InputFile> &Inputs;
+};
+
+/// Turns the main file's invocation into one compiling \p Header to
+/// \p Output, so that the PCH has the file's options exactly.
+class PreambleActionFactory : public tooling::FrontendActionFactory {
+public:
+  PreambleActionFactory(std::string Header, std::string Output,
+                        std::vector<InputFile> &Inputs)
+      : Header(std::move(Header)), Output(std::move(Output)), Inputs(Inputs) {}
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHOperations,
+                     DiagnosticConsumer *Diagnostics) override {
+    FrontendOptions &Frontend = Invocation->getFrontendOpts();
+    if (Frontend.Inputs.size() != 1)
+      return false;
+    InputKind Kind = Frontend.Inputs.front().getKind().getHeader();
+    Frontend.Inputs = {FrontendInputFile(Header, Kind)};
+    Frontend.OutputFile = Output;
+    Frontend.ProgramAction = frontend::GeneratePCH;
+    return FrontendActionFactory::runInvocation(
+        std::move(Invocation), Files, std::move(PCHOperations), Diagnostics);
+  }
+
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<PreambleAction>(Inputs);
+  }
+
+private:
+  std::string Header;
+  std::string Output;
+  std::vector<InputFile> &Inputs;
+};
+
+} // namespace
+
+std::optional<Preamble>
+buildPreamble(const tooling::CompilationDatabase &Commands,
+              const std::string &File, std::string IncludeLines,
+              const FileOverlay &Overlay) {
+  if (Commands.getCompileCommands(File).size() != 1)
+    return std::nullopt;
+  llvm::SmallString<128> Output;
+  if (llvm::sys::fs::createTemporaryFile("pii-preamble", "pch", Output))
+    return std::nullopt;
+  Preamble Result;
+  std::string Header = preambleHeaderPath(File);
+  tooling::ClangTool Tool(Commands, {File},
+                          std::make_shared<PCHContainerOperations>(),
+                          llvm::vfs::createPhysicalFileSystem());
+  Tool.appendArgumentsAdjuster(adjustForLibTooling);
+  for (const auto &[Path, Text] : Overlay)
+    Tool.mapVirtualFile(Path, Text);
+  Tool.mapVirtualFile(Header, IncludeLines);
+  // Headers that do not compile alone get no preamble; the file's own
+  // parse reports their problems.
+  IgnoringDiagConsumer Quiet;
+  Tool.setDiagnosticConsumer(&Quiet);
+  Tool.setPrintErrorMessage(false);
+  PreambleActionFactory Factory(Header, Output.str().str(), Result.Inputs);
+  bool Built = Tool.run(&Factory) == 0;
+  auto Pch = llvm::MemoryBuffer::getFile(Output);
+  llvm::sys::fs::remove(Output);
+  if (!Built || !Pch || (*Pch)->getBufferSize() == 0)
+    return std::nullopt;
+  llvm::erase_if(Result.Inputs,
+                 [&](const InputFile &Input) { return Input.Path == Header; });
+  Result.IncludeLines = std::move(IncludeLines);
+  Result.Pch = (*Pch)->getBuffer().str();
+  return Result;
+}
+
+PreambleStore::PreambleStore(std::string Directory, std::string Salt)
+    : Directory(std::move(Directory)), Salt(std::move(Salt)) {}
+
+std::string
+PreambleStore::entryPath(llvm::StringRef File,
+                         llvm::ArrayRef<std::string> Commands) const {
+  return cacheEntryPath(Directory, Salt, File, Commands, ".preamble");
+}
+
+/// Whether \p Input is as it was, reading it from \p Overlay if it is there.
+static bool unchangedIn(const FileOverlay &Overlay, const InputFile &Input) {
+  auto Open = Overlay.find(Input.Path);
+  if (Open != Overlay.end())
+    return hashContent(Open->second) == Input.Hash;
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Input.Path, Status))
+    return false;
+  return unchanged(Input, Status);
+}
+
+std::optional<Preamble>
+PreambleStore::lookup(llvm::StringRef File,
+                      llvm::ArrayRef<std::string> Commands,
+                      llvm::StringRef IncludeLines, const FileOverlay &Overlay,
+                      std::string &Problem) const {
+  std::string Path = entryPath(File, Commands);
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return std::nullopt; // none built yet
+  auto Corrupt = [&](const std::string &Why) {
+    Problem = "cache entry '" + Path + "' for the preamble of '" + File.str() +
+              "' is unusable (" + Why + "); removed";
+    // Said once: the file's next edit builds the preamble again.
+    llvm::sys::fs::remove(Path);
+    return std::nullopt;
+  };
+  auto Archive = unseal(EntryKind, (*Buffer)->getBuffer());
+  if (!Archive)
+    return Corrupt(llvm::toString(Archive.takeError()));
+  ArchiveReader Reader(*Archive);
+  Preamble Result;
+  Reader(Result.IncludeLines, Result.Inputs);
+  if (!Reader.ok())
+    return Corrupt("malformed");
+  if (Result.IncludeLines != IncludeLines)
+    return std::nullopt; // the file's #include lines changed
+  for (const InputFile &Input : Result.Inputs)
+    if (!unchangedIn(Overlay, Input))
+      return std::nullopt;
+  Reader(Result.Pch);
+  if (!Reader.done())
+    return Corrupt("malformed");
+  return Result;
+}
+
+std::string PreambleStore::store(llvm::StringRef File,
+                                 llvm::ArrayRef<std::string> Commands,
+                                 const Preamble &P) const {
+  ArchiveWriter Writer;
+  Writer(P.IncludeLines, P.Inputs, P.Pch);
+  return storeCacheEntry(Directory, entryPath(File, Commands),
+                         seal(EntryKind, Writer.finish()));
+}
+
+} // namespace pii
