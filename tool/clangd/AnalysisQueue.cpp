@@ -115,6 +115,9 @@ void AnalysisQueue::analyze(const std::string &File) {
   llvm::errs() << "pii-clangd: analyzed '" << File << "' in "
                << llvm::format("%.2f", secondsSince(Start)) << " s\n";
   publish(*W);
+  // The file is likely edited next: its next analysis parses its own text
+  // and loads its headers.
+  W->preparePreambles(Units, Overlay, [&] { return cancelled(File); });
 }
 
 void AnalysisQueue::publish(const Workspace &W) {

@@ -9,6 +9,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <set>
@@ -46,10 +47,12 @@ Workspace::load(const std::string &BuildDir, const Policy &P) {
   // The directory `pii-flow -p BUILD_DIR` uses; entries are keyed by the
   // binary, so each tool reuses its own.
   SummaryCache Cache(CacheDir.str().str(), SummaryCache::saltFor(P));
+  PreambleStore Preambles(CacheDir.str().str(), SummaryCache::saltFor(P));
   // One core is left to clangd.
   unsigned Jobs =
       std::max(1u, llvm::hardware_concurrency().compute_thread_count() - 1);
-  std::unique_ptr<Workspace> W(new Workspace(std::move(*In), P));
+  std::unique_ptr<Workspace> W(
+      new Workspace(std::move(*In), P, std::move(Preambles)));
   for (FileExtraction &File :
        extractFiles(*W->In.Commands, W->In.Files, P, Jobs, Cache))
     W->Units[File.File] = std::move(File);
@@ -72,12 +75,25 @@ bool Workspace::update(const std::vector<std::string> &Changed,
   for (const std::string &Unit : Changed) {
     if (Cancelled())
       return false;
-    Units[Unit] = extractFile(*In.Commands, Unit, P, Overlay);
+    Units[Unit] = extractFile(*In.Commands, Unit, P, Overlay, &Preambles);
   }
   if (Cancelled())
     return false;
   link();
   return true;
+}
+
+void Workspace::preparePreambles(const std::vector<std::string> &Units,
+                                 const FileOverlay &Overlay,
+                                 llvm::function_ref<bool()> Cancelled) const {
+  for (const std::string &Unit : Units) {
+    if (Cancelled())
+      return;
+    std::string Problem =
+        preparePreamble(*In.Commands, Unit, Overlay, Preambles);
+    if (!Problem.empty())
+      llvm::errs() << "pii-clangd: " << Problem << '\n';
+  }
 }
 
 void Workspace::link() {

@@ -16,6 +16,7 @@
 
 #include "cli/Inputs.h"
 #include "core/Policy.h"
+#include "core/Preamble.h"
 #include "core/ProgramAnalysis.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -48,17 +49,26 @@ public:
   bool update(const std::vector<std::string> &Units, const FileOverlay &Overlay,
               llvm::function_ref<bool()> Cancelled);
 
+  /// Builds the preambles (core/Preamble.h) \p Units lack, with
+  /// \p Overlay's texts, so that their next updates parse faster; stops
+  /// between units when \p Cancelled says so. Problems go to stderr.
+  void preparePreambles(const std::vector<std::string> &Units,
+                        const FileOverlay &Overlay,
+                        llvm::function_ref<bool()> Cancelled) const;
+
   /// pii-flow's diagnostics, by file URI: the findings, less those
   /// suppressed in the source, and the problems with annotations.
   std::map<std::string, nlohmann::json>
   diagnostics(bool RelatedInformation) const;
 
 private:
-  Workspace(Inputs In, const Policy &P) : In(std::move(In)), P(P) {}
+  Workspace(Inputs In, const Policy &P, PreambleStore Preambles)
+      : In(std::move(In)), P(P), Preambles(std::move(Preambles)) {}
   void link();
 
   Inputs In;
   Policy P;
+  PreambleStore Preambles;
   /// Each translation unit's latest extraction, by file.
   std::map<std::string, FileExtraction> Units;
   std::vector<Finding> Findings;

@@ -15,7 +15,8 @@
 // and edits anywhere but in the #include lines keep the preamble. Clang
 // prints a diagnostic in a header with another include stack and another
 // spelling of the header's name, though: a parse that meets one is done
-// again without the preamble. A file whose
+// again without the preamble, and the preamble is not used again until the
+// headers change. A file whose
 // leading lines hold anything else (a macro, a condition) has none.
 //
 // The store keeps one entry per file and compile command, sealed like the
@@ -48,6 +49,8 @@ struct Preamble {
   std::string IncludeLines;
   /// Every file the PCH read, but that header.
   std::vector<InputFile> Inputs;
+  /// Empty when the headers have a diagnostic (see above): the file is
+  /// parsed without until they change.
   std::string Pch;
 };
 

@@ -314,8 +314,18 @@ FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
       Pre = Preambles->lookup(File, commandsOf(Commands, File), *Includes,
                               Overlay, Problem);
   std::optional<FileAnalysis> Out;
-  if (Pre)
+  if (Pre && !Pre->Pch.empty()) {
     Out = parseFile(Commands, File, P, Overlay, &*Pre);
+    // Its headers have a diagnostic: until they change, the preamble is
+    // kept without its PCH, so that it is neither tried nor built again.
+    if (!Out) {
+      std::string StoreProblem = Preambles->store(
+          File, commandsOf(Commands, File),
+          {std::move(Pre->IncludeLines), std::move(Pre->Inputs)});
+      if (Problem.empty())
+        Problem = std::move(StoreProblem);
+    }
+  }
   if (!Out)
     Out = parseFile(Commands, File, P, Overlay, nullptr);
   Out->CacheProblem = std::move(Problem);
