@@ -47,12 +47,11 @@ Workspace::load(const std::string &BuildDir, const Policy &P) {
   // The directory `pii-flow -p BUILD_DIR` uses; entries are keyed by the
   // binary, so each tool reuses its own.
   SummaryCache Cache(CacheDir.str().str(), SummaryCache::saltFor(P));
-  PreambleStore Preambles(CacheDir.str().str(), SummaryCache::saltFor(P));
   // One core is left to clangd.
   unsigned Jobs =
       std::max(1u, llvm::hardware_concurrency().compute_thread_count() - 1);
   std::unique_ptr<Workspace> W(
-      new Workspace(std::move(*In), P, std::move(Preambles)));
+      new Workspace(std::move(*In), P, Cache.preambles()));
   for (FileExtraction &File :
        extractFiles(*W->In.Commands, W->In.Files, P, Jobs, Cache))
     W->Units[File.File] = std::move(File);

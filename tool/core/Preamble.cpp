@@ -2,7 +2,7 @@
 
 #include "core/Preamble.h"
 #include "core/Archive.h"
-#include "core/CompileArguments.h"
+#include "core/ParseTool.h"
 #include "core/SummaryCache.h"
 #include "core/SummaryFile.h"
 
@@ -158,20 +158,15 @@ buildPreamble(const tooling::CompilationDatabase &Commands,
     return std::nullopt;
   Preamble Result;
   std::string Header = preambleHeaderPath(File);
-  tooling::ClangTool Tool(Commands, {File},
-                          std::make_shared<PCHContainerOperations>(),
-                          llvm::vfs::createPhysicalFileSystem());
-  Tool.appendArgumentsAdjuster(adjustForLibTooling);
-  for (const auto &[Path, Text] : Overlay)
-    Tool.mapVirtualFile(Path, Text);
-  Tool.mapVirtualFile(Header, IncludeLines);
+  std::unique_ptr<tooling::ClangTool> Tool =
+      parseToolFor(Commands, File, Overlay);
+  Tool->mapVirtualFile(Header, IncludeLines);
   // Headers that do not compile alone get no preamble; the file's own
   // parse reports their problems.
   IgnoringDiagConsumer Quiet;
-  Tool.setDiagnosticConsumer(&Quiet);
-  Tool.setPrintErrorMessage(false);
+  Tool->setDiagnosticConsumer(&Quiet);
   PreambleActionFactory Factory(Header, Output.str().str(), Result.Inputs);
-  bool Built = Tool.run(&Factory) == 0;
+  bool Built = Tool->run(&Factory) == 0;
   auto Pch = llvm::MemoryBuffer::getFile(Output);
   llvm::sys::fs::remove(Output);
   if (!Built || !Pch || (*Pch)->getBufferSize() == 0)

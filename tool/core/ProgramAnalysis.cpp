@@ -2,7 +2,7 @@
 
 #include "core/ProgramAnalysis.h"
 #include "core/AnnotationChecks.h"
-#include "core/CompileArguments.h"
+#include "core/ParseTool.h"
 #include "core/Preamble.h"
 #include "core/ProgramIndex.h"
 #include "core/StepText.h"
@@ -217,33 +217,24 @@ std::optional<FileAnalysis>
 parseFile(const tooling::CompilationDatabase &Commands, const std::string &File,
           const Policy &P, const FileOverlay &Overlay, const Preamble *Pre) {
   FileAnalysis Out;
-  // A file system of its own: the shared real one follows the compile
-  // command's directory by changing the process's working directory, which
-  // parallel tools would race on.
-  tooling::ClangTool Tool(Commands, {File},
-                          std::make_shared<PCHContainerOperations>(),
-                          llvm::vfs::createPhysicalFileSystem());
-  Tool.appendArgumentsAdjuster(adjustForLibTooling);
-  for (const auto &[Path, Text] : Overlay)
-    Tool.mapVirtualFile(Path, Text);
+  std::unique_ptr<tooling::ClangTool> Tool =
+      parseToolFor(Commands, File, Overlay);
   // The tool keeps the paths it is given by reference.
   std::optional<std::string> Pch;
   std::string Header = preambleHeaderPath(File);
   if (Pre) {
     Pch = preamblePchPath(File);
-    Tool.mapVirtualFile(*Pch, Pre->Pch);
-    Tool.mapVirtualFile(Header, Pre->IncludeLines);
+    Tool->mapVirtualFile(*Pch, Pre->Pch);
+    Tool->mapVirtualFile(Header, Pre->IncludeLines);
   }
-  // The caller says which files failed, in its own words, once.
-  Tool.setPrintErrorMessage(false);
   llvm::raw_string_ostream DiagnosticText(Out.Result.Diagnostics);
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> Options = new DiagnosticOptions();
   TextDiagnosticPrinter Printer(DiagnosticText, Options.get());
   MainFileWatch Watch(Printer);
-  Tool.setDiagnosticConsumer(&Watch);
+  Tool->setDiagnosticConsumer(&Watch);
   AnalysisActionFactory Factory(P, Out, Pch);
   llvm::CrashRecoveryContext Recovery;
-  Out.Crashed = !Recovery.RunSafely([&] { Tool.run(&Factory); });
+  Out.Crashed = !Recovery.RunSafely([&] { Tool->run(&Factory); });
   if (!Pre)
     return Out;
   if (Out.Crashed || Watch.BetterWithout)
@@ -321,7 +312,7 @@ FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
     if (!Out) {
       std::string StoreProblem = Preambles->store(
           File, commandsOf(Commands, File),
-          {std::move(Pre->IncludeLines), std::move(Pre->Inputs)});
+          {std::move(Pre->IncludeLines), std::move(Pre->Inputs), /*Pch=*/""});
       if (Problem.empty())
         Problem = std::move(StoreProblem);
     }

@@ -1,8 +1,9 @@
-//===- CompileArguments.cpp -----------------------------------------------===//
+//===- ParseTool.cpp ------------------------------------------------------===//
 
-#include "core/CompileArguments.h"
+#include "core/ParseTool.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 using namespace clang;
 
@@ -22,8 +23,6 @@ constexpr llvm::StringLiteral GccOnlyFlagPrefixes[] = {
     "-fno-ipa-",
     "-fcond-mismatch",
 };
-
-} // namespace
 
 tooling::CommandLineArguments
 adjustForLibTooling(const tooling::CommandLineArguments &Args,
@@ -51,6 +50,25 @@ adjustForLibTooling(const tooling::CommandLineArguments &Args,
   // not with this option, which our own printer does not read.
   Result.push_back("-fno-caret-diagnostics");
   return Result;
+}
+
+} // namespace
+
+std::unique_ptr<tooling::ClangTool>
+parseToolFor(const tooling::CompilationDatabase &Commands,
+             const std::string &File, const FileOverlay &Overlay) {
+  // A file system of its own: the shared real one follows the compile
+  // command's directory by changing the process's working directory, which
+  // parallel tools would race on.
+  auto Tool = std::make_unique<tooling::ClangTool>(
+      Commands, std::vector<std::string>{File},
+      std::make_shared<PCHContainerOperations>(),
+      llvm::vfs::createPhysicalFileSystem());
+  Tool->appendArgumentsAdjuster(adjustForLibTooling);
+  for (const auto &[Path, Text] : Overlay)
+    Tool->mapVirtualFile(Path, Text);
+  Tool->setPrintErrorMessage(false);
+  return Tool;
 }
 
 } // namespace pii
