@@ -2,8 +2,8 @@
 """The preamble of a file being edited (tool/core/Preamble.h), as a user
 meets it: built when a warm run parses one file again, used by the next
 edits wherever they are in the file, with findings and summaries equal to
-those of a parse without; dropped when a header changes, not used when a
-header has a diagnostic, and a corrupt entry reported once.
+those of a parse without, and diagnostics in headers printed as without;
+dropped when a header changes, and a corrupt entry reported once.
 
   preamble_test.py PII_FLOW ANNOTATIONS_INCLUDE_DIR
 """
@@ -103,30 +103,53 @@ def main():
                'with a preamble:   0 of 1 files parsed' in header.stderr)
         expect('...and the findings follow the header', header.stdout == alone().stdout)
 
-        # A header with a diagnostic: Clang prints it otherwise through a
-        # preamble, so the file is parsed without.
-        write('data.h', DATA_H + 'PII_SINK("nosuch") void other(const std::string &);\n')
+        # A diagnostic in a header prints as a parse without a preamble
+        # prints it: the header by its name from the include search, included
+        # from the file's own line. (Only a.cpp includes guarded.h.)
+        write('guarded.h', GUARDED_H.replace('#endif', 'PII_SINK("nosuch") void more(int);\n#endif'))
         warm()
         write('a.cpp', A_CPP + '// edit 3\n')
         warm()
+
+        def same_as_alone(run):
+            reference = alone()
+            return (run.stderr.split('pii-flow statistics')[0] ==
+                    reference.stderr.split('pii-flow:')[0] and run.stdout == reference.stdout)
+
         write('a.cpp', A_CPP + '// edit 4\n')
         diagnosed = warm()
-        expect('a header diagnostic: parsed without the preamble',
-               'with a preamble:   0 of 1 files parsed' in diagnosed.stderr)
-        reference = alone()
-        expect('...printing the diagnostic as a parse without does',
-               diagnosed.stderr.count("sink kind 'nosuch'") == 1 and
-               diagnosed.stderr.split('pii-flow statistics')[0] ==
-               reference.stderr.split('pii-flow:')[0] and diagnosed.stdout == reference.stdout)
+        expect('a header diagnostic keeps the preamble',
+               'with a preamble:   1 of 1 files parsed' in diagnosed.stderr)
+        expect('...and prints as a parse without does',
+               'In file included from a.cpp:3:\n./guarded.h:5:1: warning:' in diagnosed.stderr and
+               same_as_alone(diagnosed))
+        write('a.cpp', '// a line on top\n' + A_CPP)
+        moved = warm()
+        expect('...from the line the #include moved to',
+               'with a preamble:   1 of 1 files parsed' in moved.stderr and
+               'In file included from a.cpp:4:\n' in moved.stderr and same_as_alone(moved))
+
+        # One the preamble cannot print so: a header with #line directives.
+        write('guarded.h', GUARDED_H.replace(
+            '#endif', '#line 40\nPII_SINK("nosuch") void more(int);\n#endif'))
+        warm()
+        write('a.cpp', A_CPP + '// edit 5\n')
+        warm()
+        write('a.cpp', A_CPP + '// edit 6\n')
+        renumbered = warm()
+        expect('a header with #line: parsed without the preamble',
+               'with a preamble:   0 of 1 files parsed' in renumbered.stderr and
+               'guarded.h:40:1: warning:' in renumbered.stderr and same_as_alone(renumbered))
+        write('guarded.h', GUARDED_H)
 
         write('data.h', DATA_H)
         warm()
-        write('a.cpp', A_CPP + '// edit 5\n')
+        write('a.cpp', A_CPP + '// edit 7\n')
         warm()
         entry = os.path.join(cache, preambles()[0])
         with open(entry, 'r+') as f:
             f.truncate(os.path.getsize(entry) // 2)
-        write('a.cpp', A_CPP + '// edit 6\n')
+        write('a.cpp', A_CPP + '// edit 8\n')
         broken = warm()
         expect('a truncated preamble entry is reported once',
                broken.stderr.count('is unusable') == 1 and 'preamble' in broken.stderr)

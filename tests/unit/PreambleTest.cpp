@@ -14,12 +14,17 @@ TEST_CASE("a file's leading #include lines make its preamble", "[preamble]") {
                                "#  include <vector>\n"
                                "int main() { return 0; }\n");
   REQUIRE(Lines);
-  CHECK(*Lines == "#include \"app.h\"\n#  include <vector>\n");
+  CHECK(Lines->Lines == "#include \"app.h\"\n#  include <vector>\n");
+  CHECK(Lines->MainLines == std::vector<unsigned>{4, 6});
 }
 
 TEST_CASE("lines added above the includes keep the preamble", "[preamble]") {
-  CHECK(leadingIncludes("#include \"a.h\"\nint x;\n") ==
-        leadingIncludes("\n\n// new\n#include \"a.h\"\nint x;\n"));
+  auto Before = leadingIncludes("#include \"a.h\"\nint x;\n");
+  auto After = leadingIncludes("\n\n// new\n#include \"a.h\"\nint x;\n");
+  REQUIRE(Before);
+  REQUIRE(After);
+  CHECK(Before->Lines == After->Lines);
+  CHECK(After->MainLines == std::vector<unsigned>{4});
 }
 
 TEST_CASE("a file starting with anything but includes has none", "[preamble]") {

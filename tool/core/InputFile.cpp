@@ -13,17 +13,22 @@ uint64_t hashContent(llvm::StringRef Content) {
   return llvm::xxh3_64bits(Content);
 }
 
+std::string absolutePath(const clang::FileManager &Files,
+                         llvm::StringRef Name) {
+  // Relative names are relative to the compile command's directory, which
+  // a later run's working directory need not be.
+  llvm::SmallString<256> Path(Name);
+  Files.makeAbsolutePath(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
+  return Path.str().str();
+}
+
 std::vector<InputFile> inputsOf(clang::SourceManager &SM) {
   std::vector<InputFile> Inputs;
   for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
     clang::FileEntryRef File = It->first;
     InputFile Input;
-    // Relative names are relative to the compile command's directory, which
-    // a later run's working directory need not be.
-    llvm::SmallString<256> Path(File.getName());
-    SM.getFileManager().makeAbsolutePath(Path);
-    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
-    Input.Path = Path.str().str();
+    Input.Path = absolutePath(SM.getFileManager(), File.getName());
     Input.Size = File.getSize();
     llvm::sys::fs::file_status Status;
     if (!llvm::sys::fs::status(Input.Path, Status))

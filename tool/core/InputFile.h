@@ -17,8 +17,9 @@
 #include <vector>
 
 namespace clang {
+class FileManager;
 class SourceManager;
-}
+} // namespace clang
 
 namespace pii {
 
@@ -40,6 +41,11 @@ using FileOverlay = std::map<std::string, std::string>;
 
 /// Content hash used for inputs.
 uint64_t hashContent(llvm::StringRef Content);
+
+/// \p Name, a file \p Files opened, made absolute against the compile
+/// command's directory, without "." components: as Clang's PCH writer names
+/// the files it records.
+std::string absolutePath(const clang::FileManager &Files, llvm::StringRef Name);
 
 /// Every file \p SM read, by absolute path, sorted.
 std::vector<InputFile> inputsOf(clang::SourceManager &SM);

@@ -64,14 +64,14 @@ static bool isIncludeLine(llvm::StringRef Line) {
          Line.drop_front(End + 1).trim().empty();
 }
 
-std::optional<std::string> leadingIncludes(llvm::StringRef MainText) {
+std::optional<LeadingIncludes> leadingIncludes(llvm::StringRef MainText) {
   LangOptions Lang;
   Lang.CPlusPlus = Lang.LineComment = true;
   llvm::StringRef Region =
       MainText.take_front(Lexer::ComputePreamble(MainText, Lang).Size);
-  std::string Lines;
+  LeadingIncludes Result;
   bool InBlockComment = false;
-  while (!Region.empty()) {
+  for (unsigned Line = 1; !Region.empty(); ++Line) {
     auto [Text, Rest] = Region.split('\n');
     Region = Rest;
     std::string Code = withoutComments(Text, InBlockComment);
@@ -80,12 +80,13 @@ std::optional<std::string> leadingIncludes(llvm::StringRef MainText) {
       continue;
     if (!isIncludeLine(Trimmed))
       return std::nullopt;
-    Lines += Trimmed;
-    Lines += '\n';
+    Result.Lines += Trimmed;
+    Result.Lines += '\n';
+    Result.MainLines.push_back(Line);
   }
-  if (Lines.empty() || InBlockComment)
+  if (Result.Lines.empty() || InBlockComment)
     return std::nullopt;
-  return Lines;
+  return Result;
 }
 
 std::string preambleHeaderPath(llvm::StringRef MainFile) {
@@ -98,27 +99,34 @@ std::string preamblePchPath(llvm::StringRef MainFile) {
 
 namespace {
 
-/// Compiles the preamble header into a PCH, and notes what it read.
+/// Compiles the preamble header into a PCH, and notes what it read and by
+/// which names.
 class PreambleAction : public GeneratePCHAction {
 public:
-  explicit PreambleAction(std::vector<InputFile> &Inputs) : Inputs(Inputs) {}
+  explicit PreambleAction(Preamble &Out) : Out(Out) {}
 
 private:
   void EndSourceFileAction() override {
-    Inputs = inputsOf(getCompilerInstance().getSourceManager());
+    SourceManager &SM = getCompilerInstance().getSourceManager();
+    Out.Inputs = inputsOf(SM);
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      llvm::StringRef Spelled = It->first.getName();
+      std::string Path = absolutePath(SM.getFileManager(), Spelled);
+      if (Path != Spelled)
+        Out.Spellings.push_back({std::move(Path), Spelled.str()});
+    }
     GeneratePCHAction::EndSourceFileAction();
   }
 
-  std::vector<InputFile> &Inputs;
+  Preamble &Out;
 };
 
-/// Turns the main file's invocation into one compiling \p Header to
-/// \p Output, so that the PCH has the file's options exactly.
+/// Turns the main file's invocation into one compiling the file's preamble
+/// header to \p Output, so that the PCH has the file's options exactly.
 class PreambleActionFactory : public tooling::FrontendActionFactory {
 public:
-  PreambleActionFactory(std::string Header, std::string Output,
-                        std::vector<InputFile> &Inputs)
-      : Header(std::move(Header)), Output(std::move(Output)), Inputs(Inputs) {}
+  PreambleActionFactory(std::string Output, Preamble &Out)
+      : Output(std::move(Output)), Out(Out) {}
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                      FileManager *Files,
@@ -127,8 +135,11 @@ public:
     FrontendOptions &Frontend = Invocation->getFrontendOpts();
     if (Frontend.Inputs.size() != 1)
       return false;
-    InputKind Kind = Frontend.Inputs.front().getKind().getHeader();
-    Frontend.Inputs = {FrontendInputFile(Header, Kind)};
+    const FrontendInputFile &Main = Frontend.Inputs.front();
+    // Named as the command names the file: the include search then spells
+    // the headers' names as it does for the file (./app.h, not /src/app.h).
+    Frontend.Inputs = {FrontendInputFile(preambleHeaderPath(Main.getFile()),
+                                         Main.getKind().getHeader())};
     Frontend.OutputFile = Output;
     Frontend.ProgramAction = frontend::GeneratePCH;
     return FrontendActionFactory::runInvocation(
@@ -136,13 +147,12 @@ public:
   }
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<PreambleAction>(Inputs);
+    return std::make_unique<PreambleAction>(Out);
   }
 
 private:
-  std::string Header;
   std::string Output;
-  std::vector<InputFile> &Inputs;
+  Preamble &Out;
 };
 
 } // namespace
@@ -165,7 +175,7 @@ buildPreamble(const tooling::CompilationDatabase &Commands,
   // parse reports their problems.
   IgnoringDiagConsumer Quiet;
   Tool->setDiagnosticConsumer(&Quiet);
-  PreambleActionFactory Factory(Header, Output.str().str(), Result.Inputs);
+  PreambleActionFactory Factory(Output.str().str(), Result);
   bool Built = Tool->run(&Factory) == 0;
   auto Pch = llvm::MemoryBuffer::getFile(Output);
   llvm::sys::fs::remove(Output);
@@ -173,6 +183,8 @@ buildPreamble(const tooling::CompilationDatabase &Commands,
     return std::nullopt;
   llvm::erase_if(Result.Inputs,
                  [&](const InputFile &Input) { return Input.Path == Header; });
+  llvm::erase_if(Result.Spellings,
+                 [&](const HeaderSpelling &S) { return S.Path == Header; });
   Result.IncludeLines = std::move(IncludeLines);
   Result.Pch = (*Pch)->getBuffer().str();
   return Result;
@@ -219,7 +231,7 @@ PreambleStore::lookup(llvm::StringRef File,
     return Corrupt(llvm::toString(Archive.takeError()));
   ArchiveReader Reader(*Archive);
   Preamble Result;
-  Reader(Result.IncludeLines, Result.Inputs);
+  Reader(Result.IncludeLines, Result.Inputs, Result.Spellings);
   if (!Reader.ok())
     return Corrupt("malformed");
   if (Result.IncludeLines != IncludeLines)
@@ -237,7 +249,7 @@ std::string PreambleStore::store(llvm::StringRef File,
                                  llvm::ArrayRef<std::string> Commands,
                                  const Preamble &P) const {
   ArchiveWriter Writer;
-  Writer(P.IncludeLines, P.Inputs, P.Pch);
+  Writer(P.IncludeLines, P.Inputs, P.Spellings, P.Pch);
   return storeCacheEntry(Directory, entryPath(File, Commands),
                          seal(EntryKind, Writer.finish()));
 }

@@ -12,12 +12,10 @@
 // command. The file is then parsed whole, after the PCH is loaded: its
 // #include lines find their headers already included (include guards,
 // #pragma once) and skip them. Every location in the file stays its own,
-// and edits anywhere but in the #include lines keep the preamble. Clang
-// prints a diagnostic in a header with another include stack and another
-// spelling of the header's name, though: a parse that meets one is done
-// again without the preamble, and the preamble is not used again until the
-// headers change. A file whose
-// leading lines hold anything else (a macro, a condition) has none.
+// and edits anywhere but in the #include lines keep the preamble. A
+// diagnostic in a header prints as it would without the preamble
+// (PreambleDiagnostics.h). A file whose leading lines hold anything else (a
+// macro, a condition) has none.
 //
 // The store keeps one entry per file and compile command, sealed like the
 // summary cache's: the include lines, every file the PCH read, and the PCH.
@@ -44,19 +42,41 @@ class CompilationDatabase;
 
 namespace pii {
 
+/// A header the PCH names by its absolute path (InputFile::Path), and the
+/// name the include search found it by, which a parse without the preamble
+/// prints.
+struct HeaderSpelling {
+  std::string Path;
+  std::string Spelled;
+};
+
+template <typename Ar> void fields(Ar &A, HeaderSpelling &S) {
+  A(S.Path, S.Spelled);
+}
+
 struct Preamble {
   /// The text of the header the PCH was compiled from.
   std::string IncludeLines;
   /// Every file the PCH read, but that header.
   std::vector<InputFile> Inputs;
-  /// Empty when the headers have a diagnostic (see above): the file is
-  /// parsed without until they change.
+  /// The headers whose two names differ.
+  std::vector<HeaderSpelling> Spellings;
+  /// Empty when a parse with it could not print a diagnostic as a parse
+  /// without does (PreambleDiagnostics.h): the file is parsed without until
+  /// its headers change.
   std::string Pch;
 };
 
-/// The #include lines \p MainText starts with, one per line, or nothing
-/// when it starts with anything else (comments and blank lines aside).
-std::optional<std::string> leadingIncludes(llvm::StringRef MainText);
+struct LeadingIncludes {
+  /// One #include per line: the text of a preamble's header.
+  std::string Lines;
+  /// The line of the file each of them is on.
+  std::vector<unsigned> MainLines;
+};
+
+/// The #include lines \p MainText starts with, or nothing when it starts
+/// with anything else (comments and blank lines aside).
+std::optional<LeadingIncludes> leadingIncludes(llvm::StringRef MainText);
 
 /// Where a parse of \p MainFile sees its preamble's header and PCH: beside
 /// it, so that quoted includes resolve as from the file. Neither is ever on

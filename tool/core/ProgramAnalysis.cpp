@@ -4,6 +4,7 @@
 #include "core/AnnotationChecks.h"
 #include "core/ParseTool.h"
 #include "core/Preamble.h"
+#include "core/PreambleDiagnostics.h"
 #include "core/ProgramIndex.h"
 #include "core/StepText.h"
 #include "core/SummaryCache.h"
@@ -177,74 +178,58 @@ private:
   std::optional<std::string> Pch;
 };
 
-/// Passes diagnostics on to \p Printer, and notes any after which a parse
-/// with a preamble is better done again without: one with no location (the
-/// PCH could not be used), or in a header, which Clang prints otherwise
-/// than without the preamble (Preamble.h).
-class MainFileWatch : public DiagnosticConsumer {
-public:
-  explicit MainFileWatch(DiagnosticConsumer &Printer) : Printer(Printer) {}
-
-  void BeginSourceFile(const LangOptions &Lang,
-                       const Preprocessor *PP) override {
-    Printer.BeginSourceFile(Lang, PP);
-  }
-  void EndSourceFile() override { Printer.EndSourceFile(); }
-  void finish() override { Printer.finish(); }
-  void HandleDiagnostic(DiagnosticsEngine::Level Level,
-                        const Diagnostic &Info) override {
-    DiagnosticConsumer::HandleDiagnostic(Level, Info);
-    Printer.HandleDiagnostic(Level, Info);
-    SourceLocation Loc = Info.getLocation();
-    if (Loc.isInvalid() || !Info.hasSourceManager() ||
-        !Info.getSourceManager().isWrittenInMainFile(Loc))
-      BetterWithout = true;
-  }
-
-  bool BetterWithout = false;
-
-private:
-  DiagnosticConsumer &Printer;
+/// A preamble that fits the file as it is now, and the file's leading
+/// #include lines it stands for.
+struct FittingPreamble {
+  Preamble Pre;
+  LeadingIncludes Includes;
 };
 
 /// Parses and summarizes \p File with its own tool, so that a file whose
 /// command cannot even start a parse is known by name, like one that fails
 /// to compile; and under crash recovery, so that a bug of ours costs one
 /// file, not the run. \p Overlay's texts replace the files on disk. With
-/// \p Pre, its PCH stands for the file's leading #include lines; the result
-/// is then none when the file is better parsed without (see MainFileWatch).
+/// \p Fit, its PCH stands for the file's leading #include lines; the result
+/// is then none when the file is better parsed without (see
+/// PreambleDiagnosticPrinter::unfaithful).
 std::optional<FileAnalysis>
 parseFile(const tooling::CompilationDatabase &Commands, const std::string &File,
-          const Policy &P, const FileOverlay &Overlay, const Preamble *Pre) {
+          const Policy &P, const FileOverlay &Overlay,
+          const FittingPreamble *Fit) {
   FileAnalysis Out;
   std::unique_ptr<tooling::ClangTool> Tool =
       parseToolFor(Commands, File, Overlay);
   // The tool keeps the paths it is given by reference.
   std::optional<std::string> Pch;
   std::string Header = preambleHeaderPath(File);
-  if (Pre) {
-    Pch = preamblePchPath(File);
-    Tool->mapVirtualFile(*Pch, Pre->Pch);
-    Tool->mapVirtualFile(Header, Pre->IncludeLines);
-  }
   llvm::raw_string_ostream DiagnosticText(Out.Result.Diagnostics);
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> Options = new DiagnosticOptions();
-  TextDiagnosticPrinter Printer(DiagnosticText, Options.get());
-  MainFileWatch Watch(Printer);
-  Tool->setDiagnosticConsumer(&Watch);
+  // As the compiler prints them: after #line directives.
+  Options->ShowPresumedLoc = true;
+  std::optional<PreambleDiagnosticPrinter> AsWithout;
+  std::optional<TextDiagnosticPrinter> Plain;
+  if (Fit) {
+    Pch = preamblePchPath(File);
+    Tool->mapVirtualFile(*Pch, Fit->Pre.Pch);
+    Tool->mapVirtualFile(Header, Fit->Pre.IncludeLines);
+    Tool->setDiagnosticConsumer(&AsWithout.emplace(
+        DiagnosticText, Options.get(), Fit->Pre, Fit->Includes, Header));
+  } else {
+    Tool->setDiagnosticConsumer(&Plain.emplace(DiagnosticText, Options.get()));
+  }
   AnalysisActionFactory Factory(P, Out, Pch);
   llvm::CrashRecoveryContext Recovery;
   Out.Crashed = !Recovery.RunSafely([&] { Tool->run(&Factory); });
-  if (!Pre)
+  if (!Fit)
     return Out;
-  if (Out.Crashed || Watch.BetterWithout)
+  if (Out.Crashed || AsWithout->unfaithful())
     return std::nullopt;
   Out.WithPreamble = true;
   // The parse read the PCH's headers only as far as it needed them.
   llvm::erase_if(Out.Result.Inputs, [&](const InputFile &Input) {
     return Input.Path == *Pch || Input.Path == Header;
   });
-  llvm::append_range(Out.Result.Inputs, Pre->Inputs);
+  llvm::append_range(Out.Result.Inputs, Fit->Pre.Inputs);
   auto ByPath = [](const InputFile &A, const InputFile &B) {
     return A.Path < B.Path;
   };
@@ -284,41 +269,44 @@ commandsOf(const tooling::CompilationDatabase &Commands,
 
 /// \p File's leading #include lines, if it can have a preamble
 /// (Preamble.h).
-std::optional<std::string> includesOf(const std::string &File,
-                                      const FileOverlay &Overlay) {
+std::optional<LeadingIncludes> includesOf(const std::string &File,
+                                          const FileOverlay &Overlay) {
   std::optional<std::string> Text = mainTextOf(File, Overlay);
   return Text ? leadingIncludes(*Text) : std::nullopt;
 }
 
 /// parseFile, with \p File's preamble from \p Preambles when it has one
-/// that fits the file as it is now. A parse with a preamble that met a
-/// diagnostic outside the main file is done again without: Clang prints
-/// such a diagnostic with the include stack of the whole file.
+/// that fits the file as it is now. A parse with a preamble that could not
+/// print a diagnostic as a parse without does is done again without.
 FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
                          const std::string &File, const Policy &P,
                          const FileOverlay &Overlay = {},
                          const PreambleStore *Preambles = nullptr) {
   std::string Problem;
-  std::optional<Preamble> Pre;
+  std::optional<FittingPreamble> Fit;
   if (Preambles)
-    if (std::optional<std::string> Includes = includesOf(File, Overlay))
-      Pre = Preambles->lookup(File, commandsOf(Commands, File), *Includes,
-                              Overlay, Problem);
+    if (std::optional<LeadingIncludes> Includes = includesOf(File, Overlay))
+      if (std::optional<Preamble> Pre =
+              Preambles->lookup(File, commandsOf(Commands, File),
+                                Includes->Lines, Overlay, Problem))
+        Fit = {std::move(*Pre), std::move(*Includes)};
   std::optional<FileAnalysis> Out;
-  if (Pre && !Pre->Pch.empty()) {
-    Out = parseFile(Commands, File, P, Overlay, &*Pre);
-    // Its headers have a diagnostic: until they change, the preamble is
-    // kept without its PCH, so that it is neither tried nor built again.
+  if (Fit && !Fit->Pre.Pch.empty()) {
+    Out = parseFile(Commands, File, P, Overlay, &*Fit);
+    // Until the headers change, the preamble is kept without its PCH, so
+    // that it is neither tried nor built again.
     if (!Out) {
-      std::string StoreProblem = Preambles->store(
-          File, commandsOf(Commands, File),
-          {std::move(Pre->IncludeLines), std::move(Pre->Inputs), /*Pch=*/""});
+      Preamble &Pre = Fit->Pre;
+      std::string StoreProblem =
+          Preambles->store(File, commandsOf(Commands, File),
+                           {std::move(Pre.IncludeLines), std::move(Pre.Inputs),
+                            std::move(Pre.Spellings), /*Pch=*/""});
       if (Problem.empty())
         Problem = std::move(StoreProblem);
     }
   }
   if (!Out)
-    Out = parseFile(Commands, File, P, Overlay, nullptr);
+    Out = parseFile(Commands, File, P, Overlay, /*Fit=*/nullptr);
   Out->CacheProblem = std::move(Problem);
   return std::move(*Out);
 }
@@ -499,15 +487,15 @@ private:
 std::string preparePreamble(const tooling::CompilationDatabase &Commands,
                             const std::string &File, const FileOverlay &Overlay,
                             const PreambleStore &Preambles) {
-  std::optional<std::string> Includes = includesOf(File, Overlay);
+  std::optional<LeadingIncludes> Includes = includesOf(File, Overlay);
   if (!Includes)
     return "";
   std::vector<std::string> Key = commandsOf(Commands, File);
   std::string Problem;
-  if (Preambles.lookup(File, Key, *Includes, Overlay, Problem))
+  if (Preambles.lookup(File, Key, Includes->Lines, Overlay, Problem))
     return "";
   if (std::optional<Preamble> Built =
-          buildPreamble(Commands, File, std::move(*Includes), Overlay)) {
+          buildPreamble(Commands, File, std::move(Includes->Lines), Overlay)) {
     std::string StoreProblem = Preambles.store(File, Key, *Built);
     if (Problem.empty())
       Problem = std::move(StoreProblem);
