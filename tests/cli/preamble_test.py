@@ -3,7 +3,8 @@
 meets it: built when a warm run parses one file again, used by the next
 edits wherever they are in the file, with findings and summaries equal to
 those of a parse without, and diagnostics in headers printed as without;
-dropped when a header changes, and a corrupt entry reported once.
+dropped when a header changes, none for a header without a guard, and a
+corrupt entry reported once.
 
   preamble_test.py PII_FLOW ANNOTATIONS_INCLUDE_DIR
 """
@@ -141,6 +142,18 @@ def main():
                'with a preamble:   0 of 1 files parsed' in renumbered.stderr and
                'guarded.h:40:1: warning:' in renumbered.stderr and same_as_alone(renumbered))
         write('guarded.h', GUARDED_H)
+
+        # A header without a guard: the file's parse would read it again.
+        write('unguarded.h', 'struct Plain { int x; };\n')
+        with_plain = A_CPP.replace('#include "guarded.h"',
+                                   '#include "guarded.h"\n#include "unguarded.h"')
+        write('a.cpp', with_plain)
+        warm()
+        write('a.cpp', with_plain + '// edit\n')
+        unguarded = warm()
+        expect('a header without a guard: parsed without the preamble',
+               'with a preamble:   0 of 1 files parsed' in unguarded.stderr and
+               'could not be compiled' not in unguarded.stderr and unguarded.returncode == 1)
 
         write('data.h', DATA_H)
         warm()

@@ -9,7 +9,10 @@
 #include "clang/Basic/LangOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendActions.h"
+#include "clang/Lex/HeaderSearch.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
@@ -99,15 +102,50 @@ std::string preamblePchPath(llvm::StringRef MainFile) {
 
 namespace {
 
+/// Notes the headers the preamble header includes: those of the file's own
+/// #include lines, which its parse meets again after loading the PCH.
+class TopLevelIncludes : public PPCallbacks {
+public:
+  TopLevelIncludes(const SourceManager &SM, std::vector<FileEntryRef> &Out)
+      : SM(SM), Out(Out) {}
+
+  void InclusionDirective(SourceLocation HashLoc, const Token &,
+                          llvm::StringRef, bool, CharSourceRange,
+                          OptionalFileEntryRef File, llvm::StringRef,
+                          llvm::StringRef, const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    if (File && SM.isInMainFile(HashLoc))
+      Out.push_back(*File);
+  }
+
+private:
+  const SourceManager &SM;
+  std::vector<FileEntryRef> &Out;
+};
+
 /// Compiles the preamble header into a PCH, and notes what it read and by
 /// which names.
 class PreambleAction : public GeneratePCHAction {
 public:
-  explicit PreambleAction(Preamble &Out) : Out(Out) {}
+  PreambleAction(Preamble &Out, bool &ReadAgain)
+      : Out(Out), ReadAgain(ReadAgain) {}
 
 private:
+  bool BeginSourceFileAction(CompilerInstance &CI) override {
+    CI.getPreprocessor().addPPCallbacks(
+        std::make_unique<TopLevelIncludes>(CI.getSourceManager(), Included));
+    return GeneratePCHAction::BeginSourceFileAction(CI);
+  }
+
   void EndSourceFileAction() override {
-    SourceManager &SM = getCompilerInstance().getSourceManager();
+    CompilerInstance &CI = getCompilerInstance();
+    // The file's parse would read again a header its include guard or
+    // #pragma once does not skip, and define everything in it twice.
+    const HeaderSearch &Search = CI.getPreprocessor().getHeaderSearchInfo();
+    ReadAgain = llvm::any_of(Included, [&](FileEntryRef File) {
+      return !Search.isFileMultipleIncludeGuarded(File);
+    });
+    SourceManager &SM = CI.getSourceManager();
     Out.Inputs = inputsOf(SM);
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
       llvm::StringRef Spelled = It->first.getName();
@@ -119,14 +157,16 @@ private:
   }
 
   Preamble &Out;
+  bool &ReadAgain;
+  std::vector<FileEntryRef> Included;
 };
 
 /// Turns the main file's invocation into one compiling the file's preamble
 /// header to \p Output, so that the PCH has the file's options exactly.
 class PreambleActionFactory : public tooling::FrontendActionFactory {
 public:
-  PreambleActionFactory(std::string Output, Preamble &Out)
-      : Output(std::move(Output)), Out(Out) {}
+  PreambleActionFactory(std::string Output, Preamble &Out, bool &ReadAgain)
+      : Output(std::move(Output)), Out(Out), ReadAgain(ReadAgain) {}
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                      FileManager *Files,
@@ -147,12 +187,13 @@ public:
   }
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<PreambleAction>(Out);
+    return std::make_unique<PreambleAction>(Out, ReadAgain);
   }
 
 private:
   std::string Output;
   Preamble &Out;
+  bool &ReadAgain;
 };
 
 } // namespace
@@ -175,7 +216,8 @@ buildPreamble(const tooling::CompilationDatabase &Commands,
   // parse reports their problems.
   IgnoringDiagConsumer Quiet;
   Tool->setDiagnosticConsumer(&Quiet);
-  PreambleActionFactory Factory(Output.str().str(), Result);
+  bool ReadAgain = false;
+  PreambleActionFactory Factory(Output.str().str(), Result, ReadAgain);
   bool Built = Tool->run(&Factory) == 0;
   auto Pch = llvm::MemoryBuffer::getFile(Output);
   llvm::sys::fs::remove(Output);
@@ -186,7 +228,10 @@ buildPreamble(const tooling::CompilationDatabase &Commands,
   llvm::erase_if(Result.Spellings,
                  [&](const HeaderSpelling &S) { return S.Path == Header; });
   Result.IncludeLines = std::move(IncludeLines);
-  Result.Pch = (*Pch)->getBuffer().str();
+  // Kept without its PCH: the file is parsed without until the headers
+  // change, and the preamble is not built again each time it is asked for.
+  if (!ReadAgain)
+    Result.Pch = (*Pch)->getBuffer().str();
   return Result;
 }
 

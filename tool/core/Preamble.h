@@ -15,7 +15,8 @@
 // and edits anywhere but in the #include lines keep the preamble. A
 // diagnostic in a header prints as it would without the preamble
 // (PreambleDiagnostics.h). A file whose leading lines hold anything else (a
-// macro, a condition) has none.
+// macro, a condition), or that includes a header with neither guard nor
+// #pragma once, has none.
 //
 // The store keeps one entry per file and compile command, sealed like the
 // summary cache's: the include lines, every file the PCH read, and the PCH.
@@ -86,7 +87,8 @@ std::string preamblePchPath(llvm::StringRef MainFile);
 
 /// \p File's preamble for \p IncludeLines, compiled with its one command in
 /// \p Commands over \p Overlay; nothing when the headers do not compile on
-/// their own.
+/// their own. One without a PCH when a header they name has no include
+/// guard (or #pragma once), so that the file's parse would read it again.
 std::optional<Preamble>
 buildPreamble(const clang::tooling::CompilationDatabase &Commands,
               const std::string &File, std::string IncludeLines,
