@@ -15,7 +15,9 @@ build directory works too). For the same translation units at the same -j:
               every place in it moves, so its summaries change and the
               program is linked again (median of 3)
               (both next to that TU's own parse and the target: its parse +
-              10% of the cold link)
+              10% of the cold link; the first touched run builds the TU's
+              preamble, which the later ones use: each row says how many of
+              its runs parsed with one)
   link        the link step alone (from --stats)
 
 Each line reports wall seconds, CPU seconds (user+sys, all processes) and
@@ -109,6 +111,7 @@ def main():
     }
     for label in ('cold', 'warm', 'touched', 'edited'):
         runs = []
+        with_preamble = 0
         for i in range(3 if label in edits else 1):
             if label in edits:
                 with open(first, 'w') as f:
@@ -125,8 +128,11 @@ def main():
             if label == 'cold':
                 link = float(m.group(2))
                 findings = out.count(': error: ')
+            with_preamble += re.search(r'with a preamble: +[1-9]', err) is not None
             runs.append((wall, cpu, rss))
         wall, cpu, rss = sorted(runs)[len(runs) // 2]
+        if label in edits:
+            label += ' (%d of %d with a preamble)' % (with_preamble, len(runs))
         rows.append(('pii-flow ' + label, wall, cpu, rss, m.group(0)))
     shutil.rmtree(cache)
 
