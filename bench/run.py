@@ -10,14 +10,14 @@ build directory works too). For the same translation units at the same -j:
   cold        pii-flow -p DIR, empty cache
   warm        pii-flow -p DIR again, nothing changed
   touched     pii-flow -p DIR after a comment was added at the end of one
-              TU: it is parsed again, but no summary changes (median of 3)
+              TU: it is parsed again, but no summary changes (median of 5)
   edited      pii-flow -p DIR after a line was added at the top of one TU:
               every place in it moves, so its summaries change and the
-              program is linked again (median of 3)
-              (both next to that TU's own parse and the target: its parse +
-              10% of the cold link; the first touched run builds the TU's
-              preamble, which the later ones use: each row says how many of
-              its runs parsed with one)
+              program is linked again (median of 5)
+              (both next to that TU's own parse, timed after each of these
+              runs, and the target: its parse + 10% of the cold link; the
+              first touched run builds the TU's preamble, which the later
+              ones use: each row says how many of its runs parsed with one)
   link        the link step alone (from --stats)
 
 Each line reports wall seconds, CPU seconds (user+sys, all processes) and
@@ -34,6 +34,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+EDITED_RUNS = 5
 
 
 def timed(cmd, cwd):
@@ -94,8 +96,6 @@ def main():
     rows = []
     f_wall, f_cpu, f_rss = floor(commands, opts.j)
     rows.append(('parse floor', f_wall, f_cpu, f_rss, None))
-    # One parse is noisy next to the touched run it is the target for.
-    touched_parse = sorted(floor(commands[:1], 1)[0] for _ in range(3))[1]
     cache = tempfile.mkdtemp(prefix='pii-bench-cache-')
     base = [pii_flow, '-p', program, '-j', str(opts.j), '--stats', '--cache-dir', cache]
     link = None
@@ -104,20 +104,25 @@ def main():
     with open(first) as f:
         original = f.read()
     # Each edit differs from the one before, so that every run parses the
-    # file again; like its parse, each edited run is the median of three.
+    # file again.
     edits = {
         'touched': lambda i: original + '// touched %d\n' % i,
         'edited': lambda i: '// edited\n' * (i + 1) + original,
     }
+    # The machine's speed drifts within minutes: the file's own parse, the
+    # target the edited runs are set against, is timed after each of them.
+    parses = []
     for label in ('cold', 'warm', 'touched', 'edited'):
         runs = []
         with_preamble = 0
-        for i in range(3 if label in edits else 1):
+        for i in range(EDITED_RUNS if label in edits else 1):
             if label in edits:
                 with open(first, 'w') as f:
                     f.write(edits[label](i))
             try:
                 wall, cpu, rss, out, err = timed(base, program)
+                if label in edits:
+                    parses.append(floor(commands[:1], 1)[0])
             finally:
                 if label in edits:
                     with open(first, 'w') as f:
@@ -145,8 +150,10 @@ def main():
     for label, wall, cpu, rss, _ in rows:
         print('| %s | %.2f | %.2f | %.0f | %.2fx |' % (label, wall, cpu, rss, wall / f_wall))
     print('| link step alone | %.2f | | | %.1f%% of cold |' % (link, 100 * link / rows[1][1]))
-    print('| touched TU parse alone (median of 3) | %.2f | | | target for touched and edited: %.2f |' % (
-        touched_parse, touched_parse + 0.1 * link))
+    touched_parse = sorted(parses)[len(parses) // 2]
+    print('| touched TU parse alone (median of %d, after each edited run) | %.2f | | | '
+          'target for touched and edited: %.2f |' % (len(parses), touched_parse,
+                                                     touched_parse + 0.1 * link))
     print()
 
 
