@@ -24,6 +24,7 @@ using namespace clang;
 namespace pii {
 
 static constexpr llvm::StringLiteral EntryKind = "preamble-entry";
+static constexpr llvm::StringLiteral EntryExtension = ".preamble";
 
 /// \p Line without its comments; \p InBlockComment carries a /* comment
 /// from line to line. A // inside a quoted name cuts the line short, which
@@ -241,7 +242,7 @@ PreambleStore::PreambleStore(std::string Directory, std::string Salt)
 std::string
 PreambleStore::entryPath(llvm::StringRef File,
                          llvm::ArrayRef<std::string> Commands) const {
-  return cacheEntryPath(Directory, Salt, File, Commands, ".preamble");
+  return cacheEntryPath(Directory, Salt, File, Commands, EntryExtension);
 }
 
 /// Whether \p Input is as it was, reading it from \p Overlay if it is there.
@@ -290,13 +291,38 @@ PreambleStore::lookup(llvm::StringRef File,
   return Result;
 }
 
+/// Removes the oldest entries of \p Directory but \p Latest, so that at
+/// most \p Keep remain with it.
+static void removeOldest(llvm::StringRef Directory, llvm::StringRef Latest,
+                         size_t Keep) {
+  std::vector<std::pair<llvm::sys::TimePoint<>, std::string>> Others;
+  std::error_code Error;
+  for (llvm::sys::fs::directory_iterator It(Directory, Error), End;
+       It != End && !Error; It.increment(Error)) {
+    llvm::sys::fs::file_status Status;
+    if (llvm::StringRef(It->path()).ends_with(EntryExtension) &&
+        It->path() != Latest && !llvm::sys::fs::status(It->path(), Status))
+      Others.push_back({Status.getLastModificationTime(), It->path()});
+  }
+  if (Others.size() < Keep)
+    return;
+  llvm::sort(Others);
+  // Another run may be removing the same: either removal will do.
+  for (size_t I = 0; I < Others.size() - (Keep - 1); ++I)
+    llvm::sys::fs::remove(Others[I].second);
+}
+
 std::string PreambleStore::store(llvm::StringRef File,
                                  llvm::ArrayRef<std::string> Commands,
                                  const Preamble &P) const {
   ArchiveWriter Writer;
   Writer(P.IncludeLines, P.Inputs, P.Spellings, P.Pch);
-  return storeCacheEntry(Directory, entryPath(File, Commands),
-                         seal(EntryKind, Writer.finish()));
+  std::string Path = entryPath(File, Commands);
+  std::string Problem =
+      storeCacheEntry(Directory, Path, seal(EntryKind, Writer.finish()));
+  if (Problem.empty())
+    removeOldest(Directory, Path, Kept);
+  return Problem;
 }
 
 } // namespace pii

@@ -21,7 +21,7 @@
 // The store keeps one entry per file and compile command, sealed like the
 // summary cache's: the include lines, every file the PCH read, and the PCH.
 // An entry serves only while its include lines are the file's and every
-// file it read is unchanged.
+// file it read is unchanged. Only the most recently built entries are kept.
 //
 //===----------------------------------------------------------------------===//
 
@@ -96,6 +96,11 @@ buildPreamble(const clang::tooling::CompilationDatabase &Commands,
 
 class PreambleStore {
 public:
+  /// How many entries the store keeps, the most recently built: those of
+  /// the files being edited. A PCH takes megabytes, and each file has its
+  /// own.
+  static constexpr size_t Kept = 16;
+
   /// \p Salt as the summary cache's: a PCH is only read by the Clang that
   /// wrote it.
   PreambleStore(std::string Directory, std::string Salt);
@@ -109,7 +114,8 @@ public:
                                  llvm::StringRef IncludeLines,
                                  const FileOverlay &Overlay,
                                  std::string &Problem) const;
-  /// Stores \p P as \p File's; returns a problem to report, or "".
+  /// Stores \p P as \p File's, and removes the oldest entries beyond
+  /// Kept; returns a problem to report, or "".
   std::string store(llvm::StringRef File, llvm::ArrayRef<std::string> Commands,
                     const Preamble &P) const;
 
