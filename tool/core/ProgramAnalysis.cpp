@@ -296,11 +296,9 @@ FileAnalysis analyzeFile(const tooling::CompilationDatabase &Commands,
     // Until the headers change, the preamble is kept without its PCH, so
     // that it is neither tried nor built again.
     if (!Out) {
-      Preamble &Pre = Fit->Pre;
+      Fit->Pre.Pch.clear();
       std::string StoreProblem =
-          Preambles->store(File, commandsOf(Commands, File),
-                           {std::move(Pre.IncludeLines), std::move(Pre.Inputs),
-                            std::move(Pre.Spellings), /*Pch=*/""});
+          Preambles->store(File, commandsOf(Commands, File), Fit->Pre);
       if (Problem.empty())
         Problem = std::move(StoreProblem);
     }
