@@ -2,6 +2,7 @@
 
 #include "core/Preamble.h"
 #include "core/Archive.h"
+#include "core/IsolatedRun.h"
 #include "core/ParseTool.h"
 #include "core/SummaryCache.h"
 #include "core/SummaryFile.h"
@@ -219,7 +220,9 @@ buildPreamble(const tooling::CompilationDatabase &Commands,
   Tool->setDiagnosticConsumer(&Quiet);
   bool ReadAgain = false;
   PreambleActionFactory Factory(Output.str().str(), Result, ReadAgain);
-  bool Built = Tool->run(&Factory) == 0;
+  // A crash leaves Built false: the file is parsed without a preamble.
+  bool Built = false;
+  runIsolated([&] { Built = Tool->run(&Factory) == 0; });
   auto Pch = llvm::MemoryBuffer::getFile(Output);
   llvm::sys::fs::remove(Output);
   if (!Built || !Pch || (*Pch)->getBufferSize() == 0)

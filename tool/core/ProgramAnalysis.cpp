@@ -2,6 +2,7 @@
 
 #include "core/ProgramAnalysis.h"
 #include "core/AnnotationChecks.h"
+#include "core/IsolatedRun.h"
 #include "core/ParseTool.h"
 #include "core/Preamble.h"
 #include "core/PreambleDiagnostics.h"
@@ -22,7 +23,6 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -187,8 +187,8 @@ struct FittingPreamble {
 
 /// Parses and summarizes \p File with its own tool, so that a file whose
 /// command cannot even start a parse is known by name, like one that fails
-/// to compile; and under crash recovery, so that a bug of ours costs one
-/// file, not the run. \p Overlay's texts replace the files on disk. With
+/// to compile; and isolated (IsolatedRun.h), so that a bug of ours or a
+/// stack overflow costs one file, not the run. \p Overlay's texts replace the files on disk. With
 /// \p Fit, its PCH stands for the file's leading #include lines; the result
 /// is then none when the file is better parsed without (see
 /// PreambleDiagnosticPrinter::unfaithful).
@@ -218,8 +218,10 @@ parseFile(const tooling::CompilationDatabase &Commands, const std::string &File,
     Tool->setDiagnosticConsumer(&Plain.emplace(DiagnosticText, Options.get()));
   }
   AnalysisActionFactory Factory(P, Out, Pch);
-  llvm::CrashRecoveryContext Recovery;
-  Out.Crashed = !Recovery.RunSafely([&] { Tool->run(&Factory); });
+  Out.Crashed = !runIsolated([&] { Tool->run(&Factory); });
+  // What a crashed analysis got to is not a translation unit analyzed.
+  if (Out.Crashed)
+    Out.Result.TranslationUnits = 0;
   if (!Fit)
     return Out;
   if (Out.Crashed || AsWithout->unfaithful())
@@ -561,7 +563,6 @@ void analyzeFiles(std::vector<FileAnalysis> &PerFile,
                   const std::vector<std::string> &Files, const Policy &P,
                   unsigned Jobs, const SummaryCache *Cache,
                   ProgramUnpacking *Unpacking = nullptr) {
-  llvm::CrashRecoveryContext::Enable();
   llvm::ThreadPoolStrategy Strategy = llvm::hardware_concurrency(Jobs);
   llvm::DefaultThreadPool Pool(Strategy);
   std::optional<PreambleBuilds> Preambles;
@@ -691,7 +692,6 @@ FileExtraction extractFile(const tooling::CompilationDatabase &Commands,
                            const std::string &File, const Policy &P,
                            const FileOverlay &Overlay,
                            const PreambleStore *Preambles) {
-  llvm::CrashRecoveryContext::Enable();
   return extractionOf(analyzeFile(Commands, File, P, Overlay, Preambles), File);
 }
 
