@@ -37,13 +37,20 @@ llvm::DenseSet<const Stmt *> nestedElements(const CFG &G, const Stmt *Body) {
   return Nested;
 }
 
-bool containsTry(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<CXXTryStmt>(S))
-    return true;
-  return llvm::any_of(S->children(),
-                      [](const Stmt *Child) { return containsTry(Child); });
+/// Whether \p Body holds a try block; a walk with a stack of its own, as
+/// bodies nest as deep as they like.
+bool containsTry(const Stmt *Body) {
+  std::vector<const Stmt *> Stack{Body};
+  while (!Stack.empty()) {
+    const Stmt *St = Stack.back();
+    Stack.pop_back();
+    if (isa<CXXTryStmt>(St))
+      return true;
+    for (const Stmt *Child : St->children())
+      if (Child)
+        Stack.push_back(Child);
+  }
+  return false;
 }
 
 class Worklist {

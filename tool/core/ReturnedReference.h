@@ -1,5 +1,4 @@
-//===- ReturnedReference.h - What a returned reference refers to -*- C++
-//-*-===//
+//===- ReturnedReference.h - What a returned reference is --*- C++ -*-===//
 //
 // A call to a function returning a reference is storage the caller may write
 // through: `b.setName(x).setPhone(p)` (return *this), `r.key() = p` (return

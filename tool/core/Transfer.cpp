@@ -129,7 +129,76 @@ Parts Transfer::valueParts(const Expr *E) {
   return argumentParts(E, eval(E), /*WholeObject=*/false);
 }
 
+/// How many levels eval may descend into an expression before it meets a
+/// value evaluated ahead (see Transfer::EvaluatedAhead).
+static constexpr unsigned MaxNesting = 256;
+
+/// Expressions whose operands are not evaluated with them: a lambda's body
+/// and a statement expression are CFGs of their own, and the operand of
+/// sizeof, typeid or noexcept is never evaluated.
+static bool evaluatedApart(const Stmt *St) {
+  return isa<LambdaExpr, StmtExpr, UnaryExprOrTypeTraitExpr, CXXTypeidExpr,
+             CXXNoexceptExpr>(St);
+}
+
+void Transfer::evaluateAhead(const Stmt *Root) {
+  // The tree in pre-order, each node with its parent's position: a walk
+  // with a stack of its own, since the tree may be as deep as it is large.
+  std::vector<std::pair<const Stmt *, size_t>> Nodes;
+  std::vector<std::pair<const Stmt *, size_t>> Stack{{Root, 0}};
+  llvm::SmallVector<const Stmt *, 4> Children;
+  while (!Stack.empty()) {
+    auto [St, Parent] = Stack.back();
+    Stack.pop_back();
+    size_t Index = Nodes.size();
+    Nodes.push_back({St, Parent});
+    if (evaluatedApart(St))
+      continue;
+    Children.assign(St->child_begin(), St->child_end());
+    for (const Stmt *Child : llvm::reverse(Children))
+      if (Child)
+        Stack.push_back({Child, Index});
+  }
+  if (Nodes.size() <= MaxNesting)
+    return; // too small to be too deep
+  // Heights, children (which follow their parents in pre-order) first.
+  std::vector<unsigned> Height(Nodes.size());
+  for (size_t I = Nodes.size() - 1; I > 0; --I) {
+    unsigned &Parent = Height[Nodes[I].second];
+    Parent = std::max(Parent, Height[I] + 1);
+  }
+  std::vector<size_t> Ahead;
+  for (size_t I = 1; I < Nodes.size(); ++I)
+    if (Height[I] >= MaxNesting && Height[I] % MaxNesting == 0 &&
+        isa<Expr>(Nodes[I].first))
+      Ahead.push_back(I);
+  llvm::stable_sort(Ahead,
+                    [&](size_t A, size_t B) { return Height[A] < Height[B]; });
+  for (size_t I : Ahead) {
+    const auto *E = cast<Expr>(Nodes[I].first);
+    Value V = eval(E);
+    EvaluatedAhead.try_emplace(E, std::move(V));
+  }
+}
+
+template <typename Fn>
+void Transfer::evaluating(const Stmt *Root, Fn Body) {
+  if (InStatement) {
+    Body();
+    return;
+  }
+  InStatement = true;
+  evaluateAhead(Root);
+  Body();
+  EvaluatedAhead.clear();
+  InStatement = false;
+}
+
 void Transfer::execute(const Stmt *St) {
+  evaluating(St, [&] { executeStatement(St); });
+}
+
+void Transfer::executeStatement(const Stmt *St) {
   if (const auto *DS = dyn_cast<DeclStmt>(St)) {
     for (const Decl *D : DS->decls())
       if (const auto *V = dyn_cast<VarDecl>(D))
@@ -168,10 +237,19 @@ void Transfer::initializeMember(const CXXCtorInitializer *Init) {
     return;
   AccessPath P; // the object `this` points to
   bool Exact = P.extend(F);
-  initialize(P, Exact, Init->getInit(), F->getLocation());
+  evaluating(Init->getInit(), [&] {
+    initialize(P, Exact, Init->getInit(), F->getLocation());
+  });
 }
 
 void Transfer::declare(const VarDecl *V) {
+  if (const Expr *Init = V->getInit())
+    evaluating(Init, [&] { declareVariable(V); });
+  else
+    declareVariable(V);
+}
+
+void Transfer::declareVariable(const VarDecl *V) {
   const Expr *Init = V->getInit();
   AccessPath P{V, {}};
   if (V->getType()->isReferenceType()) {
@@ -279,6 +357,17 @@ void Transfer::initializeClosure(const AccessPath &P, const LambdaExpr *L) {
 //===----------------------------------------------------------------------===//
 
 Value Transfer::eval(const Expr *E) {
+  if (!EvaluatedAhead.empty()) {
+    auto Ahead = EvaluatedAhead.find(E);
+    if (Ahead == EvaluatedAhead.end())
+      Ahead = EvaluatedAhead.find(E->IgnoreParens());
+    if (Ahead != EvaluatedAhead.end())
+      return Ahead->second;
+  }
+  return evalUncached(E);
+}
+
+Value Transfer::evalUncached(const Expr *E) {
   E = E->IgnoreParens();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     return evalDeclRef(DRE);

@@ -72,7 +72,16 @@ public:
   void declare(const clang::VarDecl *V);
 
 private:
+  /// Runs \p Body, the evaluation of \p Root, with the recursion of eval
+  /// bounded whatever the depth of \p Root (see EvaluatedAhead).
+  template <typename Fn> void evaluating(const clang::Stmt *Root, Fn Body);
+  /// Evaluates the subexpressions of \p Root whose height is a multiple of
+  /// MaxNesting, lowest first, into EvaluatedAhead.
+  void evaluateAhead(const clang::Stmt *Root);
+  void executeStatement(const clang::Stmt *St);
+  void declareVariable(const clang::VarDecl *V);
   Value eval(const clang::Expr *E);
+  Value evalUncached(const clang::Expr *E);
   Value evalDeclRef(const clang::DeclRefExpr *Ref);
   Value evalVariable(const clang::ValueDecl *D, clang::SourceLocation Loc);
   Value evalMember(const clang::MemberExpr *M);
@@ -162,6 +171,15 @@ private:
   AnalysisContext &Ctx;
   SummaryBuilder &Summary;
   Store &S;
+  /// eval recurses once per level of an expression. Generated code nests
+  /// thousands of levels deep (a 3,000-term string concatenation), so
+  /// before a statement is evaluated, its subexpressions every MaxNesting
+  /// levels from the bottom are evaluated first, bottom up, and their values
+  /// kept here for eval to take when it reaches them: no evaluation then
+  /// recurses more than 2 * MaxNesting levels. Order is kept where it
+  /// matters: the deepest operand of a left-nested chain comes first anyway.
+  llvm::DenseMap<const clang::Expr *, Value> EvaluatedAhead;
+  bool InStatement = false;
 };
 
 } // namespace pii
