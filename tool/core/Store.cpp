@@ -8,8 +8,10 @@
 namespace pii {
 
 bool AccessPath::extend(const clang::FieldDecl *F) {
-  if (Fields.size() == MaxFields)
+  if (Fields.size() == MaxFields) {
+    Beyond = F;
     return false;
+  }
   Fields.push_back(F);
   return true;
 }

@@ -36,8 +36,13 @@ struct AccessPath {
   /// The variable or parameter; nullptr names the object `this` points to.
   const clang::ValueDecl *Root = nullptr;
   llvm::SmallVector<const clang::FieldDecl *, 2> Fields;
+  /// At the limit, the last field that a longer path named: the path stands
+  /// for it, and a read still carries the purposes declared on it
+  /// (`n->next->next->next->next->phone`). Not part of the path's identity.
+  const clang::FieldDecl *Beyond = nullptr;
 
-  /// Appends \p F; returns false (leaving the path as it is) at the limit.
+  /// Appends \p F; returns false (leaving the path as it is, but for
+  /// Beyond) at the limit.
   bool extend(const clang::FieldDecl *F);
   bool isPrefixOf(const AccessPath &Other) const;
 

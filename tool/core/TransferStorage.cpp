@@ -71,6 +71,8 @@ Parts Transfer::readParts(const PathList &Places, SourceLocation Loc,
       Whole().join(globalLabels(P, Loc));
     for (const FieldDecl *F : P.Fields)
       Whole().join(declaredLabels(F, Loc, StepKind::ReadSource));
+    if (P.Beyond)
+      Whole().join(declaredLabels(P.Beyond, Loc, StepKind::ReadSource));
     if (!FollowTargets)
       continue;
     // A by-reference capture: the closure's field refers to the variable,
