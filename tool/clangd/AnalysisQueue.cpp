@@ -1,6 +1,7 @@
 //===- AnalysisQueue.cpp --------------------------------------------------===//
 
 #include "clangd/AnalysisQueue.h"
+#include "report/JsonText.h"
 #include "report/Uri.h"
 
 #include "llvm/Support/Format.h"
@@ -68,7 +69,13 @@ void AnalysisQueue::run() {
     std::string File = Next->first;
     Requests.erase(Next);
     Guard.unlock();
-    analyze(File);
+    // A bug of ours must not take the editor's clangd down with it.
+    try {
+      analyze(File);
+    } catch (const std::exception &E) {
+      llvm::errs() << "pii-clangd: internal error while analyzing '" << File
+                   << "': " << E.what() << '\n';
+    }
     Guard.lock();
   }
 }
@@ -123,10 +130,10 @@ void AnalysisQueue::analyze(const std::string &File) {
 void AnalysisQueue::publish(const Workspace &W) {
   for (nlohmann::json &Params :
        Merger.fromAnalysis(W.diagnostics(RelatedInformation)))
-    Editor.write(nlohmann::json{{"jsonrpc", "2.0"},
+    Editor.write(
+        jsonText(nlohmann::json{{"jsonrpc", "2.0"},
                                 {"method", "textDocument/publishDiagnostics"},
-                                {"params", std::move(Params)}}
-                     .dump());
+                                {"params", std::move(Params)}}));
 }
 
 } // namespace pii

@@ -21,10 +21,10 @@
 #include "clangd/DocumentTexts.h"
 #include "clangd/LspChannel.h"
 #include "cli/PolicyLoading.h"
+#include "report/JsonText.h"
 #include "report/Uri.h"
 
 #include "llvm/ADT/StringSwitch.h"
-#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <csignal>
@@ -47,46 +47,72 @@ std::optional<AnalysisQueue::Event> eventOf(llvm::StringRef Method) {
       .Default(std::nullopt);
 }
 
+/// Follows the editor's documents in \p Content, a message from the
+/// editor: their texts, and the analyses their changes call for.
+void followDocuments(const std::string &Content, DocumentTexts &Texts,
+                     AnalysisQueue *Analysis) {
+  Json Message = Json::parse(Content, nullptr, /*allow_exceptions=*/false);
+  std::string Method =
+      Message.is_object() ? Message.value("method", "") : std::string();
+  const Json &Params =
+      Message.is_object() ? Message.value("params", Json()) : Json();
+  if (Method == "initialize" && Analysis) {
+    Json Capabilities = Params.value("capabilities", Json::object());
+    Analysis->setRelatedInformation(Capabilities.value(
+        "/textDocument/publishDiagnostics/relatedInformation"_json_pointer,
+        false));
+  } else if (llvm::StringRef(Method).starts_with("textDocument/did")) {
+    Texts.update(Method, Params);
+    std::optional<AnalysisQueue::Event> What = eventOf(Method);
+    if (Analysis && What)
+      Analysis->request(
+          pathOfFileUri(Params["textDocument"].value("uri", "")), *What);
+  }
+}
+
 /// Editor to clangd: every message forwarded as it came; the document
 /// notifications are also followed here, and given to \p Analysis if there
 /// is one.
 void forwardToClangd(LspReader &Editor, LspWriter &Clangd, DocumentTexts &Texts,
                      AnalysisQueue *Analysis) {
   while (std::optional<std::string> Content = Editor.read()) {
-    Json Message = Json::parse(*Content, nullptr, /*allow_exceptions=*/false);
-    std::string Method =
-        Message.is_object() ? Message.value("method", "") : std::string();
-    const Json &Params =
-        Message.is_object() ? Message.value("params", Json()) : Json();
-    if (Method == "initialize" && Analysis) {
-      Json Capabilities = Params.value("capabilities", Json::object());
-      Analysis->setRelatedInformation(Capabilities.value(
-          "/textDocument/publishDiagnostics/relatedInformation"_json_pointer,
-          false));
-    } else if (llvm::StringRef(Method).starts_with("textDocument/did")) {
-      Texts.update(Method, Params);
-      std::optional<AnalysisQueue::Event> What = eventOf(Method);
-      if (Analysis && What)
-        Analysis->request(
-            pathOfFileUri(Params["textDocument"].value("uri", "")), *What);
+    // Whatever the message holds, clangd gets it as it came.
+    try {
+      followDocuments(*Content, Texts, Analysis);
+    } catch (const std::exception &E) {
+      llvm::errs() << "pii-clangd: cannot follow a message from the editor: "
+                   << E.what() << '\n';
     }
     if (!Clangd.write(*Content))
       break;
   }
 }
 
+/// \p Content, a message from clangd, with pii-flow's diagnostics merged
+/// in if it publishes diagnostics; "" if it does not.
+std::string mergedDiagnostics(const std::string &Content,
+                              DiagnosticMerger &Merger) {
+  Json Message = Json::parse(Content, nullptr, /*allow_exceptions=*/false);
+  if (!Message.is_object() ||
+      Message.value("method", "") != "textDocument/publishDiagnostics")
+    return "";
+  Message["params"] = Merger.fromClangd(Message["params"]);
+  return jsonText(Message);
+}
+
 /// clangd to editor: diagnostics merged, everything else unchanged.
 void forwardToEditor(LspReader &Clangd, LspWriter &Editor,
                      DiagnosticMerger &Merger) {
   while (std::optional<std::string> Content = Clangd.read()) {
-    Json Message = Json::parse(*Content, nullptr, /*allow_exceptions=*/false);
-    if (Message.is_object() &&
-        Message.value("method", "") == "textDocument/publishDiagnostics") {
-      Message["params"] = Merger.fromClangd(Message["params"]);
-      Editor.write(Message.dump());
-      continue;
+    // A message we cannot merge goes to the editor as clangd sent it.
+    std::string Merged;
+    try {
+      Merged = mergedDiagnostics(*Content, Merger);
+    } catch (const std::exception &E) {
+      llvm::errs() << "pii-clangd: cannot merge a message from clangd: "
+                   << E.what() << '\n';
     }
-    Editor.write(*Content);
+    Editor.write(Merged.empty() ? *Content : Merged);
   }
 }
 
@@ -140,7 +166,6 @@ int run(int argc, char **argv) {
                  << " (choose it with --clangd PATH)\n";
     return 1;
   }
-  llvm::CrashRecoveryContext::Enable();
   DocumentTexts Texts;
   DiagnosticMerger Merger(Texts);
   LspReader FromEditor(STDIN_FILENO), FromClangd(Process->output());

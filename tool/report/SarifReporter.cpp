@@ -2,6 +2,7 @@
 
 #include "report/SarifReporter.h"
 #include "core/SummaryPaths.h"
+#include "report/JsonText.h"
 #include "report/Uri.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -174,7 +175,7 @@ private:
 } // namespace
 
 std::string sarifLog(const SarifRun &Run) {
-  return LogBuilder(Run).build().dump(2) + "\n";
+  return jsonText(LogBuilder(Run).build(), 2) + "\n";
 }
 
 } // namespace pii
