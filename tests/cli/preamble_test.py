@@ -3,8 +3,8 @@
 meets it: built when a warm run parses one file again, used by the next
 edits wherever they are in the file, with findings and summaries equal to
 those of a parse without, and diagnostics in headers printed as without;
-dropped when a header changes, none for a header without a guard, and a
-corrupt entry reported once.
+dropped when a header changes, none for a header without a guard or with a
+misspelled pii:: attribute, and a corrupt entry reported once.
 
   preamble_test.py PII_FLOW ANNOTATIONS_INCLUDE_DIR
 """
@@ -141,6 +141,19 @@ def main():
         expect('a header with #line: parsed without the preamble',
                'with a preamble:   0 of 1 files parsed' in renumbered.stderr and
                'guarded.h:40:1: warning:' in renumbered.stderr and same_as_alone(renumbered))
+        # A misspelled attribute in a header is found by following the
+        # parse's tokens, which a PCH skips: parsed without the preamble.
+        write('guarded.h', GUARDED_H.replace(
+            '#endif', '[[pii::purpos("security")]] inline int legacy = 0;\n#endif'))
+        warm()
+        write('a.cpp', A_CPP + '// edit 5b\n')
+        warm()
+        write('a.cpp', A_CPP + '// edit 6b\n')
+        misspelled = warm()
+        expect('a misspelled attribute in a header: parsed without the preamble, and reported',
+               'with a preamble:   0 of 1 files parsed' in misspelled.stderr and
+               "guarded.h:5:3: error: unknown attribute 'pii::purpos'" in misspelled.stderr and
+               misspelled.returncode == 2)
         write('guarded.h', GUARDED_H)
 
         # A header without a guard: the file's parse would read it again.

@@ -64,7 +64,8 @@ PII_PURPOSE("") int i;
               "applies to functions",
               "8: 'pii::purpose' cannot be applied to a class; it applies "
               "to data members, variables, parameters and functions",
-              "9: unknown annotation 'pii::porpose'; pii-flow knows "
+              "9: unknown annotation 'pii::porpose' (did you mean "
+              "\"pii::purpose\"?); pii-flow knows "
               "'pii::purpose', 'pii::sink' and 'pii::declassify'",
               "10: 'pii::purpose' needs a non-empty string naming a purpose",
           });

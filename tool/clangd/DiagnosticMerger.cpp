@@ -1,23 +1,41 @@
 //===- DiagnosticMerger.cpp -----------------------------------------------===//
 
 #include "clangd/DiagnosticMerger.h"
+#include "core/Annotations.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace pii {
 
 using Json = nlohmann::json;
 
+/// The unsigned number at \p Key of \p Object, or 0.
+static unsigned numberAt(const Json &Object, const char *Key) {
+  if (!Object.is_object())
+    return 0;
+  const Json &Number = Object.value(Key, Json());
+  return Number.is_number_unsigned() ? Number.get<unsigned>() : 0;
+}
+
 bool DiagnosticMerger::isUnknownPiiAttribute(const std::string &Uri,
                                              const Json &D) const {
-  if (D.value("code", Json()) != "-Wunknown-attributes")
+  if (!D.is_object() || D.value("code", Json()) != "-Wunknown-attributes")
     return false;
   // The message names the attribute without its namespace; the text under
-  // the range has it.
-  const Json &Start = D["range"]["start"];
-  std::optional<std::string> Text = Texts.lineFrom(
-      Uri, Start.value("line", 0u), Start.value("character", 0u));
-  return Text && llvm::StringRef(*Text).ltrim().starts_with("pii::");
+  // the range has it. Only the names pii-flow knows are dropped: for any
+  // other, clangd's warning stays, beside pii-flow's error.
+  const Json Start =
+      D.value(Json::json_pointer("/range/start"), Json::object());
+  std::optional<std::string> Text =
+      Texts.lineFrom(Uri, numberAt(Start, "line"), numberAt(Start, "character"));
+  if (!Text)
+    return false;
+  llvm::StringRef Name = llvm::StringRef(*Text).ltrim();
+  if (!Name.consume_front("pii::"))
+    return false;
+  Name = Name.take_while([](char C) { return llvm::isAlnum(C) || C == '_'; });
+  return llvm::is_contained(PiiAttributeNames, Name);
 }
 
 Json DiagnosticMerger::merged(const std::string &Uri) const {

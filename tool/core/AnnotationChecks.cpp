@@ -84,8 +84,12 @@ private:
     const AnnotationRule *Rule = llvm::find_if(
         Rules, [&](const AnnotationRule &R) { return R.Name == Name; });
     if (Rule == std::end(Rules)) {
-      report(A, "unknown annotation '" + Name.str() +
-                    "'; pii-flow knows 'pii::purpose', 'pii::sink' and "
+      std::vector<llvm::StringRef> Known;
+      for (const AnnotationRule &R : Rules)
+        Known.push_back(R.Name);
+      report(A, "unknown annotation '" + Name.str() + "'" +
+                    didYouMean(Name, Known) +
+                    "; pii-flow knows 'pii::purpose', 'pii::sink' and "
                     "'pii::declassify'");
       return;
     }

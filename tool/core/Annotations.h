@@ -34,6 +34,10 @@ namespace pii {
 inline constexpr const char *PurposeAnnotation = "pii::purpose";
 inline constexpr const char *SinkAnnotation = "pii::sink";
 inline constexpr const char *DeclassifyAnnotation = "pii::declassify";
+/// The names of those annotations in the pii namespace, which are also the
+/// [[pii::...]] attributes pii-flow knows.
+inline constexpr llvm::StringLiteral PiiAttributeNames[] = {"purpose", "sink",
+                                                            "declassify"};
 
 /// True for annotations in the pii:: namespace, known or not.
 bool isPiiAnnotation(const clang::AnnotateAttr &A);

@@ -6,6 +6,7 @@
 #include "core/ParseTool.h"
 #include "core/SummaryCache.h"
 #include "core/SummaryFile.h"
+#include "core/UnknownPiiAttributes.h"
 
 #include "clang/Basic/LangOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -129,11 +130,12 @@ private:
 /// which names.
 class PreambleAction : public GeneratePCHAction {
 public:
-  PreambleAction(Preamble &Out, bool &ReadAgain)
-      : Out(Out), ReadAgain(ReadAgain) {}
+  PreambleAction(Preamble &Out, bool &ParseWithout)
+      : Out(Out), ParseWithout(ParseWithout) {}
 
 private:
   bool BeginSourceFileAction(CompilerInstance &CI) override {
+    UnknownAttributes.watch(CI.getPreprocessor());
     CI.getPreprocessor().addPPCallbacks(
         std::make_unique<TopLevelIncludes>(CI.getSourceManager(), Included));
     return GeneratePCHAction::BeginSourceFileAction(CI);
@@ -142,11 +144,16 @@ private:
   void EndSourceFileAction() override {
     CompilerInstance &CI = getCompilerInstance();
     // The file's parse would read again a header its include guard or
-    // #pragma once does not skip, and define everything in it twice.
+    // #pragma once does not skip, and define everything in it twice. And
+    // an unknown pii:: attribute in a header is found by following the
+    // tokens of the parse (UnknownPiiAttributes.h), which a PCH skips.
     const HeaderSearch &Search = CI.getPreprocessor().getHeaderSearchInfo();
-    ReadAgain = llvm::any_of(Included, [&](FileEntryRef File) {
-      return !Search.isFileMultipleIncludeGuarded(File);
-    });
+    ParseWithout = llvm::any_of(Included,
+                                [&](FileEntryRef File) {
+                                  return !Search.isFileMultipleIncludeGuarded(
+                                      File);
+                                }) ||
+                   !UnknownAttributes.take().empty();
     SourceManager &SM = CI.getSourceManager();
     Out.Inputs = inputsOf(SM);
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
@@ -159,16 +166,17 @@ private:
   }
 
   Preamble &Out;
-  bool &ReadAgain;
+  bool &ParseWithout;
   std::vector<FileEntryRef> Included;
+  UnknownPiiAttributes UnknownAttributes;
 };
 
 /// Turns the main file's invocation into one compiling the file's preamble
 /// header to \p Output, so that the PCH has the file's options exactly.
 class PreambleActionFactory : public tooling::FrontendActionFactory {
 public:
-  PreambleActionFactory(std::string Output, Preamble &Out, bool &ReadAgain)
-      : Output(std::move(Output)), Out(Out), ReadAgain(ReadAgain) {}
+  PreambleActionFactory(std::string Output, Preamble &Out, bool &ParseWithout)
+      : Output(std::move(Output)), Out(Out), ParseWithout(ParseWithout) {}
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                      FileManager *Files,
@@ -189,13 +197,13 @@ public:
   }
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<PreambleAction>(Out, ReadAgain);
+    return std::make_unique<PreambleAction>(Out, ParseWithout);
   }
 
 private:
   std::string Output;
   Preamble &Out;
-  bool &ReadAgain;
+  bool &ParseWithout;
 };
 
 } // namespace
@@ -218,8 +226,8 @@ buildPreamble(const tooling::CompilationDatabase &Commands,
   // parse reports their problems.
   IgnoringDiagConsumer Quiet;
   Tool->setDiagnosticConsumer(&Quiet);
-  bool ReadAgain = false;
-  PreambleActionFactory Factory(Output.str().str(), Result, ReadAgain);
+  bool ParseWithout = false;
+  PreambleActionFactory Factory(Output.str().str(), Result, ParseWithout);
   // A crash leaves Built false: the file is parsed without a preamble.
   bool Built = false;
   runIsolated([&] { Built = Tool->run(&Factory) == 0; });
@@ -234,7 +242,7 @@ buildPreamble(const tooling::CompilationDatabase &Commands,
   Result.IncludeLines = std::move(IncludeLines);
   // Kept without its PCH: the file is parsed without until the headers
   // change, and the preamble is not built again each time it is asked for.
-  if (!ReadAgain)
+  if (!ParseWithout)
     Result.Pch = (*Pch)->getBuffer().str();
   return Result;
 }

@@ -10,6 +10,7 @@
 #include "core/StepText.h"
 #include "core/SummaryCache.h"
 #include "core/SummaryFile.h"
+#include "core/UnknownPiiAttributes.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -85,7 +86,9 @@ void releaseFreedMemory() {
 
 class AnalysisConsumer : public ASTConsumer {
 public:
-  AnalysisConsumer(const Policy &P, FileAnalysis &Out) : P(P), Out(Out) {}
+  AnalysisConsumer(const Policy &P, FileAnalysis &Out,
+                   UnknownPiiAttributes &UnknownAttributes)
+      : P(P), Out(Out), UnknownAttributes(UnknownAttributes) {}
 
   void HandleTranslationUnit(ASTContext &AST) override {
     DiagnosticsEngine &Diags = AST.getDiagnostics();
@@ -95,7 +98,9 @@ public:
     // partial result is never cached.
     Out.Analyzed = !Diags.hasUncompilableErrorOccurred();
     Out.Result.TranslationUnits += Out.Analyzed;
-    reportAnnotationProblems(Diags, checkAnnotations(AST, P));
+    std::vector<AnnotationProblem> Problems = checkAnnotations(AST, P);
+    llvm::append_range(Problems, UnknownAttributes.take());
+    reportAnnotationProblems(Diags, Problems);
     TranslationUnitAnalysis TU = summarizeTranslationUnit(AST, P);
     Out.Result.Stats += TU.Stats;
     Out.Summaries.push_back(std::move(TU.Summary));
@@ -129,20 +134,23 @@ private:
 
   const Policy &P;
   FileAnalysis &Out;
+  UnknownPiiAttributes &UnknownAttributes;
 };
 
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(const Policy &P, FileAnalysis &Out) : P(P), Out(Out) {}
 
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    return std::make_unique<AnalysisConsumer>(P, Out);
+    UnknownAttributes.watch(CI.getPreprocessor());
+    return std::make_unique<AnalysisConsumer>(P, Out, UnknownAttributes);
   }
 
 private:
   const Policy &P;
   FileAnalysis &Out;
+  UnknownPiiAttributes UnknownAttributes;
 };
 
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
