@@ -20,7 +20,7 @@ struct User {
   PII_PURPOSE("security") std::string phone;
 };
 PII_SINK("advertising") void showAd(const std::string &key);
-
+struct Legacy { PII_PURPOSE("securty") std::string phone; };
 std::string digits(const std::string &s) { return s.substr(1); }
 
 void sync(const User &u) {
@@ -56,7 +56,7 @@ def main():
 
     # A finding with a path, a suppressed one, a file that does not compile.
     log_path = os.path.join(work, 'out.sarif')
-    first = run(['flow.cpp', 'broken.cpp'], '--sarif', log_path)
+    first = run(['flow.cpp', 'broken.cpp', 'missing.cpp'], '--sarif', log_path)
     expect('a broken file makes the run incomplete (exit 2)', first.returncode == 2)
     log = load(log_path)
     clean_path = os.path.join(work, 'clean.sarif')
@@ -103,7 +103,26 @@ def main():
     notes = run0['invocations'][0]['toolExecutionNotifications']
     expect('the broken file is a tool notification',
            run0['invocations'][0]['executionSuccessful'] is False and
-           any('broken.cpp' in n['message']['text'] for n in notes))
+           any('broken.cpp' in n['message']['text'] and n['level'] == 'error' for n in notes))
+    expect('the missing file is a tool notification',
+           any("no such file: '" in n['message']['text'] and 'missing.cpp' in n['message']['text']
+               and n['level'] == 'error' for n in notes))
+    unnamed = [n for n in notes if "'securty'" in n['message']['text']]
+    expect('a purpose no rule names is a warning notification at the annotation',
+           len(unnamed) == 1 and unnamed[0]['level'] == 'warning' and
+           unnamed[0]['locations'][0]['physicalLocation']['region']['startLine'] == 8)
+    warned_path = os.path.join(work, 'warned.sarif')
+    warned = run(['flow.cpp'], '--sarif', warned_path)
+    warned_run = load(warned_path)['runs'][0]['invocations'][0]
+    expect('a run with warnings only is successful (exit 1: the findings)',
+           warned.returncode == 1 and warned_run['executionSuccessful'] is True and
+           warned_run['toolExecutionNotifications'])
+    strict_path = os.path.join(work, 'strict.sarif')
+    strict = run(['flow.cpp'], '--sarif', strict_path, '--werror-unknown-purpose')
+    strict_notes = load(strict_path)['runs'][0]['invocations'][0]['toolExecutionNotifications']
+    expect('--werror-unknown-purpose makes it an error, and the run incomplete (exit 2)',
+           strict.returncode == 2 and "flow.cpp:8:17: error: no rule of the policy names the purpose 'securty'"
+           in strict.stderr and [n['level'] for n in strict_notes] == ['error'])
     expect('an empty log has an empty results array', load(clean_path)['runs'][0]['results'] == [])
 
     # The baseline still matches after lines move above the finding.

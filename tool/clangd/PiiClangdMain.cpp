@@ -119,7 +119,7 @@ void forwardToEditor(LspReader &Clangd, LspWriter &Editor,
 int run(int argc, char **argv) {
   std::string Clangd = "clangd-19";
   std::vector<std::string> Args;
-  std::string PolicyPath;
+  std::vector<std::string> PolicyPaths;
   std::optional<std::string> BuildDir;
   for (int I = 1; I < argc; ++I) {
     llvm::StringRef Arg(argv[I]);
@@ -133,8 +133,12 @@ int run(int argc, char **argv) {
         return false;
       return true;
     };
-    if (Take("--clangd", Clangd) || Take("--policy", PolicyPath))
+    if (Take("--clangd", Clangd))
       continue;
+    if (std::string Policy; Take("--policy", Policy)) {
+      PolicyPaths.push_back(std::move(Policy));
+      continue;
+    }
     // clangd's own option, which it keeps; the analysis follows it too.
     if (Arg.consume_front("--compile-commands-dir="))
       BuildDir = Arg.str();
@@ -153,7 +157,7 @@ int run(int argc, char **argv) {
     }
 
   // An invalid policy is the user's to fix, in the log; clangd still runs.
-  std::optional<Policy> P = loadPolicy(PolicyPath);
+  std::optional<LoadedPolicy> P = loadPolicy(PolicyPaths);
   if (!P)
     llvm::errs() << "pii-clangd: pii-flow's diagnostics are off until the "
                     "policy is fixed and the editor restarts pii-clangd\n";
@@ -172,7 +176,7 @@ int run(int argc, char **argv) {
   LspWriter ToEditor(STDOUT_FILENO), ToClangd(Process->input());
   std::optional<AnalysisQueue> Analysis;
   if (P)
-    Analysis.emplace(Merger, Texts, ToEditor, BuildDir, std::move(*P));
+    Analysis.emplace(Merger, Texts, ToEditor, BuildDir, std::move(P->Rules));
   std::thread Outbound([&] {
     forwardToClangd(FromEditor, ToClangd, Texts,
                     Analysis ? &*Analysis : nullptr);

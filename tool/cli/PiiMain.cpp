@@ -78,10 +78,18 @@ Summaries name files below it by relative paths, so that they
 can move between machines.)"),
     cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
 
-cl::opt<std::string> PolicyPath(
+cl::list<std::string> PolicyPaths(
     "policy", cl::value_desc("file"),
     cl::desc(R"(Add the rules, sources, sinks and declassifiers of a JSON policy
-file (see README) to the built-in rule and the annotations.)"),
+file (see README) to the built-in rule and the annotations. Given
+several times, the files add up.)"),
+    cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
+
+cl::opt<bool> UnknownPurposeErrors(
+    "werror-unknown-purpose",
+    cl::desc(R"(A purpose or sink kind that no rule names (a likely typo that
+switches a check off) is an error, and the run incomplete (exit 2),
+rather than a warning.)"),
     cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
 
 cl::opt<std::string> SarifPath(
@@ -202,8 +210,9 @@ struct ReportSetup {
   std::set<std::string> Baseline;
 };
 
+/// \p Problems: what was said before, for the SARIF log.
 std::unique_ptr<ReportSetup> setUpReport(const Policy &P, size_t Files,
-                                         bool Incomplete) {
+                                         std::vector<RunProblem> Problems) {
   auto Setup = std::make_unique<ReportSetup>();
   ReportOptions &O = Setup->Options;
   O.Files = Files;
@@ -212,7 +221,7 @@ std::unique_ptr<ReportSetup> setUpReport(const Policy &P, size_t Files,
   O.Format = Format;
   O.SarifPath = SarifPath;
   O.Stats = AreStatisticsEnabled();
-  O.Incomplete = Incomplete;
+  O.Problems = std::move(Problems);
   if (!BaselinePath.empty()) {
     Expected<std::set<std::string>> Read = readBaselineFile(BaselinePath);
     if (!Read) {
@@ -259,20 +268,25 @@ int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
   Expected<Inputs> In = chooseInputs(Files, BuildDir, std::move(FromArgs));
   if (!In)
     return usageError(toString(In.takeError()));
-  for (const std::string &File : In->MissingFiles)
+  std::vector<RunProblem> Problems;
+  for (const std::string &File : In->MissingFiles) {
     errs() << "pii-flow: error: no such file: '" << File << "'\n";
+    Problems.push_back({RuleLevel::Error, "no such file: '" + File + "'",
+                        SourceSpot{File, 0, 0}});
+  }
   if (In->Files.empty())
     return ExitIncomplete;
-  std::optional<Policy> P = loadPolicy(PolicyPath);
+  std::optional<LoadedPolicy> P = loadPolicy(PolicyPaths, UnknownPurposeErrors);
   if (!P)
     return ExitIncomplete;
+  llvm::append_range(Problems, P->Problems);
   std::unique_ptr<ReportSetup> Setup =
-      setUpReport(*P, In->Files.size(), !In->MissingFiles.empty());
+      setUpReport(P->Rules, In->Files.size(), std::move(Problems));
   if (!Setup)
     return ExitIncomplete;
-  std::optional<SummaryCache> Cache = openCache(*P);
+  std::optional<SummaryCache> Cache = openCache(P->Rules);
   auto Result = std::make_unique<ProgramAnalysis>(analyzeProgram(
-      *In->Commands, In->Files, *P, Jobs, Cache ? &*Cache : nullptr));
+      *In->Commands, In->Files, P->Rules, Jobs, Cache ? &*Cache : nullptr));
   int Status = report(*Result, Setup->Options);
   // The program's summaries are freed with the process: one by one, at a
   // million lines, they took a tenth of a second after the findings were
@@ -294,12 +308,16 @@ int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
     return usageError(toString(In.takeError()));
   if (!In->MissingFiles.empty())
     return usageError("no such file: '" + ExtractFile + "'");
-  std::optional<Policy> P = loadPolicy(PolicyPath);
+  std::optional<LoadedPolicy> P = loadPolicy(PolicyPaths, UnknownPurposeErrors);
   if (!P)
     return ExitIncomplete;
-  ProgramAnalysis Result = extractProgram(*In->Commands, In->Files, *P, 1);
+  ProgramAnalysis Result =
+      extractProgram(*In->Commands, In->Files, P->Rules, 1);
   errs() << Result.Diagnostics;
-  if (!Result.complete()) {
+  bool PolicyErrors = llvm::any_of(P->Problems, [](const RunProblem &Problem) {
+    return Problem.Level == RuleLevel::Error;
+  });
+  if (!Result.complete() || PolicyErrors) {
     errs() << "pii-flow: error: '" << ExtractFile
            << "' could not be summarized; no summary written\n";
     return ExitIncomplete;
@@ -320,11 +338,11 @@ int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
 int runLink() {
   if (SummaryFiles.empty())
     return usageError("'link' needs the summaries to link");
-  std::optional<Policy> P = loadPolicy(PolicyPath);
+  std::optional<LoadedPolicy> P = loadPolicy(PolicyPaths, UnknownPurposeErrors);
   if (!P)
     return ExitIncomplete;
   std::unique_ptr<ReportSetup> Setup =
-      setUpReport(*P, SummaryFiles.size(), /*Incomplete=*/false);
+      setUpReport(P->Rules, SummaryFiles.size(), std::move(P->Problems));
   if (!Setup)
     return ExitIncomplete;
   std::string Root = sourceRoot();
@@ -365,7 +383,7 @@ int runLink() {
       Program->Summaries.push_back(std::move(Unit));
     ++Program->TranslationUnits;
   }
-  linkProgram(*Program, *P);
+  linkProgram(*Program, P->Rules);
   int Status = report(*Program, Setup->Options);
   llvm::BuryPointer(std::move(Program)); // see runAnalyze
   return Status;

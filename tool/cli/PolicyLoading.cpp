@@ -22,20 +22,29 @@ void printFileError(Error E, StringRef Path) {
       });
 }
 
-std::optional<Policy> loadPolicy(StringRef PolicyPath) {
-  if (PolicyPath.empty())
-    return Policy::builtin();
-  Expected<PolicyFile> Read = readPolicyFile(PolicyPath);
-  if (!Read) {
-    printFileError(Read.takeError(), PolicyPath);
-    errs() << "pii-flow: error: the policy file is not valid; nothing was "
-              "analyzed\n";
-    return std::nullopt;
+std::optional<LoadedPolicy> loadPolicy(ArrayRef<std::string> Paths,
+                                       bool UnknownNamesAreErrors) {
+  PolicyBuilder Builder;
+  for (const std::string &Path : Paths)
+    if (Error E = Builder.addFile(Path)) {
+      printFileError(std::move(E), Path);
+      errs() << "pii-flow: error: the policy file is not valid; nothing was "
+                "analyzed\n";
+      return std::nullopt;
+    }
+  PolicyFile Read = std::move(Builder).finish();
+  LoadedPolicy Loaded;
+  Loaded.Rules = std::move(Read.Rules);
+  Loaded.Rules.UnknownNamesAreErrors = UnknownNamesAreErrors;
+  RuleLevel Level =
+      UnknownNamesAreErrors ? RuleLevel::Error : RuleLevel::Warning;
+  for (const PolicyWarning &W : Read.Warnings) {
+    errs() << W.File << ':' << W.Where.Line << ':' << W.Where.Column << ": "
+           << toString(Level) << ": " << W.Message << '\n';
+    Loaded.Problems.push_back(
+        {Level, W.Message, SourceSpot{W.File, W.Where.Line, W.Where.Column}});
   }
-  for (const PolicyWarning &W : Read->Warnings)
-    errs() << PolicyPath << ':' << W.Where.Line << ':' << W.Where.Column
-           << ": warning: " << W.Message << '\n';
-  return std::move(Read->Rules);
+  return Loaded;
 }
 
 } // namespace pii

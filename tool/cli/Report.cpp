@@ -49,30 +49,31 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
        << ": remark: " << A.Detail << " [approximation: " << A.Kind << "]\n";
 }
 
-/// What the run could not do, for SARIF's notifications: every file not
-/// analyzed, every malformed suppression.
+/// What the run could not do or warns of, for SARIF's notifications: what
+/// the options say, every file not analyzed, every misused annotation or
+/// name no rule knows, every malformed suppression.
 static std::vector<RunProblem>
-runProblems(const ProgramAnalysis &Result,
+runProblems(const ProgramAnalysis &Result, const ReportOptions &Options,
             const std::vector<SuppressionProblem> &Suppressions) {
-  std::vector<RunProblem> Problems;
+  std::vector<RunProblem> Problems = Options.Problems;
   auto WholeFile = [](const std::string &File) {
     return SourceSpot{File, 0, 0};
   };
   for (const std::string &File : Result.FailedFiles)
     Problems.push_back(
-        {"'" + File + "' could not be compiled; it was not analyzed",
+        {RuleLevel::Error,
+         "'" + File + "' could not be compiled; it was not analyzed",
          WholeFile(File)});
   for (const std::string &File : Result.CrashedFiles)
     Problems.push_back(
-        {"internal error while analyzing '" + File + "'; its flows are missing",
+        {RuleLevel::Error,
+         "internal error while analyzing '" + File + "'; its flows are missing",
          WholeFile(File)});
-  if (Result.AnnotationProblems)
-    Problems.push_back({std::to_string(Result.AnnotationProblems) +
-                            " misused pii:: annotation(s); see the compiler "
-                            "diagnostics",
-                        std::nullopt});
+  for (const PlacedAnnotationProblem &P : Result.AnnotationProblems)
+    Problems.push_back({P.Warning ? RuleLevel::Warning : RuleLevel::Error,
+                        P.Message, P.Where});
   for (const SuppressionProblem &P : Suppressions)
-    Problems.push_back({P.Message, P.Where});
+    Problems.push_back({RuleLevel::Error, P.Message, P.Where});
   return Problems;
 }
 
@@ -117,9 +118,13 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
     printStats(errs(), Result, Options.Files);
 
   bool Incomplete =
-      Options.Incomplete || !Result.complete() || !BadSuppressions.empty();
+      !Result.complete() || !BadSuppressions.empty() ||
+      llvm::any_of(Options.Problems, [](const RunProblem &P) {
+        return P.Level == RuleLevel::Error;
+      });
   if (!Options.SarifPath.empty()) {
-    std::vector<RunProblem> Problems = runProblems(Result, BadSuppressions);
+    std::vector<RunProblem> Problems =
+        runProblems(Result, Options, BadSuppressions);
     if (Error E = writeFileAtomically(
             Options.SarifPath, sarifLog({Findings, *Options.Rules, Problems,
                                          Options.SourceRoot}))) {

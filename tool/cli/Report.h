@@ -11,6 +11,7 @@
 #define PII_CLI_REPORT_H
 
 #include "core/ProgramAnalysis.h"
+#include "report/SarifReporter.h"
 
 #include <cstddef>
 #include <set>
@@ -35,8 +36,9 @@ struct ReportOptions {
   /// Fingerprints of findings accepted earlier, if a baseline was given.
   const std::set<std::string> *Baseline = nullptr;
   bool Stats = false;
-  /// Something was already missing (an input file).
-  bool Incomplete = false;
+  /// What was said before the analysis (a missing file, a policy's
+  /// warnings), for the SARIF log.
+  std::vector<RunProblem> Problems;
 };
 
 /// Prints \p Result (compiler diagnostics and problems to stderr, findings

@@ -44,7 +44,9 @@ const AnnotationRule Rules[] = {
 
 class Checker : public RecursiveASTVisitor<Checker> {
 public:
-  Checker(ASTContext &Ctx, const Policy &P) : Ctx(Ctx), Pol(P) {}
+  Checker(ASTContext &Ctx, const Policy &P)
+      : Ctx(Ctx), Purposes(P.purposes()), SinkKinds(P.sinkKinds()),
+        UnknownNamesAreErrors(P.UnknownNamesAreErrors) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
   bool shouldVisitImplicitCode() const { return false; }
@@ -69,14 +71,15 @@ private:
 
   /// Warns about each of \p Names that no rule names.
   void checkNamed(const AnnotateAttr &A, llvm::ArrayRef<std::string> Names,
-                  std::vector<llvm::StringRef> Known, llvm::StringRef What,
+                  llvm::ArrayRef<llvm::StringRef> Known, llvm::StringRef What,
                   llvm::StringRef Consequence) {
     for (const std::string &Name : Names)
-      if (!llvm::is_contained(Known, Name))
+      if (!std::binary_search(Known.begin(), Known.end(),
+                              llvm::StringRef(Name)))
         report(A,
                "no rule of the policy names the " + What.str() + " '" + Name +
                    "'" + didYouMean(Name, Known) + "; " + Consequence.str(),
-               /*Warning=*/true);
+               /*Warning=*/!UnknownNamesAreErrors);
   }
 
   void check(const AnnotateAttr &A, const Decl *D) {
@@ -118,10 +121,10 @@ private:
       report(A, "'" + Name.str() + "' needs a non-empty string naming " +
                     Rule->ArgumentMeaning.str());
     else if (Name == PurposeAnnotation)
-      checkNamed(A, *Strings, Pol.purposes(), "purpose",
+      checkNamed(A, *Strings, Purposes, "purpose",
                  "values with it are not checked");
     else if (Name == SinkAnnotation)
-      checkNamed(A, *Strings, Pol.sinkKinds(), "sink kind",
+      checkNamed(A, *Strings, SinkKinds, "sink kind",
                  "nothing reaching it is checked");
   }
 
@@ -144,7 +147,10 @@ private:
   }
 
   ASTContext &Ctx;
-  const Policy &Pol;
+  /// The names the policy's rules know, sorted.
+  std::vector<llvm::StringRef> Purposes;
+  std::vector<llvm::StringRef> SinkKinds;
+  bool UnknownNamesAreErrors;
 };
 
 } // namespace

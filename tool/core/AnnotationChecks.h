@@ -12,6 +12,7 @@
 #ifndef PII_CORE_ANNOTATIONCHECKS_H
 #define PII_CORE_ANNOTATIONCHECKS_H
 
+#include "core/Finding.h"
 #include "core/Policy.h"
 
 #include "clang/Basic/SourceLocation.h"
@@ -30,6 +31,20 @@ struct AnnotationProblem {
   std::string Message;
   /// A name no rule knows: worth a look, but the analysis is whole.
   bool Warning = false;
+};
+
+/// A problem with a pii:: annotation and where it is, for reporters that do
+/// not print Clang's diagnostics (SARIF, the editor).
+struct PlacedAnnotationProblem {
+  SourceSpot Where;
+  std::string Message;
+  /// A name no rule knows, rather than a misuse.
+  bool Warning = false;
+
+  friend bool operator<(const PlacedAnnotationProblem &A,
+                        const PlacedAnnotationProblem &B) {
+    return std::tie(A.Where, A.Message) < std::tie(B.Where, B.Message);
+  }
 };
 
 /// Checks every pii:: annotation written outside system headers in \p Ctx

@@ -46,26 +46,24 @@ bool NamedSink::appliesTo(unsigned ArgIndex) const {
   return !Args || llvm::is_contained(*Args, ArgIndex);
 }
 
-std::vector<llvm::StringRef> Policy::purposes() const {
+/// The names in \p Lists, sorted, each once.
+template <typename ListsFn>
+static std::vector<llvm::StringRef> namesIn(const std::vector<Rule> &Rules,
+                                            ListsFn List) {
   std::vector<llvm::StringRef> Names;
   for (const Rule &R : Rules)
-    Names.insert(Names.end(), R.From.begin(), R.From.end());
+    Names.insert(Names.end(), List(R).begin(), List(R).end());
+  llvm::sort(Names);
+  Names.erase(std::unique(Names.begin(), Names.end()), Names.end());
   return Names;
+}
+
+std::vector<llvm::StringRef> Policy::purposes() const {
+  return namesIn(Rules, [](const Rule &R) -> const auto & { return R.From; });
 }
 
 std::vector<llvm::StringRef> Policy::sinkKinds() const {
-  std::vector<llvm::StringRef> Names;
-  for (const Rule &R : Rules)
-    Names.insert(Names.end(), R.To.begin(), R.To.end());
-  return Names;
-}
-
-bool Policy::namesPurpose(llvm::StringRef Purpose) const {
-  return llvm::is_contained(purposes(), Purpose);
-}
-
-bool Policy::namesSinkKind(llvm::StringRef SinkKind) const {
-  return llvm::is_contained(sinkKinds(), SinkKind);
+  return namesIn(Rules, [](const Rule &R) -> const auto & { return R.To; });
 }
 
 std::string Policy::fingerprint() const {
@@ -102,6 +100,7 @@ std::string Policy::fingerprint() const {
             ",");
       Add(Args);
     }
+  Add(UnknownNamesAreErrors ? "unknown names: errors" : "unknown names");
   Add("declassifiers");
   for (const auto &[Name, Reason] : Declassifiers) {
     Add(Name);

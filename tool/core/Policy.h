@@ -56,6 +56,8 @@ struct Policy {
   ByName<std::vector<NamedSink>> Sinks;
   /// Declassifying functions, with the reason.
   ByName<std::string> Declassifiers;
+  /// A purpose or sink kind that no rule names is an error, not a warning.
+  bool UnknownNamesAreErrors = false;
 
   static Policy builtin();
 
@@ -63,11 +65,10 @@ struct Policy {
   std::vector<const Rule *> rulesBrokenBy(const std::string &Purpose,
                                           const std::string &SinkKind) const;
 
-  /// The purposes (sink kinds) some rule names, as From (To).
+  /// The purposes (sink kinds) some rule names, as From (To), sorted, each
+  /// once.
   std::vector<llvm::StringRef> purposes() const;
   std::vector<llvm::StringRef> sinkKinds() const;
-  bool namesPurpose(llvm::StringRef Purpose) const;
-  bool namesSinkKind(llvm::StringRef SinkKind) const;
 
   /// Identifies everything that decides the analysis' results, for the
   /// cache.

@@ -14,16 +14,17 @@ namespace {
 
 using Kind = JsonValue::Kind;
 
-/// Walks the document, checking it against the schema; stops at the first
-/// problem, which it keeps.
+/// Walks one policy file's document, checking it against the schema and
+/// adding what it says to \p Into; stops at the first problem, which it
+/// keeps.
 class PolicyReader {
 public:
-  llvm::Expected<PolicyFile> read(const JsonValue &Root) {
-    Out.Rules = Policy::builtin();
-    if (readTop(Root)) {
-      warnAboutUnnamedPurposes();
-      return std::move(Out);
-    }
+  PolicyReader(PolicyBuilder::State &Into, llvm::StringRef File)
+      : Into(Into), File(File) {}
+
+  llvm::Error read(const JsonValue &Root) {
+    if (readTop(Root))
+      return llvm::Error::success();
     return llvm::make_error<PositionedError>(FailedAt, FailMessage);
   }
 
@@ -127,9 +128,9 @@ private:
         !text(E, "level", What, Level, /*Required=*/false) ||
         !text(E, "description", What, R.Description, /*Required=*/false))
       return false;
+    TextPosition IdWhere = E.get("id")->where();
     if (!FileRuleIds.insert(R.Id).second)
-      return fail(E.get("id")->where(),
-                  "a second rule with id \"" + R.Id + "\"");
+      return fail(IdWhere, "a second rule with id \"" + R.Id + "\"");
     if (Level == "error")
       R.Level = RuleLevel::Error;
     else if (Level == "warning")
@@ -141,16 +142,26 @@ private:
                   "unknown \"level\" \"" + Level + "\"" +
                       didYouMean(Level, {"error", "warning", "note"}) +
                       "; a level is \"error\", \"warning\" or \"note\"");
-    std::vector<Rule> &Rules = Out.Rules.Rules;
-    auto Same =
-        llvm::find_if(Rules, [&](const Rule &Old) { return Old.Id == R.Id; });
-    if (Same == Rules.end()) {
+    auto [Defined, New] =
+        Into.RulesFromFiles.try_emplace(R.Id, File.str(), IdWhere);
+    if (!New)
+      return fail(IdWhere, "a rule with id \"" + R.Id +
+                               "\" is also defined in " + Defined->second.first +
+                               ":" + std::to_string(Defined->second.second.Line) +
+                               ":" +
+                               std::to_string(Defined->second.second.Column) +
+                               "; each id may be defined once");
+    std::vector<Rule> &Rules = Into.Rules.Rules;
+    auto [Same, Added] = Into.RuleIndex.try_emplace(R.Id, Rules.size());
+    if (Added) {
       Rules.push_back(std::move(R));
       return true;
     }
+    // The built-in rule, replaced.
+    Rule &Old = Rules[Same->second];
     if (R.Description.empty())
-      R.Description = Same->Description;
-    *Same = std::move(R);
+      R.Description = Old.Description;
+    Old = std::move(R);
     return true;
   }
 
@@ -171,12 +182,12 @@ private:
     if (!text(E, Named.front(), What, Name) ||
         !texts(E, "purposes", What, Purposes, &Where))
       return false;
-    auto &Map = Named.front() == "field"      ? Out.Rules.FieldPurposes
-                : Named.front() == "function" ? Out.Rules.FunctionPurposes
-                                              : Out.Rules.VariablePurposes;
+    auto &Map = Named.front() == "field"      ? Into.Rules.FieldPurposes
+                : Named.front() == "function" ? Into.Rules.FunctionPurposes
+                                              : Into.Rules.VariablePurposes;
     std::vector<std::string> &Known = Map[qualified(Name)];
     for (size_t I = 0; I < Purposes.size(); ++I) {
-      PurposesUsed.push_back({Purposes[I], Where[I]});
+      Into.PurposesUsed.push_back({Purposes[I], File.str(), Where[I]});
       if (!llvm::is_contained(Known, Purposes[I]))
         Known.push_back(Purposes[I]);
     }
@@ -191,7 +202,8 @@ private:
         !text(E, "function", What, Function) ||
         !text(E, "kind", What, Sink.Kind))
       return false;
-    SinkKindsUsed.push_back({Sink.Kind, E.get("kind")->where()});
+    Into.SinkKindsUsed.push_back(
+        {Sink.Kind, File.str(), E.get("kind")->where()});
     if (const JsonValue *Args = E.get("args")) {
       if (!expectKind(*Args, Kind::Array, "\"args\""))
         return false;
@@ -205,7 +217,7 @@ private:
         Sink.Args->push_back(static_cast<unsigned>(N));
       }
     }
-    Out.Rules.Sinks[qualified(Function)].push_back(std::move(Sink));
+    Into.Rules.Sinks[qualified(Function)].push_back(std::move(Sink));
     return true;
   }
 
@@ -216,7 +228,8 @@ private:
         !text(E, "function", What, Function) ||
         !text(E, "reason", What, Reason))
       return false;
-    Out.Rules.Declassifiers[qualified(Function)] = Reason;
+    // The first reason given is kept: it only explains.
+    Into.Rules.Declassifiers.try_emplace(qualified(Function), Reason);
     return true;
   }
 
@@ -226,45 +239,74 @@ private:
     return Name.str();
   }
 
-  void warnAboutUnnamedPurposes() {
-    const Policy &P = Out.Rules;
-    for (const auto &[Purpose, Where] : PurposesUsed)
-      if (!P.namesPurpose(Purpose))
-        Out.Warnings.push_back({Where, "no rule names the purpose \"" +
-                                           Purpose + "\"" +
-                                           didYouMean(Purpose, P.purposes()) +
-                                           "; values with it are not checked"});
-    for (const auto &[SinkKind, Where] : SinkKindsUsed)
-      if (!P.namesSinkKind(SinkKind))
-        Out.Warnings.push_back({Where, "no rule names the sink kind \"" +
-                                           SinkKind + "\"" +
-                                           didYouMean(SinkKind, P.sinkKinds()) +
-                                           "; nothing reaching it is checked"});
-  }
-
-  PolicyFile Out;
+  PolicyBuilder::State &Into;
+  llvm::StringRef File;
   std::set<std::string> FileRuleIds;
-  std::vector<std::pair<std::string, TextPosition>> PurposesUsed;
-  std::vector<std::pair<std::string, TextPosition>> SinkKindsUsed;
   TextPosition FailedAt;
   std::string FailMessage;
 };
 
 } // namespace
 
-llvm::Expected<PolicyFile> parsePolicy(llvm::StringRef Text) {
+PolicyBuilder::PolicyBuilder() {
+  Built.Rules = Policy::builtin();
+  for (size_t I = 0; I < Built.Rules.Rules.size(); ++I)
+    Built.RuleIndex.emplace(Built.Rules.Rules[I].Id, I);
+}
+
+llvm::Error PolicyBuilder::add(llvm::StringRef Text, llvm::StringRef Name) {
   llvm::Expected<JsonValue> Root = parseJson(Text);
   if (!Root)
     return Root.takeError();
-  return PolicyReader().read(*Root);
+  return PolicyReader(Built, Name).read(*Root);
 }
 
-llvm::Expected<PolicyFile> readPolicyFile(llvm::StringRef Path) {
+llvm::Error PolicyBuilder::addFile(llvm::StringRef Path) {
   llvm::Expected<JsonValue> Root =
       readJsonFile(Path, "the policy file", MaxPolicyFileBytes);
   if (!Root)
     return Root.takeError();
-  return PolicyReader().read(*Root);
+  return PolicyReader(Built, Path).read(*Root);
+}
+
+/// A warning for each of \p Used that no rule names as one of \p Named.
+static void warnAboutUnnamed(const std::vector<PolicyBuilder::Use> &Used,
+                             const std::vector<llvm::StringRef> &Named,
+                             llvm::StringRef What, llvm::StringRef Consequence,
+                             std::vector<PolicyWarning> &Out) {
+  for (const PolicyBuilder::Use &U : Used)
+    if (!std::binary_search(Named.begin(), Named.end(),
+                            llvm::StringRef(U.Name)))
+      Out.push_back({U.File, U.Where,
+                     "no rule names the " + What.str() + " \"" + U.Name +
+                         "\"" + didYouMean(U.Name, Named) + "; " +
+                         Consequence.str()});
+}
+
+PolicyFile PolicyBuilder::finish() && {
+  PolicyFile Out;
+  // Checked against every file's rules: a purpose may be named by a rule of
+  // another file.
+  warnAboutUnnamed(Built.PurposesUsed, Built.Rules.purposes(), "purpose",
+                   "values with it are not checked", Out.Warnings);
+  warnAboutUnnamed(Built.SinkKindsUsed, Built.Rules.sinkKinds(), "sink kind",
+                   "nothing reaching it is checked", Out.Warnings);
+  Out.Rules = std::move(Built.Rules);
+  return Out;
+}
+
+llvm::Expected<PolicyFile> parsePolicy(llvm::StringRef Text) {
+  PolicyBuilder Builder;
+  if (llvm::Error E = Builder.add(Text, "<policy>"))
+    return std::move(E);
+  return std::move(Builder).finish();
+}
+
+llvm::Expected<PolicyFile> readPolicyFile(llvm::StringRef Path) {
+  PolicyBuilder Builder;
+  if (llvm::Error E = Builder.addFile(Path))
+    return std::move(E);
+  return std::move(Builder).finish();
 }
 
 } // namespace pii

@@ -70,8 +70,6 @@ struct FileAnalysis {
   /// decoded, once the program is to be linked.
   std::vector<TranslationUnitSummary> Summaries;
   bool Unpacked = false;
-  /// Also reported through the file's diagnostics, as Clang prints them.
-  std::vector<PlacedAnnotationProblem> AnnotationProblems;
 };
 
 /// Gives the memory the parses freed back to the system. glibc keeps freed
@@ -123,8 +121,7 @@ private:
     for (const AnnotationProblem &Problem : Problems) {
       Diags.Report(Problem.Loc, Problem.Warning ? UnknownNameID : MisuseID)
           << Problem.Message;
-      Out.Result.AnnotationProblems += !Problem.Warning;
-      Out.AnnotationProblems.push_back(
+      Out.Result.AnnotationProblems.push_back(
           {spotOf(Diags.getSourceManager(), Problem.Loc), Problem.Message,
            Problem.Warning});
     }
@@ -635,12 +632,16 @@ ProgramAnalysis merge(std::vector<FileAnalysis> &PerFile,
                       const std::vector<std::string> &Files) {
   ProgramAnalysis Result;
   std::set<std::string> Diagnostics;
+  std::set<PlacedAnnotationProblem> AnnotationProblems;
   llvm::StringSet<> Inputs;
   for (size_t I = 0; I < Files.size(); ++I) {
     FileAnalysis &F = PerFile[I];
     appendNewDiagnostics(Result.Diagnostics, F.Result.Diagnostics, Diagnostics);
     Result.TranslationUnits += F.Result.TranslationUnits;
-    Result.AnnotationProblems += F.Result.AnnotationProblems;
+    // A header's problems are found by every file that includes it.
+    for (const PlacedAnnotationProblem &Problem : F.Result.AnnotationProblems)
+      if (AnnotationProblems.insert(Problem).second)
+        Result.AnnotationProblems.push_back(Problem);
     Result.Stats += F.Result.Stats;
     Result.CacheHits += F.FromCache;
     Result.PreambleParses += F.WithPreamble;
@@ -677,7 +678,7 @@ FileExtraction extractionOf(FileAnalysis &&F, const std::string &File) {
   Out.Summaries = std::move(F.Summaries);
   for (InputFile &Input : F.Result.Inputs)
     Out.Inputs.push_back(std::move(Input.Path));
-  Out.AnnotationProblems = std::move(F.AnnotationProblems);
+  Out.AnnotationProblems = std::move(F.Result.AnnotationProblems);
   return Out;
 }
 

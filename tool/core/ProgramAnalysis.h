@@ -12,6 +12,7 @@
 #define PII_CORE_PROGRAMANALYSIS_H
 
 #include "core/Analyze.h"
+#include "core/AnnotationChecks.h"
 #include "core/Finding.h"
 #include "core/InputFile.h"
 #include "core/Link.h"
@@ -38,8 +39,9 @@ struct ProgramAnalysis {
   std::vector<std::string> FailedFiles;
   /// Files whose analysis crashed: an internal error, reported as such.
   std::vector<std::string> CrashedFiles;
-  /// Misused pii:: annotations (each already printed as a diagnostic).
-  unsigned AnnotationProblems = 0;
+  /// Misused pii:: annotations and names no rule knows, each once (each
+  /// also among the Diagnostics, as Clang prints it).
+  std::vector<PlacedAnnotationProblem> AnnotationProblems;
   /// Where the analysis approximates, from every translation unit and the
   /// link step, sorted by place.
   std::vector<Approximation> Approximations;
@@ -68,17 +70,11 @@ struct ProgramAnalysis {
 
   bool complete() const {
     return FailedFiles.empty() && CrashedFiles.empty() &&
-           AnnotationProblems == 0;
+           llvm::none_of(AnnotationProblems,
+                         [](const PlacedAnnotationProblem &P) {
+                           return !P.Warning;
+                         });
   }
-};
-
-/// A problem with a pii:: annotation and where it is, for reporters that do
-/// not print Clang's diagnostics (the editor).
-struct PlacedAnnotationProblem {
-  SourceSpot Where;
-  std::string Message;
-  /// A name no rule knows, rather than a misuse.
-  bool Warning = false;
 };
 
 /// What one file contributes to the program.

@@ -124,6 +124,10 @@ SummaryCache::lookup(llvm::StringRef File, llvm::ArrayRef<std::string> Commands,
   return Result;
 }
 
+template <typename Ar> void fields(Ar &A, PlacedAnnotationProblem &P) {
+  A(P.Where, P.Message, P.Warning);
+}
+
 std::string SummaryCache::store(llvm::StringRef File,
                                 llvm::ArrayRef<std::string> Commands,
                                 const FileResult &Result) const {

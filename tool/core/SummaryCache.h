@@ -21,6 +21,7 @@
 #define PII_CORE_SUMMARYCACHE_H
 
 #include "core/Analyze.h"
+#include "core/AnnotationChecks.h"
 #include "core/InputFile.h"
 #include "core/Link.h"
 #include "core/Preamble.h"
@@ -41,7 +42,7 @@ struct FileResult {
   /// never decodes them.
   std::string PackedSummaries;
   std::string Diagnostics;
-  unsigned AnnotationProblems = 0;
+  std::vector<PlacedAnnotationProblem> AnnotationProblems;
   unsigned TranslationUnits = 0;
   AnalysisStats Stats;
   std::vector<InputFile> Inputs;

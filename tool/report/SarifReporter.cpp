@@ -45,7 +45,11 @@ public:
         {"tool", {{"driver", std::move(Driver)}}},
         {"invocations",
          Json::array(
-             {{{"executionSuccessful", Run.Problems.empty()},
+             {{{"executionSuccessful",
+                llvm::none_of(Run.Problems,
+                              [](const RunProblem &P) {
+                                return P.Level == RuleLevel::Error;
+                              })},
                {"toolExecutionNotifications", std::move(Notifications)}}})},
         {"originalUriBaseIds",
          {{"%SRCROOT%", {{"uri", rootUri(Run.SourceRoot)}}}}},
@@ -161,7 +165,7 @@ private:
   }
 
   Json notification(const RunProblem &P) const {
-    Json N = {{"level", "error"}, {"message", {{"text", P.Message}}}};
+    Json N = {{"level", toString(P.Level)}, {"message", {{"text", P.Message}}}};
     if (P.Where)
       N["locations"] =
           Json::array({{{"physicalLocation", physicalLocation(*P.Where)}}});

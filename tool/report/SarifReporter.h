@@ -25,6 +25,7 @@ namespace pii {
 
 /// Something the run could not do, for the log's invocation.
 struct RunProblem {
+  RuleLevel Level = RuleLevel::Error;
   std::string Message;
   /// Where, when it is about a place in a file.
   std::optional<SourceSpot> Where;
