@@ -230,27 +230,32 @@ def main():
     back = client.wait_for(versioned(3, has_finding), 120)
     expect('an unsaved edit that brings the flow back shows it again', back is not None)
 
+    change(4, SOURCE.replace('showAd(u.phone);', 'showAd(u.phone); // pii-flow: allow('
+                             'security-to-advertising) consented, CF-12'))
+    accepted = client.wait_for(versioned(4, lambda ds: not has_finding(ds)), 120)
+    expect('a suppression typed but not saved accepts the finding', accepted is not None)
+
     with open(source, 'w') as f:
         f.write(fixed)
-    change(4, fixed)
+    change(5, fixed)
     client.notify('textDocument/didSave', {'textDocument': {'uri': uri}})
-    cleared = client.wait_for(versioned(4, lambda ds: not has_finding(ds)), 120)
+    cleared = client.wait_for(versioned(5, lambda ds: not has_finding(ds)), 120)
     expect('a saved edit that removes the flow clears its diagnostic', cleared is not None)
 
     # LSP counts characters in UTF-16 code units: on a line with an emoji and
     # an accent, byte offsets would put the edit three bytes early.
     wide = fixed.replace('showAd("shoes");', '/* \U0001F600\u00e9 */ showAd("shoes");')
-    change(5, wide)
-    client.wait_for(versioned(5, lambda ds: not has_finding(ds)), 120)
+    change(6, wide)
+    client.wait_for(versioned(6, lambda ds: not has_finding(ds)), 120)
     line = wide.split('\n').index([l for l in wide.split('\n') if 'shoes' in l][0])
     prefix = wide.split('\n')[line].split('"shoes"')[0]
     start = len(prefix.encode('utf-16-le')) // 2
-    client.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 6},
+    client.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 7},
                                              'contentChanges': [{'range': {
                                                  'start': {'line': line, 'character': start},
                                                  'end': {'line': line, 'character': start + 7}},
                                                  'text': 'u.phone'}]})
-    incremental = client.wait_for(versioned(6, has_finding), 120)
+    incremental = client.wait_for(versioned(7, has_finding), 120)
     expect('an incremental edit after non-ASCII text lands where the editor meant',
            incremental is not None)
 

@@ -100,10 +100,11 @@ void Workspace::link() {
   for (const auto &[File, Extraction] : Units)
     for (const TranslationUnitSummary &Summary : Extraction.Summaries)
       Summaries.push_back(&Summary);
-  Findings = pii::link(Summaries, P).Findings;
-  // What the team accepted on the sink line is not shown in the editor.
-  SourceLines Lines;
-  applySuppressions(Findings, Lines);
+  LinkResult Linked = pii::link(Summaries, P);
+  Findings = std::move(Linked.Findings);
+  // What the team accepted is not shown in the editor; what is wrong with
+  // a suppression is.
+  SuppressionProblems = applySuppressions(Findings, Linked.Suppressions, P);
   llvm::erase_if(Findings, [](const Finding &F) { return F.Justification; });
 }
 
@@ -119,11 +120,13 @@ Workspace::diagnostics(bool RelatedInformation) const {
   for (const Finding &F : Findings)
     Add(F.Where.File, lspDiagnostic(F, RelatedInformation));
   // Every unit that includes a header finds the header's problems.
-  std::set<std::pair<SourceSpot, std::string>> Seen;
+  std::set<PlacedProblem> Problems(SuppressionProblems.begin(),
+                                   SuppressionProblems.end());
   for (const auto &[File, Extraction] : Units)
-    for (const PlacedAnnotationProblem &Problem : Extraction.AnnotationProblems)
-      if (Seen.emplace(Problem.Where, Problem.Message).second)
-        Add(Problem.Where.File, lspDiagnostic(Problem));
+    Problems.insert(Extraction.AnnotationProblems.begin(),
+                    Extraction.AnnotationProblems.end());
+  for (const PlacedProblem &Problem : Problems)
+    Add(Problem.Where.File, lspDiagnostic(Problem));
   return ByUri;
 }
 

@@ -72,6 +72,7 @@ private:
   /// Each translation unit's latest extraction, by file.
   std::map<std::string, FileExtraction> Units;
   std::vector<Finding> Findings;
+  std::vector<PlacedProblem> SuppressionProblems;
 };
 
 } // namespace pii

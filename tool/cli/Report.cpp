@@ -54,7 +54,7 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
 /// name no rule knows, every malformed suppression.
 static std::vector<RunProblem>
 runProblems(const ProgramAnalysis &Result, const ReportOptions &Options,
-            const std::vector<SuppressionProblem> &Suppressions) {
+            const std::vector<PlacedProblem> &Suppressions) {
   std::vector<RunProblem> Problems = Options.Problems;
   auto WholeFile = [](const std::string &File) {
     return SourceSpot{File, 0, 0};
@@ -69,19 +69,21 @@ runProblems(const ProgramAnalysis &Result, const ReportOptions &Options,
         {RuleLevel::Error,
          "internal error while analyzing '" + File + "'; its flows are missing",
          WholeFile(File)});
-  for (const PlacedAnnotationProblem &P : Result.AnnotationProblems)
-    Problems.push_back({P.Warning ? RuleLevel::Warning : RuleLevel::Error,
-                        P.Message, P.Where});
-  for (const SuppressionProblem &P : Suppressions)
-    Problems.push_back({RuleLevel::Error, P.Message, P.Where});
+  for (const auto *Placed : {&Result.AnnotationProblems, &Suppressions})
+    for (const PlacedProblem &P : *Placed)
+      Problems.push_back({P.Warning ? RuleLevel::Warning : RuleLevel::Error,
+                          P.Message, P.Where});
   return Problems;
 }
 
 int report(ProgramAnalysis &Result, const ReportOptions &Options) {
   std::vector<Finding> &Findings = Result.Findings;
-  // Fingerprints and suppressions both read the sink lines: once.
   SourceLines Lines;
   assignFingerprints(Findings, Options.SourceRoot, Lines);
+  // Before the baseline is applied: a suppression of a finding the
+  // baseline also holds is not stale.
+  std::vector<PlacedProblem> SuppressionProblems =
+      applySuppressions(Findings, Result.Suppressions, *Options.Rules);
   size_t InBaseline = 0;
   if (Options.Baseline) {
     size_t Before = Findings.size();
@@ -90,8 +92,6 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
     });
     InBaseline = Before - Findings.size();
   }
-  std::vector<SuppressionProblem> BadSuppressions =
-      applySuppressions(Findings, Lines);
   std::vector<Finding> Open;
   for (const Finding &F : Findings)
     if (!F.Justification)
@@ -111,20 +111,22 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
   for (const std::string &File : Result.CrashedFiles)
     errs() << "pii-flow: error: internal error while analyzing '" << File
            << "'; its flows are missing (please report this with the file)\n";
-  for (const SuppressionProblem &P : BadSuppressions)
+  for (const PlacedProblem &P : SuppressionProblems)
     errs() << P.Where.File << ':' << P.Where.Line << ':' << P.Where.Column
-           << ": error: " << P.Message << '\n';
+           << (P.Warning ? ": warning: " : ": error: ") << P.Message << '\n';
   if (Options.Stats)
     printStats(errs(), Result, Options.Files);
 
   bool Incomplete =
-      !Result.complete() || !BadSuppressions.empty() ||
+      !Result.complete() ||
+      llvm::any_of(SuppressionProblems,
+                   [](const PlacedProblem &P) { return !P.Warning; }) ||
       llvm::any_of(Options.Problems, [](const RunProblem &P) {
         return P.Level == RuleLevel::Error;
       });
   if (!Options.SarifPath.empty()) {
     std::vector<RunProblem> Problems =
-        runProblems(Result, Options, BadSuppressions);
+        runProblems(Result, Options, SuppressionProblems);
     if (Error E = writeFileAtomically(
             Options.SarifPath, sarifLog({Findings, *Options.Rules, Problems,
                                          Options.SourceRoot}))) {

@@ -33,20 +33,6 @@ struct AnnotationProblem {
   bool Warning = false;
 };
 
-/// A problem with a pii:: annotation and where it is, for reporters that do
-/// not print Clang's diagnostics (SARIF, the editor).
-struct PlacedAnnotationProblem {
-  SourceSpot Where;
-  std::string Message;
-  /// A name no rule knows, rather than a misuse.
-  bool Warning = false;
-
-  friend bool operator<(const PlacedAnnotationProblem &A,
-                        const PlacedAnnotationProblem &B) {
-    return std::tie(A.Where, A.Message) < std::tie(B.Where, B.Message);
-  }
-};
-
 /// Checks every pii:: annotation written outside system headers in \p Ctx
 /// against SPEC section 1 and the names \p P knows.
 std::vector<AnnotationProblem> checkAnnotations(clang::ASTContext &Ctx,

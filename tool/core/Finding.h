@@ -36,6 +36,20 @@ struct SourceSpot {
   }
 };
 
+/// A problem in the code and where it is (a misused annotation, a stale
+/// suppression), for reporters that do not print Clang's diagnostics
+/// (SARIF, the editor).
+struct PlacedProblem {
+  SourceSpot Where;
+  std::string Message;
+  /// Worth a look, but the analysis is whole (a name no rule knows).
+  bool Warning = false;
+
+  friend bool operator<(const PlacedProblem &A, const PlacedProblem &B) {
+    return std::tie(A.Where, A.Message) < std::tie(B.Where, B.Message);
+  }
+};
+
 /// One step of a flow, e.g. "flows into 'digits'".
 struct FlowStep {
   SourceSpot Where;
@@ -54,8 +68,9 @@ struct Finding {
   std::string SinkKind;
   /// 0-based explicit argument index at which the value enters the sink.
   unsigned ArgIndex = 0;
-  /// The sink argument.
+  /// The sink argument, and the sink call (its callee's name).
   SourceSpot Where;
+  SourceSpot Call;
   /// Ordered from the source read to the last step before the sink.
   std::vector<FlowStep> Steps;
   /// What the finding is, independent of where in its file it sits, so that

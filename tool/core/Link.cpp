@@ -508,6 +508,7 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
               F.SinkKind = Kind;
               F.ArgIndex = R.Arg2;
               F.Where = Call.Args[R.Arg2].Where;
+              F.Call = Call.Where;
               F.Steps = std::move(Steps);
               Found.insert_or_assign(Key, std::move(F));
             }
@@ -559,7 +560,18 @@ LinkResult Linker::run() {
 LinkResult link(const ProgramIndex &Index,
                 llvm::ArrayRef<const TranslationUnitSummary *> Units,
                 const Policy &P) {
-  return Linker(Index, Units, P).run();
+  LinkResult Result = Linker(Index, Units, P).run();
+  // A header's comments are in every unit that includes it.
+  for (const TranslationUnitSummary *Unit : Units)
+    llvm::append_range(Result.Suppressions, Unit->Suppressions);
+  llvm::sort(Result.Suppressions);
+  Result.Suppressions.erase(
+      std::unique(Result.Suppressions.begin(), Result.Suppressions.end(),
+                  [](const SuppressionComment &A, const SuppressionComment &B) {
+                    return A.Where == B.Where;
+                  }),
+      Result.Suppressions.end());
+  return Result;
 }
 
 LinkResult link(llvm::ArrayRef<const TranslationUnitSummary *> Units,

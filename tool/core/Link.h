@@ -43,6 +43,9 @@ struct LinkResult {
   /// no caller supplies, and functions with no body that a value with a
   /// purpose enters.
   std::vector<Approximation> Approximations;
+  /// The program's suppression comments, each once, in the order of their
+  /// places: reporting matches them with the findings.
+  std::vector<SuppressionComment> Suppressions;
 };
 
 /// Links \p Units, which must be canonical (see canonicalize), as one

@@ -3,10 +3,10 @@
 #include "core/Preamble.h"
 #include "core/Archive.h"
 #include "core/IsolatedRun.h"
+#include "core/ParseObservers.h"
 #include "core/ParseTool.h"
 #include "core/SummaryCache.h"
 #include "core/SummaryFile.h"
-#include "core/UnknownPiiAttributes.h"
 
 #include "clang/Basic/LangOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -135,7 +135,7 @@ public:
 
 private:
   bool BeginSourceFileAction(CompilerInstance &CI) override {
-    UnknownAttributes.watch(CI.getPreprocessor());
+    Observed.observe(CI.getPreprocessor());
     CI.getPreprocessor().addPPCallbacks(
         std::make_unique<TopLevelIncludes>(CI.getSourceManager(), Included));
     return GeneratePCHAction::BeginSourceFileAction(CI);
@@ -145,15 +145,17 @@ private:
     CompilerInstance &CI = getCompilerInstance();
     // The file's parse would read again a header its include guard or
     // #pragma once does not skip, and define everything in it twice. And
-    // an unknown pii:: attribute in a header is found by following the
-    // tokens of the parse (UnknownPiiAttributes.h), which a PCH skips.
+    // the file's parse would not see the tokens and comments of the headers
+    // in the PCH, where a misspelled attribute or a suppression may be
+    // (ParseObservers.h).
     const HeaderSearch &Search = CI.getPreprocessor().getHeaderSearchInfo();
     ParseWithout = llvm::any_of(Included,
                                 [&](FileEntryRef File) {
                                   return !Search.isFileMultipleIncludeGuarded(
                                       File);
                                 }) ||
-                   !UnknownAttributes.take().empty();
+                   !Observed.UnknownAttributes.take().empty() ||
+                   !Observed.Suppressions.take().empty();
     SourceManager &SM = CI.getSourceManager();
     Out.Inputs = inputsOf(SM);
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
@@ -168,7 +170,7 @@ private:
   Preamble &Out;
   bool &ParseWithout;
   std::vector<FileEntryRef> Included;
-  UnknownPiiAttributes UnknownAttributes;
+  ParseObservers Observed;
 };
 
 /// Turns the main file's invocation into one compiling the file's preamble

@@ -3,6 +3,7 @@
 #include "core/ProgramAnalysis.h"
 #include "core/AnnotationChecks.h"
 #include "core/IsolatedRun.h"
+#include "core/ParseObservers.h"
 #include "core/ParseTool.h"
 #include "core/Preamble.h"
 #include "core/PreambleDiagnostics.h"
@@ -10,7 +11,6 @@
 #include "core/StepText.h"
 #include "core/SummaryCache.h"
 #include "core/SummaryFile.h"
-#include "core/UnknownPiiAttributes.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -85,8 +85,8 @@ void releaseFreedMemory() {
 class AnalysisConsumer : public ASTConsumer {
 public:
   AnalysisConsumer(const Policy &P, FileAnalysis &Out,
-                   UnknownPiiAttributes &UnknownAttributes)
-      : P(P), Out(Out), UnknownAttributes(UnknownAttributes) {}
+                   ParseObservers &Observed)
+      : P(P), Out(Out), Observed(Observed) {}
 
   void HandleTranslationUnit(ASTContext &AST) override {
     DiagnosticsEngine &Diags = AST.getDiagnostics();
@@ -97,9 +97,10 @@ public:
     Out.Analyzed = !Diags.hasUncompilableErrorOccurred();
     Out.Result.TranslationUnits += Out.Analyzed;
     std::vector<AnnotationProblem> Problems = checkAnnotations(AST, P);
-    llvm::append_range(Problems, UnknownAttributes.take());
+    llvm::append_range(Problems, Observed.UnknownAttributes.take());
     reportAnnotationProblems(Diags, Problems);
     TranslationUnitAnalysis TU = summarizeTranslationUnit(AST, P);
+    TU.Summary.Suppressions = Observed.Suppressions.take();
     Out.Result.Stats += TU.Stats;
     Out.Summaries.push_back(std::move(TU.Summary));
     for (InputFile &Input : inputsOf(AST.getSourceManager()))
@@ -131,7 +132,7 @@ private:
 
   const Policy &P;
   FileAnalysis &Out;
-  UnknownPiiAttributes &UnknownAttributes;
+  ParseObservers &Observed;
 };
 
 class AnalysisAction : public ASTFrontendAction {
@@ -140,14 +141,14 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    UnknownAttributes.watch(CI.getPreprocessor());
-    return std::make_unique<AnalysisConsumer>(P, Out, UnknownAttributes);
+    Observed.observe(CI.getPreprocessor());
+    return std::make_unique<AnalysisConsumer>(P, Out, Observed);
   }
 
 private:
   const Policy &P;
   FileAnalysis &Out;
-  UnknownPiiAttributes UnknownAttributes;
+  ParseObservers Observed;
 };
 
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
@@ -632,14 +633,14 @@ ProgramAnalysis merge(std::vector<FileAnalysis> &PerFile,
                       const std::vector<std::string> &Files) {
   ProgramAnalysis Result;
   std::set<std::string> Diagnostics;
-  std::set<PlacedAnnotationProblem> AnnotationProblems;
+  std::set<PlacedProblem> AnnotationProblems;
   llvm::StringSet<> Inputs;
   for (size_t I = 0; I < Files.size(); ++I) {
     FileAnalysis &F = PerFile[I];
     appendNewDiagnostics(Result.Diagnostics, F.Result.Diagnostics, Diagnostics);
     Result.TranslationUnits += F.Result.TranslationUnits;
     // A header's problems are found by every file that includes it.
-    for (const PlacedAnnotationProblem &Problem : F.Result.AnnotationProblems)
+    for (const PlacedProblem &Problem : F.Result.AnnotationProblems)
       if (AnnotationProblems.insert(Problem).second)
         Result.AnnotationProblems.push_back(Problem);
     Result.Stats += F.Result.Stats;
@@ -722,6 +723,7 @@ ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
 static void adoptLink(ProgramAnalysis &Program, LinkResult Linked) {
   Program.Findings = std::move(Linked.Findings);
   Program.Link = Linked.Stats;
+  Program.Suppressions = std::move(Linked.Suppressions);
   std::set<std::pair<SourceSpot, std::string>> Seen;
   auto Keep = [&](const Approximation &A) {
     if (Seen.emplace(A.Where, A.Kind).second)
@@ -764,6 +766,7 @@ ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
     Result.Findings = std::move(Linked->Findings);
     Result.Link = Linked->Stats;
     Result.Approximations = std::move(Linked->Approximations);
+    Result.Suppressions = std::move(Linked->Suppressions);
     Result.LinkFromCache = true;
     return Result;
   }
@@ -781,7 +784,9 @@ ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
   if (!LinkProblem.empty())
     Result.CacheProblems.push_back(std::move(LinkProblem));
   std::string StoreProblem = Cache->storeLink(
-      Files, Digest, {Result.Findings, Result.Link, Result.Approximations});
+      Files, Digest,
+      {Result.Findings, Result.Link, Result.Approximations,
+       Result.Suppressions});
   if (!StoreProblem.empty())
     Result.CacheProblems.push_back(std::move(StoreProblem));
   return Result;

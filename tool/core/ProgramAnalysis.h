@@ -41,10 +41,12 @@ struct ProgramAnalysis {
   std::vector<std::string> CrashedFiles;
   /// Misused pii:: annotations and names no rule knows, each once (each
   /// also among the Diagnostics, as Clang prints it).
-  std::vector<PlacedAnnotationProblem> AnnotationProblems;
+  std::vector<PlacedProblem> AnnotationProblems;
   /// Where the analysis approximates, from every translation unit and the
   /// link step, sorted by place.
   std::vector<Approximation> Approximations;
+  /// The program's suppression comments, in the order of their places.
+  std::vector<SuppressionComment> Suppressions;
   /// The compiler's diagnostics (errors in the code, misused annotations),
   /// as text in clang's format, file by file.
   std::string Diagnostics;
@@ -71,7 +73,7 @@ struct ProgramAnalysis {
   bool complete() const {
     return FailedFiles.empty() && CrashedFiles.empty() &&
            llvm::none_of(AnnotationProblems,
-                         [](const PlacedAnnotationProblem &P) {
+                         [](const PlacedProblem &P) {
                            return !P.Warning;
                          });
   }
@@ -84,7 +86,7 @@ struct FileExtraction {
   /// Every file its translation unit read.
   std::vector<std::string> Inputs;
   /// From a fresh analysis only: a cache entry keeps none.
-  std::vector<PlacedAnnotationProblem> AnnotationProblems;
+  std::vector<PlacedProblem> AnnotationProblems;
 };
 
 /// \p Files extracted or taken from \p Cache, \p Jobs at a time, each on

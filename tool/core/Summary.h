@@ -153,11 +153,29 @@ struct Approximation {
   std::string Detail;
 };
 
+/// A `pii-flow: allow(<rule-id>, ...) <reason>` comment in the code.
+struct SuppressionComment {
+  /// Where its marker is.
+  SourceSpot Where;
+  /// The rules it accepts, sorted.
+  std::vector<std::string> Rules;
+  std::string Reason;
+  /// What is wrong with it, if it is malformed: it then accepts nothing.
+  std::string Problem;
+
+  friend bool operator<(const SuppressionComment &A,
+                        const SuppressionComment &B) {
+    return A.Where < B.Where;
+  }
+};
+
 struct TranslationUnitSummary {
   Symbol File;
   std::vector<SourceInfo> Sources;
   std::vector<FunctionSummary> Functions;
   std::vector<Approximation> Approximations;
+  /// In the order of their places.
+  std::vector<SuppressionComment> Suppressions;
 };
 
 /// What the link step relies on and a reader of summaries must check: ports

@@ -53,8 +53,12 @@ template <typename Ar> void fields(Ar &A, Approximation &X) {
   A(X.Kind, X.Where, X.Detail);
 }
 
+template <typename Ar> void fields(Ar &A, SuppressionComment &C) {
+  A(C.Where, C.Rules, C.Reason, C.Problem);
+}
+
 template <typename Ar> void fields(Ar &A, TranslationUnitSummary &U) {
-  A(U.File, U.Sources, U.Functions, U.Approximations);
+  A(U.File, U.Sources, U.Functions, U.Approximations, U.Suppressions);
 }
 
 } // namespace pii

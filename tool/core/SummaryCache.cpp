@@ -81,7 +81,7 @@ std::string storeCacheEntry(llvm::StringRef Directory, llvm::StringRef Path,
 /// after the link, from the sources as they are then.
 template <typename Ar> void fields(Ar &A, Finding &F) {
   A(F.RuleId, F.Level, F.Purpose, F.SourceName, F.SourceDecl, F.SinkName,
-    F.SinkKind, F.ArgIndex, F.Where, F.Steps);
+    F.SinkKind, F.ArgIndex, F.Where, F.Call, F.Steps);
 }
 
 template <typename Ar> void fields(Ar &A, LinkStats &S) {
@@ -89,7 +89,7 @@ template <typename Ar> void fields(Ar &A, LinkStats &S) {
 }
 
 template <typename Ar> void fields(Ar &A, LinkResult &R) {
-  A(R.Findings, R.Stats, R.Approximations);
+  A(R.Findings, R.Stats, R.Approximations, R.Suppressions);
 }
 
 std::optional<FileResult>
@@ -124,7 +124,7 @@ SummaryCache::lookup(llvm::StringRef File, llvm::ArrayRef<std::string> Commands,
   return Result;
 }
 
-template <typename Ar> void fields(Ar &A, PlacedAnnotationProblem &P) {
+template <typename Ar> void fields(Ar &A, PlacedProblem &P) {
   A(P.Where, P.Message, P.Warning);
 }
 

@@ -42,7 +42,7 @@ struct FileResult {
   /// never decodes them.
   std::string PackedSummaries;
   std::string Diagnostics;
-  std::vector<PlacedAnnotationProblem> AnnotationProblems;
+  std::vector<PlacedProblem> AnnotationProblems;
   unsigned TranslationUnits = 0;
   AnalysisStats Stats;
   std::vector<InputFile> Inputs;

@@ -27,6 +27,8 @@ static void mapPaths(TranslationUnitSummary &Summary,
     Spot(Source.OriginSpot);
   for (Approximation &A : Summary.Approximations)
     Spot(A.Where);
+  for (SuppressionComment &C : Summary.Suppressions)
+    Spot(C.Where);
   for (FunctionSummary &F : Summary.Functions) {
     Spot(F.Where);
     for (CallSite &Call : F.Calls) {

@@ -1,93 +1,82 @@
 //===- Suppressions.cpp ---------------------------------------------------===//
 
 #include "core/Suppressions.h"
+#include "core/Spelling.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+
+#include <map>
 #include <set>
 
 namespace pii {
-namespace {
 
-constexpr llvm::StringLiteral Marker = "pii-flow:";
-constexpr llvm::StringLiteral Syntax = "'pii-flow: allow(<rule-id>) <reason>'";
-
-/// What a suppression comment says.
-struct Allow {
-  unsigned Column = 0; // of the marker
-  std::set<std::string> Rules;
-  std::string Reason;
-  std::string Problem;
-};
-
-/// The suppression on \p Line, if it has one.
-std::optional<Allow> parseAllow(llvm::StringRef Line) {
-  size_t At = Line.find(Marker);
-  if (At == llvm::StringRef::npos)
-    return std::nullopt;
-  // Only in a comment: the marker follows "//" or "/*" on the line.
-  llvm::StringRef Before = Line.take_front(At);
-  if (!Before.contains("//") && !Before.contains("/*"))
-    return std::nullopt;
-  Allow A;
-  A.Column = At + 1;
-  llvm::StringRef Rest = Line.drop_front(At + Marker.size()).trim();
-  Rest = Rest.split("*/").first.rtrim();
-  if (!Rest.consume_front("allow(")) {
-    A.Problem =
-        "unknown pii-flow comment; a suppression is written " + Syntax.str();
-    return A;
-  }
-  size_t Close = Rest.find(')');
-  if (Close == llvm::StringRef::npos) {
-    A.Problem =
-        "unterminated 'allow('; a suppression is written " + Syntax.str();
-    return A;
-  }
-  llvm::StringRef List = Rest.take_front(Close);
-  llvm::StringRef Reason = Rest.drop_front(Close + 1);
-  llvm::SmallVector<llvm::StringRef, 2> Ids;
-  List.split(Ids, ',', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef Id : Ids)
-    if (!Id.trim().empty())
-      A.Rules.insert(Id.trim().str());
-  if (A.Rules.empty()) {
-    A.Problem = "a suppression names the rule it accepts: " + Syntax.str();
-    return A;
-  }
-  // Another comment may follow the reason.
-  A.Reason = Reason.split("//").first.trim().str();
-  if (A.Reason.empty())
-    A.Problem =
-        "a suppression needs a reason a reviewer can read: " + Syntax.str();
-  return A;
-}
-
-} // namespace
-
-std::vector<SuppressionProblem>
-applySuppressions(std::vector<Finding> &Findings, SourceLines &Lines) {
-  std::set<std::pair<SourceSpot, std::string>> Reported;
-  std::vector<SuppressionProblem> Problems;
-  auto Report = [&](SourceSpot Where, std::string Message) {
-    if (Reported.emplace(Where, Message).second)
-      Problems.push_back({Where, std::move(Message)});
+std::vector<PlacedProblem>
+applySuppressions(std::vector<Finding> &Findings,
+                  llvm::ArrayRef<SuppressionComment> Comments,
+                  const Policy &P) {
+  std::map<std::pair<Symbol, unsigned>, std::vector<size_t>> ByLine;
+  for (size_t I = 0; I < Comments.size(); ++I)
+    ByLine[{Comments[I].Where.File, Comments[I].Where.Line}].push_back(I);
+  std::set<PlacedProblem> Problems;
+  auto Error = [&](const SourceSpot &Where, std::string Message) {
+    Problems.insert({Where, std::move(Message), /*Warning=*/false});
   };
+  // The rules each comment accepted a finding of.
+  std::vector<std::set<std::string>> Accepted(Comments.size());
+
   for (Finding &F : Findings) {
-    std::optional<Allow> A = parseAllow(Lines.line(F.Where.File, F.Where.Line));
-    if (!A)
+    std::vector<size_t> Near;
+    for (const SourceSpot &Line : {F.Call, F.Where})
+      if (auto It = ByLine.find({Line.File, Line.Line}); It != ByLine.end())
+        for (size_t I : It->second)
+          if (!llvm::is_contained(Near, I))
+            Near.push_back(I);
+    auto Accepts = [&](size_t I) {
+      const SuppressionComment &C = Comments[I];
+      return C.Problem.empty() &&
+             std::binary_search(C.Rules.begin(), C.Rules.end(), F.RuleId);
+    };
+    if (auto By = llvm::find_if(Near, Accepts); By != Near.end()) {
+      F.Justification = Comments[*By].Reason;
+      Accepted[*By].insert(F.RuleId);
       continue;
-    SourceSpot Where{F.Where.File, F.Where.Line, A->Column};
-    if (!A->Problem.empty())
-      Report(Where, A->Problem);
-    else if (!A->Rules.count(F.RuleId))
-      Report(Where, "the suppression accepts " + llvm::join(A->Rules, ", ") +
-                        ", but the flow here breaks '" + F.RuleId + "'");
-    else
-      F.Justification = A->Reason;
+    }
+    for (size_t I : Near)
+      if (Comments[I].Problem.empty())
+        Error(Comments[I].Where, "the suppression accepts " +
+                                     llvm::join(Comments[I].Rules, ", ") +
+                                     ", but the flow here breaks '" +
+                                     F.RuleId + "'");
   }
-  return Problems;
+
+  std::vector<llvm::StringRef> RuleIds;
+  for (const Rule &R : P.Rules)
+    RuleIds.push_back(R.Id);
+  llvm::sort(RuleIds);
+  for (size_t I = 0; I < Comments.size(); ++I) {
+    const SuppressionComment &C = Comments[I];
+    if (!C.Problem.empty()) {
+      Error(C.Where, C.Problem);
+      continue;
+    }
+    for (const std::string &Id : C.Rules) {
+      if (!std::binary_search(RuleIds.begin(), RuleIds.end(),
+                              llvm::StringRef(Id)))
+        Error(C.Where, "the suppression names the rule '" + Id +
+                           "', which no policy defines" +
+                           didYouMean(Id, RuleIds));
+      else if (!Accepted[I].count(Id))
+        Problems.insert(
+            {C.Where,
+             "the suppression of '" + Id +
+                 "' accepts nothing: no finding of that rule is on this "
+                 "line (a suppression goes on the line of the sink call or "
+                 "of its argument); remove it if the flow is gone",
+             /*Warning=*/true});
+    }
+  }
+  return {Problems.begin(), Problems.end()};
 }
 
 } // namespace pii

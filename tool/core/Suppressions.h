@@ -1,16 +1,20 @@
 //===- Suppressions.h - Findings accepted in the source ---------*- C++ -*-===//
 //
-// A team may accept a flow, with a reason a reviewer can read, by a comment
-// on the sink line:
+// A suppression comment (SuppressionComments.h) accepts a finding of a rule
+// it names when it is on the line of the sink call (the line of the called
+// function's name) or on the line of the sink argument, which differ when a
+// call spans lines:
 //
-//   ads.upload(hash(u.phone)); // pii-flow: allow(security-to-advertising)
-//   consented in 2023 ToS v4
+//   ads.upload(   // pii-flow: allow(security-to-advertising) consented, CF-12
+//       hash(u.phone));
 //
-// Several rule ids may be listed, separated by commas. An accepted finding
-// does not fail the run, and it is not dropped either: SARIF records it as
-// suppressed, with the reason. A suppression without a reason, or naming a
-// rule the line does not break, is itself an error: it would otherwise hide
-// a finding nobody justified.
+// An accepted finding does not fail the run, and it is not dropped either:
+// SARIF records it as suppressed, with the reason. A malformed comment, one
+// on a finding's line that does not name the finding's rule, and a rule no
+// policy defines are errors: each would otherwise hide a finding nobody
+// justified. A comment, or a rule in one, that accepts no finding (the code
+// changed, or it is on the line above the call) is a warning: stale
+// suppressions rot.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,23 +22,21 @@
 #define PII_CORE_SUPPRESSIONS_H
 
 #include "core/Finding.h"
-#include "core/SourceLines.h"
+#include "core/Policy.h"
+#include "core/Summary.h"
 
-#include <string>
+#include "llvm/ADT/ArrayRef.h"
+
 #include <vector>
 
 namespace pii {
 
-struct SuppressionProblem {
-  SourceSpot Where;
-  std::string Message;
-};
-
-/// Sets the Justification of each of \p Findings that a comment on its sink
-/// line accepts, reading the lines from \p Lines; returns the malformed
-/// comments.
-std::vector<SuppressionProblem>
-applySuppressions(std::vector<Finding> &Findings, SourceLines &Lines);
+/// Sets the Justification of each of \p Findings that one of \p Comments
+/// accepts, given the rules of \p P; returns the problems, in the order of
+/// their places.
+std::vector<PlacedProblem>
+applySuppressions(std::vector<Finding> &Findings,
+                  llvm::ArrayRef<SuppressionComment> Comments, const Policy &P);
 
 } // namespace pii
 

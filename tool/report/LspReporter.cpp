@@ -55,7 +55,7 @@ Json lspDiagnostic(const Finding &F, bool RelatedInformation) {
   return D;
 }
 
-Json lspDiagnostic(const PlacedAnnotationProblem &Problem) {
+Json lspDiagnostic(const PlacedProblem &Problem) {
   return {{"range", rangeAt(Problem.Where)},
           {"severity", Problem.Warning ? 2 : 1},
           {"source", "pii-flow"},

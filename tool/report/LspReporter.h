@@ -26,7 +26,7 @@ namespace pii {
 nlohmann::json lspDiagnostic(const Finding &F, bool RelatedInformation);
 
 /// The LSP Diagnostic for a misused or unknown pii:: annotation.
-nlohmann::json lspDiagnostic(const PlacedAnnotationProblem &Problem);
+nlohmann::json lspDiagnostic(const PlacedProblem &Problem);
 
 } // namespace pii
 
