@@ -7,8 +7,8 @@ Installs pii-flow (cmake --install) into WORK_DIR, builds the example with
 pii_flow_check from clean with ninja -j2 (the build must fail on its
 2FA-phone-to-ads flow), then checks that the build is incremental: nothing
 is summarized again when nothing changed, and a header's change summarizes
-again exactly the files that include it, and a change of the policy file
-everything. The check writes its SARIF log where it is told to.
+again exactly the files that include it, and a change of the policy file,
+a compile definition or a compiler flag everything. The check writes its SARIF log where it is told to.
 """
 import json
 import os
@@ -68,6 +68,27 @@ def main():
     policy = planned()
     expect('a policy change summarizes every file again',
            policy.count('summarizing') == 4 and 'checking' in policy, policy)
+
+    # The compile command is an input of every summary: a definition or a
+    # flag may create or remove a flow.
+    run(['ninja', '-C', tree, '-j2'])
+    def reconfigure(*options):
+        done = run(['cmake', tree] + list(options))
+        expect('the example configures again', done.returncode == 0, done.stderr)
+        return planned()
+    same = reconfigure()
+    expect('configuring again without a change summarizes nothing',
+           'summarizing' not in same, same)
+    hook = os.path.join(work, 'definitions.cmake')
+    with open(hook, 'w') as f:
+        f.write('add_compile_definitions(PII_EXAMPLE_VARIANT=2)\n')
+    defined = reconfigure('-DCMAKE_PROJECT_INCLUDE=' + hook)
+    expect('a new compile definition summarizes every file again',
+           defined.count('summarizing') == 4, defined)
+    run(['ninja', '-C', tree, '-j2'])
+    flagged = reconfigure('-DCMAKE_CXX_FLAGS=-DPII_EXAMPLE_TRACE')
+    expect('a new compiler flag summarizes every file again',
+           flagged.count('summarizing') == 4, flagged)
 
     for f in failures:
         print('FAILED: ' + f)

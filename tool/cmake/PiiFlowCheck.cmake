@@ -12,7 +12,11 @@
 #   pii_flow_check(TARGET app SARIF ${CMAKE_BINARY_DIR}/app.sarif)
 #
 # The extract actions read the target's compile commands from
-# compile_commands.json, which this turns on for <target>.
+# compile_commands.json, which this turns on for <target>. They run again
+# when what decides those commands changes: the compiler, CMAKE_CXX_FLAGS,
+# the target's definitions, options, include directories, features and
+# standard (its own and those its dependencies give it), and the sources'
+# own flags. CMake writes that list to a file only when it changes.
 
 function(pii_flow_check)
   cmake_parse_arguments(PII "" "TARGET;POLICY;SARIF" "" ${ARGN})
@@ -39,7 +43,33 @@ function(pii_flow_check)
     get_filename_component(policy_file "${PII_POLICY}" ABSOLUTE)
     set(policy_options --policy "${policy_file}")
   endif()
+  set(tgt ${PII_TARGET})
+  set(flags_text "compiler: ${CMAKE_CXX_COMPILER}
+flags: ${CMAKE_CXX_FLAGS}
+")
+  foreach(config IN LISTS CMAKE_CONFIGURATION_TYPES CMAKE_BUILD_TYPE)
+    string(TOUPPER "${config}" upper)
+    string(APPEND flags_text
+      "$<$<CONFIG:${config}>:${config} flags: ${CMAKE_CXX_FLAGS_${upper}}>\n")
+  endforeach()
+  foreach(property COMPILE_DEFINITIONS COMPILE_OPTIONS INCLUDE_DIRECTORIES
+                   COMPILE_FEATURES CXX_STANDARD CXX_EXTENSIONS
+                   POSITION_INDEPENDENT_CODE)
+    string(APPEND flags_text
+      "${property}: $<TARGET_PROPERTY:${tgt},${property}>\n")
+  endforeach()
   set(summaries)
+  foreach(source IN LISTS sources)
+    foreach(property COMPILE_DEFINITIONS COMPILE_OPTIONS INCLUDE_DIRECTORIES
+                     COMPILE_FLAGS)
+      get_source_file_property(value "${source}" ${property})
+      if(value)
+        string(APPEND flags_text "${source} ${property}: ${value}\n")
+      endif()
+    endforeach()
+  endforeach()
+  set(flags_file "${out_dir}/$<CONFIG>/compile-flags.txt")
+  file(GENERATE OUTPUT "${flags_file}" CONTENT "${flags_text}")
   foreach(source IN LISTS sources)
     if(NOT source MATCHES "\\.(c|cc|cpp|cxx|c\\+\\+)$")
       continue()
@@ -54,6 +84,7 @@ function(pii_flow_check)
               --depfile "${summary}.d" --source-root "${CMAKE_SOURCE_DIR}"
               ${policy_options} -p "${CMAKE_BINARY_DIR}" "${source}"
       DEPENDS "${source}" "${PII_FLOW_EXECUTABLE}" ${policy_file}
+              "${flags_file}"
       DEPFILE "${summary}.d"
       COMMENT "pii-flow: summarizing ${relative}"
       VERBATIM)
