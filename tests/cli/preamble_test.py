@@ -3,7 +3,8 @@
 meets it: built when a warm run parses one file again, used by the next
 edits wherever they are in the file, with findings and summaries equal to
 those of a parse without, and diagnostics in headers printed as without;
-dropped when a header changes, none for a header without a guard or with a
+dropped when a header changes (also when it is restored, as git stash
+does), none for a header without a guard or with a
 misspelled pii:: attribute, and a corrupt entry reported once.
 
   preamble_test.py PII_FLOW ANNOTATIONS_INCLUDE_DIR
@@ -13,6 +14,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 DATA_H = '''#pragma once
 #include <pii/annotations.h>
@@ -103,6 +105,29 @@ def main():
         expect('an edited header drops the preamble',
                'with a preamble:   0 of 1 files parsed' in header.stderr)
         expect('...and the findings follow the header', header.stdout == alone().stdout)
+
+        # A header edited and restored, as git stash does: same content, a
+        # new time. The PCH knows the header's #pragma once by its time, so
+        # the old preamble would include it twice.
+        write('a.cpp', A_CPP + '// edit 2b\n')
+        warm()
+        write('a.cpp', A_CPP + '// edit 2c\n')
+        warm()
+        write('data.h', DATA_H + '// stashed edit\n')
+        warm()
+        time.sleep(0.01)
+        write('data.h', DATA_H)
+        warm()
+        write('a.cpp', A_CPP + '// edit 2d\n')
+        restored = warm()
+        expect('a header edited and restored: no redefinition, the findings as without',
+               'redefinition' not in restored.stderr and restored.returncode == 1 and
+               restored.stdout == alone().stdout)
+        write('a.cpp', A_CPP + '// edit 2e\n')
+        rebuilt = warm()
+        expect('...and the preamble, built again, is used',
+               'with a preamble:   1 of 1 files parsed' in rebuilt.stderr and
+               'redefinition' not in rebuilt.stderr and rebuilt.returncode == 1)
 
         # A diagnostic in a header prints as a parse without a preamble
         # prints it: the header by its name from the include search, included

@@ -258,15 +258,22 @@ PreambleStore::entryPath(llvm::StringRef File,
   return cacheEntryPath(Directory, Salt, File, Commands, EntryExtension);
 }
 
-/// Whether \p Input is as it was, reading it from \p Overlay if it is there.
+/// Whether \p Input is exactly as the PCH recorded it, reading it from
+/// \p Overlay if it is there. Same content is not enough: Clang finds what
+/// it knows of a header in a PCH (#pragma once, for one) by its size and
+/// time, so a header edited and restored (git stash) would be included
+/// again, and everything in it defined twice.
 static bool unchangedIn(const FileOverlay &Overlay, const InputFile &Input) {
   auto Open = Overlay.find(Input.Path);
+  // An editor's buffer is read with time 0.
   if (Open != Overlay.end())
-    return hashContent(Open->second) == Input.Hash;
+    return Input.ModifiedNs == 0 && hashContent(Open->second) == Input.Hash;
   llvm::sys::fs::file_status Status;
   if (llvm::sys::fs::status(Input.Path, Status))
     return false;
-  return unchanged(Input, Status);
+  return Status.getSize() == Input.Size &&
+         Status.getLastModificationTime().time_since_epoch().count() ==
+             Input.ModifiedNs;
 }
 
 std::optional<Preamble>

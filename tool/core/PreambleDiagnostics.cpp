@@ -43,6 +43,11 @@ void PreambleDiagnosticPrinter::HandleDiagnostic(DiagnosticsEngine::Level Level,
   SourceLocation Loc = Info.getLocation();
   if (Loc.isInvalid() || !SM || !nameAsWithout(Loc))
     Unfaithful = true;
+  // An error in a header the PCH holds may be the PCH's own (a header it
+  // could not tell was already included): a parse without tells.
+  if (Level >= DiagnosticsEngine::Error && SM &&
+      !SM->isWrittenInMainFile(SM->getFileLoc(Loc)))
+    Unfaithful = true;
   Printer.HandleDiagnostic(Level, Info);
   Out << withoutPchLevel(ScratchStream.str());
   Scratch.clear();

@@ -55,7 +55,8 @@ public:
 
   /// Whether a diagnostic could not be printed as without the preamble: one
   /// with no location (the PCH could not be used), or in a header with
-  /// #line directives of its own. The parse is better done again without.
+  /// #line directives of its own; or whether an error is in a header, which
+  /// the PCH may have caused. The parse is better done again without.
   bool unfaithful() const { return Unfaithful; }
 
 private:
