@@ -18,6 +18,7 @@
 #include "cli/PolicyLoading.h"
 #include "cli/Report.h"
 #include "core/AtomicFile.h"
+#include "core/ParseTool.h"
 #include "core/ProgramAnalysis.h"
 #include "core/SummaryCache.h"
 #include "core/SummaryFile.h"
@@ -107,13 +108,14 @@ moving around them do not matter).)"),
     cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()),
     cl::sub(LinkCommand));
 
-cl::opt<OutputFormat> Format(
-    "format", cl::desc("How findings print on standard output:"),
-    cl::values(clEnumValN(OutputFormat::Text, "text",
-                          "clang's diagnostic format (default)"),
-               clEnumValN(OutputFormat::Github, "github",
-                          "GitHub Actions annotations (::error file=...)")),
-    cl::init(OutputFormat::Text), cl::cat(Category),
+// A string rather than cl::values, whose error for an unknown value LLVM
+// prints itself, in words of its own.
+cl::opt<std::string> FormatName(
+    "format", cl::value_desc("text|github"),
+    cl::desc(R"(How findings print on standard output: 'text', clang's
+diagnostic format (default), or 'github', GitHub Actions
+annotations (::error file=...).)"),
+    cl::init("text"), cl::cat(Category),
     cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCommand));
 
 cl::opt<std::string> CacheDir(
@@ -218,7 +220,7 @@ std::unique_ptr<ReportSetup> setUpReport(const Policy &P, size_t Files,
   O.Files = Files;
   O.Rules = &P;
   O.SourceRoot = sourceRoot();
-  O.Format = Format;
+  O.Format = FormatName == "github" ? OutputFormat::Github : OutputFormat::Text;
   O.SarifPath = SarifPath;
   O.Stats = AreStatisticsEnabled();
   O.Problems = std::move(Problems);
@@ -266,13 +268,15 @@ std::string depfile(StringRef Target, ArrayRef<std::string> Inputs) {
 
 int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
   Expected<Inputs> In = chooseInputs(Files, BuildDir, std::move(FromArgs));
-  if (!In)
-    return usageError(toString(In.takeError()));
+  if (!In) {
+    printFileError(In.takeError(), "");
+    return ExitIncomplete;
+  }
   std::vector<RunProblem> Problems;
-  for (const std::string &File : In->MissingFiles) {
-    errs() << "pii-flow: error: no such file: '" << File << "'\n";
-    Problems.push_back({RuleLevel::Error, "no such file: '" + File + "'",
-                        SourceSpot{File, 0, 0}});
+  for (const UnreadableFile &U : In->Unreadable) {
+    std::string Message = U.Problem + ": '" + U.File + "'";
+    errs() << "pii-flow: error: " << Message << '\n';
+    Problems.push_back({RuleLevel::Error, Message, SourceSpot{U.File, 0, 0}});
   }
   if (In->Files.empty())
     return ExitIncomplete;
@@ -304,10 +308,13 @@ int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
     return usageError("'extract' needs the file to summarize");
   Expected<Inputs> In =
       chooseInputs({ExtractFile}, BuildDir, std::move(FromArgs));
-  if (!In)
-    return usageError(toString(In.takeError()));
-  if (!In->MissingFiles.empty())
-    return usageError("no such file: '" + ExtractFile + "'");
+  if (!In) {
+    printFileError(In.takeError(), "");
+    return ExitIncomplete;
+  }
+  if (!In->Unreadable.empty())
+    return usageError(In->Unreadable.front().Problem + ": '" + ExtractFile +
+                      "'");
   std::optional<LoadedPolicy> P = loadPolicy(PolicyPaths, UnknownPurposeErrors);
   if (!P)
     return ExitIncomplete;
@@ -389,17 +396,53 @@ int runLink() {
   return Status;
 }
 
+/// The compile command after `--` in \p Argv, if there is one, taken out of
+/// \p Argv; flags Clang does not know (a g++ build's) are dropped, as they
+/// are from a compile database's commands.
+Expected<std::unique_ptr<CompilationDatabase>>
+takeCompileCommand(std::vector<const char *> &Argv) {
+  auto Dashes = llvm::find(Argv, StringRef("--"));
+  if (Dashes == Argv.end())
+    return nullptr;
+  std::vector<const char *> Command =
+      withoutOptionsClangRejects(ArrayRef<const char *>(Argv).drop_front(
+          Dashes - Argv.begin() + 1));
+  Argv.erase(Dashes + 1, Argv.end());
+  llvm::append_range(Argv, Command);
+  int Argc = Argv.size();
+  std::string Problem;
+  std::unique_ptr<CompilationDatabase> Commands =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
+          Argc, Argv.data(), Problem);
+  Argv.resize(Argc);
+  if (!Problem.empty()) {
+    // Clang's driver's lines, "warning: ..." and "error: ...": its first
+    // error says what is wrong.
+    SmallVector<StringRef, 4> Lines;
+    StringRef(Problem).trim().split(Lines, '\n');
+    StringRef Said = Lines.front();
+    for (StringRef Line : Lines)
+      if (Line.starts_with("error: ")) {
+        Said = Line.drop_front(strlen("error: "));
+        break;
+      }
+    return createStringError("in the compile command after '--': " + Said);
+  }
+  return Commands;
+}
+
 } // namespace
 
 int piiMain(int argc, const char **argv) {
   // Everything after `--` is the compile command; take it before the options
   // parser sees it.
-  std::string ArgsError;
-  std::unique_ptr<CompilationDatabase> FromArgs =
-      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
-                                                                    ArgsError);
-  if (!ArgsError.empty())
-    return usageError(ArgsError);
+  std::vector<const char *> Argv(argv, argv + argc);
+  Expected<std::unique_ptr<CompilationDatabase>> FromArgs =
+      takeCompileCommand(Argv);
+  if (!FromArgs)
+    return usageError(toString(FromArgs.takeError()));
+  argc = Argv.size();
+  argv = Argv.data();
 
   adoptStatsOption();
   for (cl::SubCommand *Sub :
@@ -419,14 +462,20 @@ int piiMain(int argc, const char **argv) {
                       " (see 'pii-flow --help')");
   }
 
+  if (FormatName != "text" && FormatName != "github")
+    return usageError("unknown --format '" + FormatName +
+                      "'; it is 'text' or 'github'" +
+                      (FormatName == "sarif"
+                           ? " (a SARIF log is written with --sarif FILE)"
+                           : ""));
   if (ExtractCommand)
-    return runExtract(std::move(FromArgs));
+    return runExtract(std::move(*FromArgs));
   if (LinkCommand) {
-    if (FromArgs)
+    if (*FromArgs)
       return usageError("'link' takes summaries, not compiler arguments");
     return runLink();
   }
-  return runAnalyze(std::move(FromArgs));
+  return runAnalyze(std::move(*FromArgs));
 }
 
 } // namespace pii

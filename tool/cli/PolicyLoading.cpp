@@ -14,7 +14,8 @@ void printFileError(Error E, StringRef Path) {
   handleAllErrors(
       std::move(E),
       [&](const PositionedError &P) {
-        errs() << Path << ':' << P.where().Line << ':' << P.where().Column
+        errs() << (P.file().empty() ? Path : StringRef(P.file())) << ':'
+               << P.where().Line << ':' << P.where().Column
                << ": error: " << P.text() << '\n';
       },
       [](const ErrorInfoBase &Other) {

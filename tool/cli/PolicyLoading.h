@@ -21,8 +21,8 @@
 
 namespace pii {
 
-/// Prints \p E, which is about \p Path; a PositionedError as a compiler
-/// prints an error in a file.
+/// Prints \p E, which is about \p Path unless it names its file; a
+/// PositionedError as a compiler prints an error in a file.
 void printFileError(llvm::Error E, llvm::StringRef Path);
 
 struct LoadedPolicy {

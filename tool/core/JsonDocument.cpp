@@ -18,6 +18,8 @@ namespace pii {
 char PositionedError::ID;
 
 void PositionedError::log(llvm::raw_ostream &OS) const {
+  if (!File.empty())
+    OS << File << ':';
   OS << Where.Line << ':' << Where.Column << ": " << Message;
 }
 
@@ -352,9 +354,16 @@ llvm::Expected<JsonValue> readJsonFile(llvm::StringRef Path,
     return llvm::createStringError("cannot read " + What + " '" + Path +
                                    "': " + EC.message());
   };
-  uint64_t Size = 0;
-  if (std::error_code EC = llvm::sys::fs::file_size(Path, Size))
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Path, Status))
     return CannotRead(EC);
+  if (llvm::sys::fs::is_directory(Status))
+    return CannotRead(std::make_error_code(std::errc::is_a_directory));
+  // A pipe would block the read, or never end.
+  if (!llvm::sys::fs::is_regular_file(Status))
+    return llvm::createStringError("cannot read " + What + " '" + Path +
+                                   "': not a regular file");
+  uint64_t Size = Status.getSize();
   if (Size > MaxBytes)
     return llvm::createStringError(
         What + " '" + Path + "' is " + llvm::Twine(Size >> 20) +

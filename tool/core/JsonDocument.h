@@ -34,10 +34,13 @@ struct TextPosition {
 class PositionedError : public llvm::ErrorInfo<PositionedError> {
 public:
   static char ID;
-  PositionedError(TextPosition Where, std::string Message)
-      : Where(Where), Message(std::move(Message)) {}
+  /// \p File: the document's, when the error is to name it itself.
+  PositionedError(TextPosition Where, std::string Message,
+                  std::string File = "")
+      : Where(Where), Message(std::move(Message)), File(std::move(File)) {}
 
   TextPosition where() const { return Where; }
+  const std::string &file() const { return File; }
   /// The problem, without the position.
   const std::string &text() const { return Message; }
 
@@ -49,6 +52,7 @@ public:
 private:
   TextPosition Where;
   std::string Message;
+  std::string File;
 };
 
 struct JsonMember;

@@ -8,9 +8,16 @@
 #include "clang/Tooling/Tooling.h"
 
 #include <memory>
+#include <vector>
 #include <string>
 
 namespace pii {
+
+/// \p Options, compiler options, without those Clang's driver rejects as
+/// unknown or unsupported: flags only GCC understands
+/// (-fconcepts-diagnostics-depth=2, -fanalyzer), which builds for g++ carry.
+std::vector<const char *>
+withoutOptionsClangRejects(llvm::ArrayRef<const char *> Options);
 
 /// A tool that parses \p File with its commands from \p Commands, made
 /// usable by a LibTooling binary (Clang's builtin headers found, GCC-only

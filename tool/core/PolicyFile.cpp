@@ -298,14 +298,14 @@ PolicyFile PolicyBuilder::finish() && {
 llvm::Expected<PolicyFile> parsePolicy(llvm::StringRef Text) {
   PolicyBuilder Builder;
   if (llvm::Error E = Builder.add(Text, "<policy>"))
-    return std::move(E);
+    return E;
   return std::move(Builder).finish();
 }
 
 llvm::Expected<PolicyFile> readPolicyFile(llvm::StringRef Path) {
   PolicyBuilder Builder;
   if (llvm::Error E = Builder.addFile(Path))
-    return std::move(E);
+    return E;
   return std::move(Builder).finish();
 }
 

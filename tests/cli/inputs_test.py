@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Inputs as real builds and careless hands give them: a pipe named as a
+source or a policy, a file named twice, a file a compile_commands.json lists
+twice, a header and a new file the database does not list (they borrow a
+neighbour's command), flags only GCC knows, a database that is not JSON,
+a file name with a backslash. Each is analyzed once, or refused with a clear
+error; nothing hangs, crashes or is counted twice.
+
+  inputs_test.py PII_FLOW ANNOTATIONS_INCLUDE_DIR
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+LEAK = '''#include <pii/annotations.h>
+#include <string>
+struct User { PII_PURPOSE("security") std::string phone; };
+PII_SINK("advertising") void showAd(const std::string &key);
+void sync(const User &u) { showAd(u.phone); }
+'''
+HEADER = '''#pragma once
+#include <pii/annotations.h>
+#include <string>
+struct Card { PII_PURPOSE("security") std::string number; };
+PII_SINK("advertising") void track(const std::string &key);
+inline void leakCard(const Card &c) { track(c.number); }
+'''
+GCC_ONLY = ['-fanalyzer', '-fconcepts-diagnostics-depth=2', '-fmodules-ts',
+            '-fno-tree-vrp', '-fipa-pta', '-fmax-include-depth=300']
+
+
+def main():
+    pii, annotations = sys.argv[1], sys.argv[2]
+    failures = []
+
+    def expect(what, ok, run=None):
+        if not ok:
+            failures.append(what + ('\n  exit %s\n  stdout: %s\n  stderr: %s' % (
+                run.returncode, run.stdout[-1500:], run.stderr[-1500:]) if run else ''))
+
+    with tempfile.TemporaryDirectory() as root:
+        def write(name, text):
+            with open(os.path.join(root, name), 'w') as f:
+                f.write(text)
+
+        def run(*args, timeout=60):
+            try:
+                return subprocess.run([pii] + list(args), capture_output=True, text=True,
+                                      cwd=root, timeout=timeout)
+            except subprocess.TimeoutExpired:
+                return subprocess.CompletedProcess(args, 'hung', '', '')
+
+        write('leak.cpp', LEAK)
+        write('card.h', HEADER)
+        write('new_file.cpp', '#include "card.h"\nvoid more(const Card &c) { track(c.number); }\n')
+        flags = ['-std=c++17', '-I' + annotations]
+        entry = {'directory': root, 'file': 'leak.cpp',
+                 'arguments': ['g++'] + GCC_ONLY + flags + ['-c', 'leak.cpp']}
+        twice = dict(entry, arguments=entry['arguments'] + ['-DSECOND'])
+        with open(os.path.join(root, 'compile_commands.json'), 'w') as f:
+            json.dump([entry, twice], f)
+
+        build = run('-p', '.')
+        expect('-p: flags only GCC knows are dropped, and a file listed twice is analyzed once',
+               build.returncode == 1 and build.stdout.count(': error: value') == 1 and
+               'in 1 of 1 translation units' in build.stderr, build)
+        named_twice = run('-p', '.', 'leak.cpp', 'leak.cpp')
+        expect('a file named twice is analyzed once',
+               named_twice.returncode == 1 and 'in 1 of 1 translation units' in named_twice.stderr,
+               named_twice)
+        header = run('-p', '.', 'card.h', 'new_file.cpp')
+        expect('a header and a new file borrow a neighbour\'s command, without errors of their own',
+               header.returncode == 1 and 'card.h:6:45: error: value' in header.stdout and
+               'new_file.cpp:2:34: error: value' in header.stdout and
+               'error: no such file' not in header.stderr and
+               'could not be compiled' not in header.stderr, header)
+        dashes = run('leak.cpp', '--', *(GCC_ONLY + flags))
+        expect('-- ARGS: flags only GCC knows are dropped',
+               dashes.returncode == 1 and dashes.stdout.count(': error: value') == 1, dashes)
+
+        os.mkfifo(os.path.join(root, 'pipe.cpp'))
+        piped = run('pipe.cpp', 'leak.cpp', '--', *flags)
+        expect('a pipe named as a source is refused, and the rest analyzed',
+               piped.returncode == 2 and
+               "pii-flow: error: not a regular file: 'pipe.cpp'" in piped.stderr and
+               piped.stdout.count(': error: value') == 1, piped)
+        os.mkfifo(os.path.join(root, 'pipe.json'))
+        policy = run('--policy', 'pipe.json', 'leak.cpp', '--', *flags)
+        expect('a pipe named as a policy is refused',
+               policy.returncode == 2 and "'pipe.json': not a regular file" in policy.stderr, policy)
+
+        write('back\\slash.cpp', LEAK)
+        backslash = run('back\\slash.cpp', 'leak.cpp', '--', *flags)
+        expect('a file name with a backslash is refused by name',
+               backslash.returncode == 2 and 'holds a backslash' in backslash.stderr and
+               backslash.stdout.count(': error: value') == 1, backslash)
+
+        os.makedirs(os.path.join(root, 'bad'))
+        with open(os.path.join(root, 'bad', 'compile_commands.json'), 'wb') as f:
+            f.write(b'[{"directory": "/tmp", "file": "a.cpp", \x01\xff')
+        binary = run('-p', 'bad')
+        expect('a database that is not JSON: its line and column, and none of its bytes',
+               binary.returncode == 2 and
+               binary.stderr == 'bad/compile_commands.json:1:42: error: invalid UTF-8\n', binary)
+        write('bad/compile_commands.json', '[{"directory": "/tmp", "file": 3, "command": "c++"}]')
+        typed = run('-p', 'bad')
+        expect('a database entry of the wrong type: its line and column',
+               typed.returncode == 2 and
+               'bad/compile_commands.json:1:32: error: "file" must be a string, not a number'
+               in typed.stderr, typed)
+
+    for f in failures:
+        print('FAILED: ' + f)
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
