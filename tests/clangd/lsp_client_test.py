@@ -7,7 +7,9 @@ edit is analyzed once typing pauses, and an edit that removes the flow
 clears its diagnostic, saved or not; shutdown and exit end both processes
 cleanly; --version is clangd's. With --policy, the file's rules apply; an
 invalid policy file is logged at its line and column, and clangd's
-diagnostics still flow.
+diagnostics still flow. A file compile_commands.json does not list, one of a
+compile_flags.txt project, and one with no commands above it are analyzed;
+the user is told once when the command is a guess.
 
   lsp_client_test.py PII_CLANGD ANNOTATIONS_DIR
 """
@@ -97,6 +99,33 @@ class Client:
                 return message
 
 
+def session(pii_clangd, work, source, text, accept, options=()):
+    """A session on the file source (holding text) with pii-clangd's
+    options: the publish for it that accept() takes, the messages shown to
+    the user (window/showMessage), and the log."""
+    client = Client([pii_clangd, '--log=error', NO_INDEX] + list(options), work)
+    init = client.request('initialize', {'processId': os.getpid(), 'rootUri': 'file://' + work,
+                                         'capabilities': {}})
+    client.wait_for(lambda m: m.get('id') == init, 120)
+    client.notify('initialized', {})
+    client.notify('textDocument/didOpen', {'textDocument': {
+        'uri': 'file://' + source, 'languageId': 'cpp', 'version': 1, 'text': text}})
+    shown = []
+
+    def published(m):
+        if m.get('method') == 'window/showMessage':
+            shown.append(m['params'])
+        return (m.get('method') == 'textDocument/publishDiagnostics' and
+                m['params']['uri'] == 'file://' + source and accept(m['params']['diagnostics']))
+    found = client.wait_for(published, 120)
+    shutdown = client.request('shutdown', None)
+    client.wait_for(lambda m: published(m) and False or m.get('id') == shutdown, 120)
+    client.notify('exit', None)
+    client.proc.wait(timeout=120)
+    client.log.seek(0)
+    return found, shown, client.log.read().decode(errors='replace')
+
+
 def session_with_policy(pii_clangd, work, policy_text, accept):
     """A session on sync.cpp under --policy; the publish accept() takes, and
     the log."""
@@ -106,22 +135,9 @@ def session_with_policy(pii_clangd, work, policy_text, accept):
     source = os.path.join(work, 'sync.cpp')
     with open(source) as f:
         text = f.read()
-    client = Client([pii_clangd, '--policy', policy, '--log=error', NO_INDEX,
-                     '--compile-commands-dir=' + work], work)
-    init = client.request('initialize', {'processId': os.getpid(), 'rootUri': 'file://' + work,
-                                         'capabilities': {}})
-    client.wait_for(lambda m: m.get('id') == init, 120)
-    client.notify('initialized', {})
-    client.notify('textDocument/didOpen', {'textDocument': {
-        'uri': 'file://' + source, 'languageId': 'cpp', 'version': 1, 'text': text}})
-    published = client.wait_for(lambda m: m.get('method') == 'textDocument/publishDiagnostics'
-                                and accept(m['params']['diagnostics']), 120)
-    shutdown = client.request('shutdown', None)
-    client.wait_for(lambda m: m.get('id') == shutdown, 120)
-    client.notify('exit', None)
-    client.proc.wait(timeout=120)
-    client.log.seek(0)
-    return published, client.log.read().decode(errors='replace')
+    found, _, log = session(pii_clangd, work, source, text, accept,
+                            ['--policy', policy, '--compile-commands-dir=' + work])
+    return found, log
 
 
 def check_policies(pii_clangd, work, expect):
@@ -138,6 +154,53 @@ def check_policies(pii_clangd, work, expect):
         d.get('source') == 'clang' for d in ds))
     expect('an invalid policy: clangd\'s diagnostics still flow', shown is not None, log)
     expect('an invalid policy is logged at its line and column', 'policy.json:1:11: error' in log, log)
+
+
+LONE = """struct User { [[clang::annotate("pii::purpose", "security")]] int phone; };
+[[clang::annotate("pii::sink", "advertising")]] void showAd(int key);
+void sync(const User &u) { showAd(u.phone); }
+"""
+
+
+def finding_in(diagnostics):
+    return any(d.get('code') == 'security-to-advertising' for d in diagnostics)
+
+
+def check_files_without_commands(pii_clangd, annotations, expect):
+    """Files compile_commands.json does not list, a compile_flags.txt
+    project, and a file with neither above it: each analyzed, and the user
+    told once when its command is a guess."""
+    work = tempfile.mkdtemp(prefix='pii-clangd-unlisted-')
+    with open(os.path.join(work, 'listed.cpp'), 'w') as f:
+        f.write('int listed() { return 0; }\n')
+    with open(os.path.join(work, 'compile_commands.json'), 'w') as f:
+        json.dump([{'directory': work, 'file': 'listed.cpp',
+                    'command': 'clang++ -std=c++17 -I%s -c listed.cpp' % annotations}], f)
+    found, shown, log = session(pii_clangd, work, os.path.join(work, 'new_file.cpp'), SOURCE,
+                                finding_in)
+    expect('a file compile_commands.json does not list is analyzed with a neighbour\'s command',
+           found is not None, log)
+    expect('...and the user is told so, once',
+           [m['type'] for m in shown] == [3] and 'is not in' in shown[0]['message'] and
+           'compile_commands.json' in shown[0]['message'], shown)
+
+    flags = tempfile.mkdtemp(prefix='pii-clangd-flags-')
+    with open(os.path.join(flags, 'compile_flags.txt'), 'w') as f:
+        f.write('-std=c++17\n-I%s\n' % annotations)
+    found, shown, log = session(pii_clangd, flags, os.path.join(flags, 'sync.cpp'), SOURCE,
+                                finding_in)
+    expect('a compile_flags.txt project is analyzed, without a word',
+           found is not None and shown == [], (shown, log))
+
+    alone = tempfile.mkdtemp(prefix='pii-clangd-alone-')
+    found, shown, log = session(pii_clangd, alone, os.path.join(alone, 'lone.cpp'), LONE,
+                                finding_in)
+    expect('a file with no compile commands above it is analyzed with the defaults',
+           found is not None, log)
+    expect('...and the user is told so, once', len(shown) == 1 and
+           'no compile_commands.json or compile_flags.txt' in shown[0]['message'], shown)
+    for d in (work, flags, alone):
+        shutil.rmtree(d)
 
 
 def main():
@@ -273,6 +336,7 @@ def main():
     expect('no clangd is left behind', stray.stdout.strip() == '', stray.stdout)
 
     check_policies(pii_clangd, work, expect)
+    check_files_without_commands(pii_clangd, annotations, expect)
     shutil.rmtree(work)
     if failures:
         client.log.seek(0)

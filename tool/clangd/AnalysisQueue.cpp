@@ -81,29 +81,59 @@ void AnalysisQueue::run() {
 }
 
 Workspace *AnalysisQueue::workspaceOf(const std::string &File) {
-  std::optional<std::string> Dir =
-      BuildDir ? BuildDir : findBuildDirectory(File);
-  if (!Dir) {
-    llvm::errs() << "pii-clangd: no compile_commands.json for '" << File
-                 << "'; pii-flow does not analyze it\n";
-    return nullptr;
-  }
-  std::unique_ptr<Workspace> &W = Workspaces[*Dir];
+  CommandSource Source = BuildDir
+                             ? CommandSource{CommandSource::Database, *BuildDir}
+                             : findCommandSource(File, /*InBuild=*/true);
+  std::unique_ptr<Workspace> &W =
+      Workspaces[std::to_string(Source.Kind) + Source.Directory];
   if (W)
     return W.get();
   auto Start = Clock::now();
-  auto Loaded = Workspace::load(*Dir, P);
+  auto Loaded = Workspace::load(Source, P);
   if (!Loaded) {
-    llvm::errs() << "pii-clangd: cannot analyze the program in '" << *Dir
-                 << "': " << llvm::toString(Loaded.takeError()) << '\n';
-    Workspaces.erase(*Dir);
+    std::string Problem = llvm::toString(Loaded.takeError());
+    tellOnce(Source.Directory, MessageType::Error,
+             "pii-flow cannot analyze the files of '" + Source.Directory +
+                 "': " + Problem);
+    Workspaces.erase(std::to_string(Source.Kind) + Source.Directory);
     return nullptr;
   }
   W = std::move(*Loaded);
-  llvm::errs() << "pii-clangd: loaded the program in '" << *Dir << "' in "
-               << llvm::format("%.2f", secondsSince(Start)) << " s\n";
+  llvm::errs() << "pii-clangd: loaded the program in '" << Source.Directory
+               << "' in " << llvm::format("%.2f", secondsSince(Start))
+               << " s\n";
   publish(*W);
   return W.get();
+}
+
+void AnalysisQueue::tellOnce(const std::string &Key, MessageType Type,
+                             const std::string &Message) {
+  llvm::errs() << "pii-clangd: " << Message << '\n';
+  if (!Told.insert(Key).second)
+    return;
+  Editor.write(jsonText(nlohmann::json{
+      {"jsonrpc", "2.0"},
+      {"method", "window/showMessage"},
+      {"params", {{"type", static_cast<int>(Type)}, {"message", Message}}}}));
+}
+
+/// What the editor is told when \p File is analyzed as a unit of its own in
+/// \p W, if anything.
+static std::optional<std::string> adoptionNote(const Workspace &W,
+                                               const std::string &File) {
+  switch (W.source().Kind) {
+  case CommandSource::Database:
+    return "pii-flow: '" + File + "' is not in " + W.source().Directory +
+           "/compile_commands.json; it is analyzed with the command of a "
+           "neighbouring file, as clangd does";
+  case CommandSource::FlagsFile:
+    return std::nullopt; // what compile_flags.txt is for
+  case CommandSource::Defaults:
+    return "pii-flow: no compile_commands.json or compile_flags.txt was "
+           "found above '" +
+           File + "'; it is analyzed alone, with the compiler's defaults";
+  }
+  return std::nullopt;
 }
 
 void AnalysisQueue::analyze(const std::string &File) {
@@ -111,8 +141,12 @@ void AnalysisQueue::analyze(const std::string &File) {
   if (!W)
     return;
   std::vector<std::string> Units = W->readersOf(File);
-  if (Units.empty())
-    return; // not part of the program
+  if (Units.empty()) {
+    W->adopt(File);
+    Units = {File};
+    if (std::optional<std::string> Note = adoptionNote(*W, File))
+      tellOnce(File, MessageType::Info, *Note);
+  }
   FileOverlay Overlay;
   for (auto &[Uri, Text] : Texts.texts())
     Overlay[pathOfFileUri(Uri)] = std::move(Text);
@@ -121,6 +155,11 @@ void AnalysisQueue::analyze(const std::string &File) {
     return;
   llvm::errs() << "pii-clangd: analyzed '" << File << "' in "
                << llvm::format("%.2f", secondsSince(Start)) << " s\n";
+  for (const std::string &Unit : W->crashedUnits())
+    tellOnce("crash:" + Unit, MessageType::Error,
+             "pii-flow: internal error while analyzing '" + Unit +
+                 "'; its flows are not shown (please report this with the "
+                 "file)");
   publish(*W);
   // The file is likely edited next: its next analysis parses its own text
   // and loads its headers.

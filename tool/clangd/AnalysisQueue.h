@@ -30,6 +30,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -60,6 +61,13 @@ private:
   void analyze(const std::string &File);
   /// The workspace \p File belongs to, loaded and published the first time.
   Workspace *workspaceOf(const std::string &File);
+  /// LSP's MessageType.
+  enum class MessageType { Error = 1, Warning = 2, Info = 3 };
+  /// Logs \p Message, and shows it in the editor the first time \p Key
+  /// (a file, a directory) comes with one: what pii-flow cannot do must be
+  /// said, but not at every keystroke.
+  void tellOnce(const std::string &Key, MessageType Type,
+                const std::string &Message);
   void publish(const Workspace &W);
   /// Whether the analysis of \p File should stop: a newer request for it
   /// came, or pii-clangd is exiting.
@@ -70,8 +78,9 @@ private:
   LspWriter &Editor;
   std::optional<std::string> BuildDir;
   Policy P;
-  /// By build directory; used by the worker only.
+  /// By command source; used by the worker only, as is Told.
   std::map<std::string, std::unique_ptr<Workspace>> Workspaces;
+  std::set<std::string> Told;
   std::mutex Lock;
   std::condition_variable Wake;
   /// When each requested file is due.

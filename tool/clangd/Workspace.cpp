@@ -6,6 +6,7 @@
 #include "report/LspReporter.h"
 #include "report/Uri.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Threading.h"
@@ -16,19 +17,6 @@
 
 namespace pii {
 
-std::optional<std::string> findBuildDirectory(llvm::StringRef File) {
-  for (llvm::StringRef Dir = llvm::sys::path::parent_path(File); !Dir.empty();
-       Dir = llvm::sys::path::parent_path(Dir)) {
-    for (llvm::StringRef Sub : {"", "build"}) {
-      llvm::SmallString<256> Candidate(Dir);
-      llvm::sys::path::append(Candidate, Sub, "compile_commands.json");
-      if (llvm::sys::fs::exists(Candidate))
-        return llvm::sys::path::parent_path(Candidate).str();
-    }
-  }
-  return std::nullopt;
-}
-
 /// \p Path absolute, without dots: as inputs are recorded.
 static std::string normalized(llvm::StringRef Path) {
   llvm::SmallString<256> Result(Path);
@@ -37,21 +25,39 @@ static std::string normalized(llvm::StringRef Path) {
   return Result.str().str();
 }
 
+/// The program \p Source describes: its files (none but a database's), and
+/// the commands for any file.
+static llvm::Expected<Inputs> inputsFrom(const CommandSource &Source) {
+  if (Source.Kind == CommandSource::Database)
+    return chooseInputs({}, Source.Directory, nullptr);
+  Inputs In;
+  auto Commands = loadCommands(Source);
+  if (!Commands)
+    return Commands.takeError();
+  In.Commands = std::move(*Commands);
+  return In;
+}
+
 llvm::Expected<std::unique_ptr<Workspace>>
-Workspace::load(const std::string &BuildDir, const Policy &P) {
-  llvm::Expected<Inputs> In = chooseInputs({}, BuildDir, nullptr);
+Workspace::load(const CommandSource &Source, const Policy &P) {
+  llvm::Expected<Inputs> In = inputsFrom(Source);
   if (!In)
     return In.takeError();
-  llvm::SmallString<256> CacheDir(BuildDir);
+  // With a database, the directory `pii-flow -p BUILD_DIR` uses (entries
+  // are keyed by the binary, so each tool reuses its own); otherwise one in
+  // the user's cache, not in the sources.
+  llvm::SmallString<256> CacheDir(Source.Directory);
+  if (Source.Kind != CommandSource::Database &&
+      llvm::sys::path::cache_directory(CacheDir))
+    llvm::sys::path::append(CacheDir, "pii-flow",
+                            llvm::utohexstr(hashContent(Source.Directory)));
   llvm::sys::path::append(CacheDir, "pii-flow-cache");
-  // The directory `pii-flow -p BUILD_DIR` uses; entries are keyed by the
-  // binary, so each tool reuses its own.
   SummaryCache Cache(CacheDir.str().str(), SummaryCache::saltFor(P));
   // One core is left to clangd.
   unsigned Jobs =
       std::max(1u, llvm::hardware_concurrency().compute_thread_count() - 1);
   std::unique_ptr<Workspace> W(
-      new Workspace(std::move(*In), P, Cache.preambles()));
+      new Workspace(Source, std::move(*In), P, Cache.preambles()));
   for (FileExtraction &File :
        extractFiles(*W->In.Commands, W->In.Files, P, Jobs, Cache))
     W->Units[File.File] = std::move(File);
@@ -66,6 +72,19 @@ std::vector<std::string> Workspace::readersOf(const std::string &File) const {
     if (normalized(Unit) == Path || llvm::is_contained(Extraction.Inputs, Path))
       Readers.push_back(Unit);
   return Readers;
+}
+
+void Workspace::adopt(const std::string &File) {
+  if (!llvm::is_contained(In.Files, File))
+    In.Files.push_back(File);
+}
+
+std::vector<std::string> Workspace::crashedUnits() const {
+  std::vector<std::string> Crashed;
+  for (const auto &[Unit, Extraction] : Units)
+    if (Extraction.Crashed)
+      Crashed.push_back(Unit);
+  return Crashed;
 }
 
 bool Workspace::update(const std::vector<std::string> &Changed,

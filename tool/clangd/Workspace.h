@@ -30,18 +30,24 @@
 
 namespace pii {
 
-/// The directory holding the compile_commands.json for \p File.
-std::optional<std::string> findBuildDirectory(llvm::StringRef File);
 
 class Workspace {
 public:
-  /// Loads the program of \p BuildDir and links it.
+  /// Loads the program \p Source describes, and links it.
   static llvm::Expected<std::unique_ptr<Workspace>>
-  load(const std::string &BuildDir, const Policy &P);
+  load(const CommandSource &Source, const Policy &P);
+
+  const CommandSource &source() const { return Source; }
 
   /// The translation units that read \p File: itself, if it is one, and
   /// those that include it.
   std::vector<std::string> readersOf(const std::string &File) const;
+
+  /// Makes \p File, which no unit reads (a new file, a header nothing
+  /// includes yet, any file of a project without a compile_commands.json),
+  /// a translation unit of the program, compiled with the command its
+  /// source gives or infers for it (a neighbour's, as clangd does).
+  void adopt(const std::string &File);
 
   /// Extracts \p Units again, seeing \p Overlay's texts for unsaved
   /// buffers, and links the program again; false if \p Cancelled said to
@@ -56,16 +62,22 @@ public:
                         const FileOverlay &Overlay,
                         llvm::function_ref<bool()> Cancelled) const;
 
+  /// The units whose last extraction crashed (an internal error).
+  std::vector<std::string> crashedUnits() const;
+
   /// pii-flow's diagnostics, by file URI: the findings, less those
   /// suppressed in the source, and the problems with annotations.
   std::map<std::string, nlohmann::json>
   diagnostics(bool RelatedInformation) const;
 
 private:
-  Workspace(Inputs In, const Policy &P, PreambleStore Preambles)
-      : In(std::move(In)), P(P), Preambles(std::move(Preambles)) {}
+  Workspace(CommandSource Source, Inputs In, const Policy &P,
+            PreambleStore Preambles)
+      : Source(std::move(Source)), In(std::move(In)), P(P),
+        Preambles(std::move(Preambles)) {}
   void link();
 
+  CommandSource Source;
   Inputs In;
   Policy P;
   PreambleStore Preambles;

@@ -225,8 +225,17 @@ parseFile(const tooling::CompilationDatabase &Commands, const std::string &File,
   }
   AnalysisActionFactory Factory(P, Out, Pch);
   Out.Crashed = !runIsolated([&] { Tool->run(&Factory); });
+  // Errors the parse did not see, the driver's (an invalid -std=), count
+  // as much as its own; those about annotations are ours, and do not.
+  const DiagnosticConsumer &Printed =
+      Fit ? static_cast<const DiagnosticConsumer &>(*AsWithout) : *Plain;
+  unsigned OwnErrors = llvm::count_if(
+      Out.Result.AnnotationProblems,
+      [](const PlacedProblem &Problem) { return !Problem.Warning; });
+  if (Printed.getNumErrors() > OwnErrors)
+    Out.Analyzed = false;
   // What a crashed analysis got to is not a translation unit analyzed.
-  if (Out.Crashed)
+  if (Out.Crashed || !Out.Analyzed)
     Out.Result.TranslationUnits = 0;
   if (!Fit)
     return Out;
@@ -680,6 +689,7 @@ FileExtraction extractionOf(FileAnalysis &&F, const std::string &File) {
   for (InputFile &Input : F.Result.Inputs)
     Out.Inputs.push_back(std::move(Input.Path));
   Out.AnnotationProblems = std::move(F.Result.AnnotationProblems);
+  Out.Crashed = F.Crashed;
   return Out;
 }
 

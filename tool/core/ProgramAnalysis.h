@@ -85,8 +85,9 @@ struct FileExtraction {
   std::vector<TranslationUnitSummary> Summaries;
   /// Every file its translation unit read.
   std::vector<std::string> Inputs;
-  /// From a fresh analysis only: a cache entry keeps none.
   std::vector<PlacedProblem> AnnotationProblems;
+  /// The analysis crashed (an internal error): what it holds is partial.
+  bool Crashed = false;
 };
 
 /// \p Files extracted or taken from \p Cache, \p Jobs at a time, each on
