@@ -3,7 +3,7 @@
 source or a policy, a file named twice, a file a compile_commands.json lists
 twice, a header and a new file the database does not list (they borrow a
 neighbour's command), flags only GCC knows, a database that is not JSON,
-a file name with a backslash. Each is analyzed once, or refused with a clear
+a file name with a backslash. Compile errors show as their files are done. Each is analyzed once, or refused with a clear
 error; nothing hangs, crashes or is counted twice.
 
   inputs_test.py PII_FLOW ANNOTATIONS_INCLUDE_DIR
@@ -110,6 +110,24 @@ def main():
                typed.returncode == 2 and
                'bad/compile_commands.json:1:32: error: "file" must be a string, not a number'
                in typed.stderr, typed)
+
+        # A compile error is shown when its file is done, not at the end of
+        # the run: here while a second, slower file is still being parsed.
+        write('broken.cpp', 'int broken = ;\n')
+        write('slow.cpp', ''.join('#include <%s>\n' % h for h in (
+            'regex', 'iostream', 'map', 'unordered_map', 'thread', 'future', 'variant',
+            'filesystem', 'algorithm', 'random', 'chrono', 'sstream', 'iomanip'))
+            + 'int main() {}\n')
+        live = subprocess.Popen([pii, '-j', '1', 'broken.cpp', 'slow.cpp', '--'] + flags,
+                                cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+        first = live.stderr.readline()
+        running = live.poll() is None
+        rest = live.communicate(timeout=120)
+        expect('a compile error is shown while later files are still analyzed',
+               'broken.cpp:1:14: error: expected expression' in first and running,
+               subprocess.CompletedProcess(live.args, live.returncode, rest[0], first + rest[1]))
+        expect('...and not shown again at the end', (first + rest[1]).count('expected expression') == 1)
 
     for f in failures:
         print('FAILED: ' + f)

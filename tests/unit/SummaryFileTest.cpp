@@ -54,10 +54,12 @@ TEST_CASE("a bad summary file is an error that says what is wrong",
 
   std::string Good = encodeSummaries({extracted()});
   std::string OtherVersion = Good;
-  OtherVersion.replace(Good.find(" 2 "), 3, " 1 ");
+  std::string Version = " " + std::to_string(SummaryFormatVersion) + " ";
+  OtherVersion.replace(Good.find(Version), Version.size(), " 1 ");
   CHECK(errorOf(OtherVersion) ==
         "s.summary: a pii-flow summary of format 1; this pii-flow reads "
-        "format 2");
+        "format " +
+            std::to_string(SummaryFormatVersion));
   for (size_t Kept : {Good.size() - 1, Good.size() / 2, Good.find('\n') + 1})
     CHECK(errorOf(Good.substr(0, Kept)) ==
           "s.summary: a truncated or corrupt pii-flow summary (checksum "

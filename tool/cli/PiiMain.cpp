@@ -289,8 +289,15 @@ int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
   if (!Setup)
     return ExitIncomplete;
   std::optional<SummaryCache> Cache = openCache(P->Rules);
-  auto Result = std::make_unique<ProgramAnalysis>(analyzeProgram(
-      *In->Commands, In->Files, P->Rules, Jobs, Cache ? &*Cache : nullptr));
+  // A long run's compile errors are not held back until its end.
+  std::string &Shown = Setup->Options.DiagnosticsShown;
+  auto Show = [&Shown](StringRef Text) {
+    errs() << Text;
+    Shown += Text;
+  };
+  auto Result = std::make_unique<ProgramAnalysis>(
+      analyzeProgram(*In->Commands, In->Files, P->Rules, Jobs,
+                     Cache ? &*Cache : nullptr, Show));
   int Status = report(*Result, Setup->Options);
   // The program's summaries are freed with the process: one by one, at a
   // million lines, they took a tenth of a second after the findings were

@@ -62,7 +62,7 @@ runProblems(const ProgramAnalysis &Result, const ReportOptions &Options,
   for (const std::string &File : Result.FailedFiles)
     Problems.push_back(
         {RuleLevel::Error,
-         "'" + File + "' could not be compiled; it was not analyzed",
+         "'" + File + "' could not be compiled; only what Clang parsed of it was analyzed",
          WholeFile(File)});
   for (const std::string &File : Result.CrashedFiles)
     Problems.push_back(
@@ -97,7 +97,12 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
     if (!F.Justification)
       Open.push_back(F);
 
-  errs() << Result.Diagnostics;
+  // What is left of them: a file whose cache entry turned out unusable was
+  // analyzed again since.
+  StringRef Diagnostics = Result.Diagnostics;
+  if (Diagnostics.starts_with(Options.DiagnosticsShown))
+    Diagnostics = Diagnostics.drop_front(Options.DiagnosticsShown.size());
+  errs() << Diagnostics;
   if (Options.Format == OutputFormat::Github)
     printGithubAnnotations(outs(), Open, Options.SourceRoot);
   else
@@ -105,7 +110,7 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
   outs().flush();
   for (const std::string &File : Result.FailedFiles)
     errs() << "pii-flow: error: '" << File
-           << "' could not be compiled; it was not analyzed\n";
+           << "' could not be compiled; only what Clang parsed of it was analyzed\n";
   for (const std::string &Problem : Result.CacheProblems)
     errs() << "pii-flow: warning: " << Problem << '\n';
   for (const std::string &File : Result.CrashedFiles)

@@ -39,6 +39,8 @@ struct ReportOptions {
   /// What was said before the analysis (a missing file, a policy's
   /// warnings), for the SARIF log.
   std::vector<RunProblem> Problems;
+  /// The compiler's diagnostics shown while the files were analyzed.
+  std::string DiagnosticsShown;
 };
 
 /// Prints \p Result (compiler diagnostics and problems to stderr, findings

@@ -571,39 +571,6 @@ private:
   std::vector<size_t> ToParse;
 };
 
-/// Analyzes each of \p Files into \p PerFile, or takes it from \p Cache,
-/// \p Jobs at a time; with \p Unpacking, unpacks cached files meanwhile.
-void analyzeFiles(std::vector<FileAnalysis> &PerFile,
-                  const tooling::CompilationDatabase &Commands,
-                  const std::vector<std::string> &Files, const Policy &P,
-                  unsigned Jobs, const SummaryCache *Cache,
-                  ProgramUnpacking *Unpacking = nullptr) {
-  llvm::ThreadPoolStrategy Strategy = llvm::hardware_concurrency(Jobs);
-  llvm::DefaultThreadPool Pool(Strategy);
-  std::optional<PreambleBuilds> Preambles;
-  if (Cache)
-    Preambles.emplace(Commands, Files, *Cache, Strategy.compute_thread_count());
-  for (size_t I = 0; I < Files.size(); ++I)
-    Pool.async([&, I] {
-      PerFile[I] = analyzeOrReuse(Commands, Files[I], P, Cache, [&] {
-        Preambles->lookedUp(I, /*Parsed=*/true, Pool);
-        if (Unpacking)
-          Unpacking->parsing(Pool);
-      });
-      if (PerFile[I].FromCache) {
-        Preambles->lookedUp(I, /*Parsed=*/false, Pool);
-        if (Unpacking)
-          Unpacking->foundCached(I);
-      }
-    });
-  Pool.wait();
-  releaseFreedMemory();
-  if (Preambles)
-    for (auto &[I, Problem] : Preambles->Problems)
-      if (PerFile[I].CacheProblem.empty())
-        PerFile[I].CacheProblem = std::move(Problem);
-}
-
 /// Appends to \p Out the diagnostics in \p Text not appended before: every
 /// file that includes a header finds that header's problems, which are said
 /// once. A diagnostic is its first line with the notes and source lines
@@ -634,6 +601,77 @@ void appendNewDiagnostics(std::string &Out, llvm::StringRef Text,
       Out += Diagnostic;
     Text = Text.drop_front(End);
   }
+}
+
+/// Shows the files' diagnostics as the files are done, in file order (so
+/// that -j changes nothing), each said once: those of a file as soon as it
+/// and every file before it are done.
+class DiagnosticsInFileOrder {
+public:
+  DiagnosticsInFileOrder(size_t Files, const DiagnosticsShower &Show)
+      : Texts(Files), Done(Files), Show(Show) {}
+
+  /// From the pool: file \p I is done, with \p Text.
+  void done(size_t I, llvm::StringRef Text) {
+    std::lock_guard<std::mutex> Guard(Lock);
+    Texts[I] = Text.str();
+    Done[I] = true;
+    for (; Next < Done.size() && Done[Next]; ++Next) {
+      std::string New;
+      appendNewDiagnostics(New, Texts[Next], Seen);
+      std::string().swap(Texts[Next]);
+      if (!New.empty())
+        Show(New);
+    }
+  }
+
+private:
+  std::vector<std::string> Texts;
+  std::vector<bool> Done;
+  const DiagnosticsShower &Show;
+  std::mutex Lock;
+  size_t Next = 0;
+  std::set<std::string> Seen;
+};
+
+/// Analyzes each of \p Files into \p PerFile, or takes it from \p Cache,
+/// \p Jobs at a time; with \p Unpacking, unpacks cached files meanwhile;
+/// with \p Show, shows their diagnostics as they come.
+void analyzeFiles(std::vector<FileAnalysis> &PerFile,
+                  const tooling::CompilationDatabase &Commands,
+                  const std::vector<std::string> &Files, const Policy &P,
+                  unsigned Jobs, const SummaryCache *Cache,
+                  ProgramUnpacking *Unpacking = nullptr,
+                  const DiagnosticsShower &Show = nullptr) {
+  std::optional<DiagnosticsInFileOrder> Shown;
+  if (Show)
+    Shown.emplace(Files.size(), Show);
+  llvm::ThreadPoolStrategy Strategy = llvm::hardware_concurrency(Jobs);
+  llvm::DefaultThreadPool Pool(Strategy);
+  std::optional<PreambleBuilds> Preambles;
+  if (Cache)
+    Preambles.emplace(Commands, Files, *Cache, Strategy.compute_thread_count());
+  for (size_t I = 0; I < Files.size(); ++I)
+    Pool.async([&, I] {
+      PerFile[I] = analyzeOrReuse(Commands, Files[I], P, Cache, [&] {
+        Preambles->lookedUp(I, /*Parsed=*/true, Pool);
+        if (Unpacking)
+          Unpacking->parsing(Pool);
+      });
+      if (PerFile[I].FromCache) {
+        Preambles->lookedUp(I, /*Parsed=*/false, Pool);
+        if (Unpacking)
+          Unpacking->foundCached(I);
+      }
+      if (Shown)
+        Shown->done(I, PerFile[I].Result.Diagnostics);
+    });
+  Pool.wait();
+  releaseFreedMemory();
+  if (Preambles)
+    for (auto &[I, Problem] : Preambles->Problems)
+      if (PerFile[I].CacheProblem.empty())
+        PerFile[I].CacheProblem = std::move(Problem);
 }
 
 /// The files' results as one program, in file order, so that -j changes
@@ -718,10 +756,11 @@ FileExtraction extractFile(const tooling::CompilationDatabase &Commands,
 ProgramAnalysis extractProgram(const tooling::CompilationDatabase &Commands,
                                const std::vector<std::string> &Files,
                                const Policy &P, unsigned Jobs,
-                               const SummaryCache *Cache) {
+                               const SummaryCache *Cache,
+                               const DiagnosticsShower &Show) {
   auto Start = std::chrono::steady_clock::now();
   std::vector<FileAnalysis> PerFile(Files.size());
-  analyzeFiles(PerFile, Commands, Files, P, Jobs, Cache);
+  analyzeFiles(PerFile, Commands, Files, P, Jobs, Cache, nullptr, Show);
   unpackSummaries(PerFile, Commands, Files, P, Jobs, Cache);
   ProgramAnalysis Result = merge(PerFile, Files);
   Result.ExtractSeconds = secondsSince(Start);
@@ -758,16 +797,18 @@ void linkProgram(ProgramAnalysis &Program, const Policy &P) {
 ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
                                const std::vector<std::string> &Files,
                                const Policy &P, unsigned Jobs,
-                               const SummaryCache *Cache) {
+                               const SummaryCache *Cache,
+                               const DiagnosticsShower &Show) {
   if (!Cache) {
-    ProgramAnalysis Result = extractProgram(Commands, Files, P, Jobs, Cache);
+    ProgramAnalysis Result =
+        extractProgram(Commands, Files, P, Jobs, Cache, Show);
     linkProgram(Result, P);
     return Result;
   }
   auto Start = std::chrono::steady_clock::now();
   std::vector<FileAnalysis> PerFile(Files.size());
   ProgramUnpacking Unpacking(PerFile, Commands, Files, P, Cache);
-  analyzeFiles(PerFile, Commands, Files, P, Jobs, Cache, &Unpacking);
+  analyzeFiles(PerFile, Commands, Files, P, Jobs, Cache, &Unpacking, Show);
   uint64_t Digest = digestOf(PerFile);
   std::string LinkProblem;
   if (auto Linked = Cache->lookupLink(Files, Digest, LinkProblem)) {

@@ -17,6 +17,7 @@
 #include "core/InputFile.h"
 #include "core/Link.h"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -112,14 +113,21 @@ std::string preparePreamble(const clang::tooling::CompilationDatabase &Commands,
                             const std::string &File, const FileOverlay &Overlay,
                             const PreambleStore &Preambles);
 
+/// Called with the compiler's diagnostics while a program is analyzed, in
+/// file order, each said once: what ProgramAnalysis::Diagnostics will start
+/// with.
+using DiagnosticsShower = std::function<void(llvm::StringRef)>;
+
 /// Parses and summarizes \p Files, each compiled with its command from
 /// \p Commands, \p Jobs translation units at a time (0: one per core):
 /// everything but the findings, which come from linkProgram. With \p Cache,
 /// unchanged files are not parsed again. The result depends on neither.
+/// With \p Show, diagnostics are shown as the files are done.
 ProgramAnalysis
 extractProgram(const clang::tooling::CompilationDatabase &Commands,
                const std::vector<std::string> &Files, const Policy &P,
-               unsigned Jobs, const SummaryCache *Cache = nullptr);
+               unsigned Jobs, const SummaryCache *Cache = nullptr,
+               const DiagnosticsShower &Show = nullptr);
 
 /// Links the summaries of \p Program into its findings and approximations.
 void linkProgram(ProgramAnalysis &Program, const Policy &P);
@@ -128,7 +136,8 @@ void linkProgram(ProgramAnalysis &Program, const Policy &P);
 ProgramAnalysis
 analyzeProgram(const clang::tooling::CompilationDatabase &Commands,
                const std::vector<std::string> &Files, const Policy &P,
-               unsigned Jobs, const SummaryCache *Cache = nullptr);
+               unsigned Jobs, const SummaryCache *Cache = nullptr,
+               const DiagnosticsShower &Show = nullptr);
 
 } // namespace pii
 
