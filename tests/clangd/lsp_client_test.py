@@ -249,8 +249,9 @@ def main():
     if both:
         diagnostics = both['params']['diagnostics']
         finding = [d for d in diagnostics if d.get('source') == 'pii-flow'][0]
-        expect('the finding is at the sink argument, with the rule as its code',
-               finding['range']['start'] == {'line': 12, 'character': 9} and
+        expect('the finding covers the sink argument, with the rule as its code',
+               finding['range'] == {'start': {'line': 12, 'character': 9},
+                                    'end': {'line': 12, 'character': 16}} and
                finding['code'] == 'security-to-advertising' and finding['severity'] == 1 and
                finding['codeDescription']['href'], finding)
         expect('its headline names purpose, source and sink',
@@ -321,6 +322,12 @@ def main():
     incremental = client.wait_for(versioned(7, has_finding), 120)
     expect('an incremental edit after non-ASCII text lands where the editor meant',
            incremental is not None)
+    if incremental:
+        placed = [d['range'] for d in incremental['params']['diagnostics']
+                  if d.get('code') == 'security-to-advertising']
+        expect('...and its finding is placed in UTF-16 code units, as LSP counts',
+               placed == [{'start': {'line': line, 'character': start},
+                           'end': {'line': line, 'character': start + 7}}], placed)
 
     shutdown = client.request('shutdown', None)
     expect('shutdown is answered', client.wait_for(lambda m: m.get('id') == shutdown, 120) is not None)

@@ -81,7 +81,7 @@ def main():
     loc = flow['locations'][0]['physicalLocation']
     expect('the location is the sink argument, relative to %SRCROOT%',
            loc['artifactLocation'] == {'uri': 'src/flow.cpp', 'uriBaseId': '%SRCROOT%'} and
-           loc['region'] == {'startLine': 12, 'startColumn': 10})
+           loc['region'] == {'startLine': 12, 'startColumn': 10, 'endLine': 12, 'endColumn': 25})
     expect('%SRCROOT% is the source root (the current directory)',
            run0['originalUriBaseIds']['%SRCROOT%']['uri'] == 'file://' + os.path.realpath(work) + '/')
     expect('the message names purpose, source and sink',
@@ -124,6 +124,16 @@ def main():
            strict.returncode == 2 and "flow.cpp:8:17: error: no rule of the policy names the purpose 'securty'"
            in strict.stderr and [n['level'] for n in strict_notes] == ['error'])
     expect('an empty log has an empty results array', load(clean_path)['runs'][0]['results'] == [])
+    expect('columns are UTF-16 code units, and say so', run0['columnKind'] == 'utf16CodeUnits')
+    with open(os.path.join(src, 'wide.cpp'), 'w') as f:
+        f.write(FLOW.replace('  showAd(digits(u.phone));',
+                             '  /* t\u00e9l\u00e9phone \U0001F4DE */ showAd(digits(u.phone));'))
+    wide_path = os.path.join(work, 'wide.sarif')
+    run(['wide.cpp'], '--sarif', wide_path)
+    wide = load(wide_path)['runs'][0]['results'][0]['locations'][0]['physicalLocation']['region']
+    expect('a column after non-ASCII text counts UTF-16 code units, not bytes: %s' % wide,
+           wide == {'startLine': 12, 'startColumn': 29, 'endLine': 12, 'endColumn': 44})
+    os.remove(os.path.join(src, 'wide.cpp'))
 
     # The baseline still matches after lines move above the finding.
     base_path = os.path.join(work, 'base.sarif')

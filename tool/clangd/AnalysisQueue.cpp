@@ -147,9 +147,7 @@ void AnalysisQueue::analyze(const std::string &File) {
     if (std::optional<std::string> Note = adoptionNote(*W, File))
       tellOnce(File, MessageType::Info, *Note);
   }
-  FileOverlay Overlay;
-  for (auto &[Uri, Text] : Texts.texts())
-    Overlay[pathOfFileUri(Uri)] = std::move(Text);
+  FileOverlay Overlay = overlay();
   auto Start = Clock::now();
   if (!W->update(Units, Overlay, [&] { return cancelled(File); }))
     return;
@@ -166,9 +164,16 @@ void AnalysisQueue::analyze(const std::string &File) {
   W->preparePreambles(Units, Overlay, [&] { return cancelled(File); });
 }
 
+FileOverlay AnalysisQueue::overlay() const {
+  FileOverlay Overlay;
+  for (auto &[Uri, Text] : Texts.texts())
+    Overlay[pathOfFileUri(Uri)] = std::move(Text);
+  return Overlay;
+}
+
 void AnalysisQueue::publish(const Workspace &W) {
   for (nlohmann::json &Params :
-       Merger.fromAnalysis(W.diagnostics(RelatedInformation)))
+       Merger.fromAnalysis(W.diagnostics(RelatedInformation, overlay())))
     Editor.write(
         jsonText(nlohmann::json{{"jsonrpc", "2.0"},
                                 {"method", "textDocument/publishDiagnostics"},

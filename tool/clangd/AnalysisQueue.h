@@ -69,6 +69,8 @@ private:
   void tellOnce(const std::string &Key, MessageType Type,
                 const std::string &Message);
   void publish(const Workspace &W);
+  /// The editor's buffers, by path.
+  FileOverlay overlay() const;
   /// Whether the analysis of \p File should stop: a newer request for it
   /// came, or pii-clangd is exiting.
   bool cancelled(const std::string &File);

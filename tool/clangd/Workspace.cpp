@@ -128,7 +128,9 @@ void Workspace::link() {
 }
 
 std::map<std::string, nlohmann::json>
-Workspace::diagnostics(bool RelatedInformation) const {
+Workspace::diagnostics(bool RelatedInformation,
+                       const FileOverlay &Texts) const {
+  SourceLines Lines(&Texts);
   std::map<std::string, nlohmann::json> ByUri;
   auto Add = [&](llvm::StringRef File, nlohmann::json Diagnostic) {
     nlohmann::json &List = ByUri[fileUri(File)];
@@ -137,7 +139,7 @@ Workspace::diagnostics(bool RelatedInformation) const {
     List.push_back(std::move(Diagnostic));
   };
   for (const Finding &F : Findings)
-    Add(F.Where.File, lspDiagnostic(F, RelatedInformation));
+    Add(F.Where.File, lspDiagnostic(F, RelatedInformation, Lines));
   // Every unit that includes a header finds the header's problems.
   std::set<PlacedProblem> Problems(SuppressionProblems.begin(),
                                    SuppressionProblems.end());
@@ -145,7 +147,7 @@ Workspace::diagnostics(bool RelatedInformation) const {
     Problems.insert(Extraction.AnnotationProblems.begin(),
                     Extraction.AnnotationProblems.end());
   for (const PlacedProblem &Problem : Problems)
-    Add(Problem.Where.File, lspDiagnostic(Problem));
+    Add(Problem.Where.File, lspDiagnostic(Problem, Lines));
   return ByUri;
 }
 

@@ -66,9 +66,11 @@ public:
   std::vector<std::string> crashedUnits() const;
 
   /// pii-flow's diagnostics, by file URI: the findings, less those
-  /// suppressed in the source, and the problems with annotations.
+  /// suppressed in the source, and the problems with annotations and
+  /// suppressions; placed in \p Texts, the editor's buffers, where it has
+  /// them.
   std::map<std::string, nlohmann::json>
-  diagnostics(bool RelatedInformation) const;
+  diagnostics(bool RelatedInformation, const FileOverlay &Texts) const;
 
 private:
   Workspace(CommandSource Source, Inputs In, const Policy &P,

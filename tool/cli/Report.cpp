@@ -134,7 +134,7 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
         runProblems(Result, Options, SuppressionProblems);
     if (Error E = writeFileAtomically(
             Options.SarifPath, sarifLog({Findings, *Options.Rules, Problems,
-                                         Options.SourceRoot}))) {
+                                         Options.SourceRoot, Lines}))) {
       errs() << "pii-flow: error: " << toString(std::move(E)) << '\n';
       Incomplete = true;
     }

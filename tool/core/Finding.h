@@ -68,8 +68,10 @@ struct Finding {
   std::string SinkKind;
   /// 0-based explicit argument index at which the value enters the sink.
   unsigned ArgIndex = 0;
-  /// The sink argument, and the sink call (its callee's name).
+  /// The sink argument (its first character, and the place after its
+  /// last), and the sink call (its callee's name).
   SourceSpot Where;
+  SourceSpot WhereEnd;
   SourceSpot Call;
   /// Ordered from the source read to the last step before the sink.
   std::vector<FlowStep> Steps;

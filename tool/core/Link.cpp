@@ -508,6 +508,7 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
               F.SinkKind = Kind;
               F.ArgIndex = R.Arg2;
               F.Where = Call.Args[R.Arg2].Where;
+              F.WhereEnd = Call.Args[R.Arg2].End;
               F.Call = Call.Where;
               F.Steps = std::move(Steps);
               Found.insert_or_assign(Key, std::move(F));

@@ -9,6 +9,7 @@
 #ifndef PII_CORE_SOURCELINES_H
 #define PII_CORE_SOURCELINES_H
 
+#include "core/InputFile.h"
 #include "core/Symbol.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -21,6 +22,11 @@ namespace pii {
 
 class SourceLines {
 public:
+  /// Reads the texts of \p Overlay (an editor's buffers) instead of the
+  /// files they stand for; it must outlive this.
+  explicit SourceLines(const FileOverlay *Overlay = nullptr)
+      : Overlay(Overlay) {}
+
   /// Line \p Number (1-based) of \p File, without its end of line; "" past
   /// the end or when the file cannot be read.
   llvm::StringRef line(Symbol File, unsigned Number);
@@ -30,6 +36,7 @@ private:
     std::unique_ptr<llvm::MemoryBuffer> Buffer;
     llvm::SmallVector<llvm::StringRef, 0> Lines;
   };
+  const FileOverlay *Overlay;
   std::map<Symbol, Text> Files;
 };
 

@@ -101,8 +101,10 @@ struct FunctionRef {
 
 /// An explicit argument of a call.
 struct CallArgument {
-  /// Where it is written.
+  /// Where it is written: its first character, and the place after its
+  /// last.
   SourceSpot Where;
+  SourceSpot End;
   /// Its sink kind, if the callee is a sink for it.
   std::optional<Symbol> SinkKind;
   /// An opaque callee may write through it: a non-const reference or

@@ -37,7 +37,7 @@ template <typename Ar> void fields(Ar &A, FunctionRef &F) {
 }
 
 template <typename Ar> void fields(Ar &A, CallArgument &C) {
-  A(C.Where, C.SinkKind, C.Output, C.Functions, C.ForwardedParam);
+  A(C.Where, C.End, C.SinkKind, C.Output, C.Functions, C.ForwardedParam);
 }
 
 template <typename Ar> void fields(Ar &A, CallSite &C) {

@@ -81,7 +81,7 @@ std::string storeCacheEntry(llvm::StringRef Directory, llvm::StringRef Path,
 /// after the link, from the sources as they are then.
 template <typename Ar> void fields(Ar &A, Finding &F) {
   A(F.RuleId, F.Level, F.Purpose, F.SourceName, F.SourceDecl, F.SinkName,
-    F.SinkKind, F.ArgIndex, F.Where, F.Call, F.Steps);
+    F.SinkKind, F.ArgIndex, F.Where, F.WhereEnd, F.Call, F.Steps);
 }
 
 template <typename Ar> void fields(Ar &A, LinkStats &S) {

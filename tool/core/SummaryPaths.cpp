@@ -33,8 +33,10 @@ static void mapPaths(TranslationUnitSummary &Summary,
     Spot(F.Where);
     for (CallSite &Call : F.Calls) {
       Spot(Call.Where);
-      for (CallArgument &Arg : Call.Args)
+      for (CallArgument &Arg : Call.Args) {
         Spot(Arg.Where);
+        Spot(Arg.End);
+      }
     }
     for (Edge &E : F.Edges)
       for (FlowStep &Step : E.Steps)

@@ -114,6 +114,9 @@ private:
                     llvm::ArrayRef<Value> ArgValues,
                     const TaintSet &ObjectTaint);
   Value evalConstruct(const clang::CXXConstructExpr *C);
+  /// Where \p Arg, an argument of the call at \p Call, is written.
+  void placeArgument(CallArgument &Out, const clang::Expr *Arg,
+                     clang::SourceLocation Call);
   Value evalChildren(const clang::Stmt *St);
 
   /// Writes what \p Init makes to \p P; \p Loc is where the write's step is.

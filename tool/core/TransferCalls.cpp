@@ -15,6 +15,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 #include <functional>
 
@@ -24,6 +25,19 @@ namespace pii {
 
 /// Iterators, smart pointers and inserters: class values that refer to
 /// storage elsewhere, recognised by their operator* or operator->.
+void Transfer::placeArgument(CallArgument &Out, const Expr *Arg,
+                             SourceLocation Call) {
+  const SourceManager &SM = Ctx.AST.getSourceManager();
+  // A default argument is written at the declaration; the call is where it
+  // is passed.
+  SourceRange Written = isa<CXXDefaultArgExpr>(Arg) ? SourceRange(Call, Call)
+                                                    : Arg->getSourceRange();
+  Out.Where = spotOf(SM, Written.getBegin());
+  Out.End = spotOf(SM, Lexer::getLocForEndOfToken(
+                           SM.getFileLoc(Written.getEnd()), 0, SM,
+                           Ctx.AST.getLangOpts()));
+}
+
 static bool isIteratorLike(QualType T) {
   const auto *Record = T->getAsCXXRecordDecl();
   if (!Record || !Record->hasDefinition())
@@ -389,11 +403,7 @@ Value Transfer::evalCall(const CallExpr *C) {
       Call.Where = spotOf(SM, C->getExprLoc());
       for (unsigned I = 0; I < Args.size(); ++I) {
         CallArgument &Arg = Call.Args.emplace_back();
-        // A default argument is written at the declaration; the call is
-        // where it is passed.
-        Arg.Where = spotOf(SM, isa<CXXDefaultArgExpr>(Args[I])
-                                   ? C->getExprLoc()
-                                   : Args[I]->getBeginLoc());
+        placeArgument(Arg, Args[I], C->getExprLoc());
         Arg.SinkKind = SinkKinds[I];
         Arg.Output = !Written[I].empty();
         for (const AccessPath &P : functionsOf(ArgValues[I]))
@@ -561,8 +571,10 @@ TaintSet Transfer::callBack(const Expr *Callable, const Value &V,
         Call.Callees.push_back(Ctx.usrOf(Instance));
     Call.CalleeName = displayName(functionAt(Closures.front()));
     Call.Where = spotOf(SM, Callable->getBeginLoc());
-    for (unsigned I = 0; I < Arity; ++I)
-      Call.Args.emplace_back().Where = Call.Where;
+    for (unsigned I = 0; I < Arity; ++I) {
+      CallArgument &Arg = Call.Args.emplace_back();
+      Arg.Where = Arg.End = Call.Where;
+    }
     Call.HasObject = true;
   });
   for (unsigned I = 0; I < Arity; ++I)
@@ -617,7 +629,7 @@ Value Transfer::evalConstruct(const CXXConstructExpr *C) {
       Call.Where = spotOf(SM, C->getBeginLoc());
       for (unsigned I = 0; I < Args.size(); ++I) {
         CallArgument &Arg = Call.Args.emplace_back();
-        Arg.Where = spotOf(SM, Args[I]->getBeginLoc());
+        placeArgument(Arg, Args[I], C->getBeginLoc());
         Arg.SinkKind = SinkKinds[I];
       }
       // The object under construction receives what an opaque constructor

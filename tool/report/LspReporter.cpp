@@ -1,6 +1,7 @@
 //===- LspReporter.cpp ----------------------------------------------------===//
 
 #include "report/LspReporter.h"
+#include "report/Columns.h"
 #include "report/Uri.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -10,12 +11,23 @@ namespace pii {
 
 using Json = nlohmann::json;
 
-/// A zero-width range at \p S (LSP counts from 0; clients extend it to the
-/// word, as they do for clangd's point diagnostics).
-static Json rangeAt(const SourceSpot &S) {
-  Json Position = {{"line", S.Line > 0 ? S.Line - 1 : 0},
-                   {"character", S.Column > 0 ? S.Column - 1 : 0}};
-  return {{"start", Position}, {"end", Position}};
+/// \p S as an LSP position (counted from 0, in UTF-16 code units).
+static Json positionOf(const SourceSpot &S, SourceLines &Lines) {
+  unsigned Column = utf16Column(Lines.line(S.File, S.Line), S.Column);
+  return {{"line", S.Line > 0 ? S.Line - 1 : 0},
+          {"character", Column > 0 ? Column - 1 : 0}};
+}
+
+/// From \p S to \p End, if it is given, in the same file and after it;
+/// otherwise a zero-width range, which clients extend to the word, as they
+/// do for clangd's point diagnostics.
+static Json rangeAt(const SourceSpot &S, SourceLines &Lines,
+                    const SourceSpot *End = nullptr) {
+  Json Start = positionOf(S, Lines);
+  if (End && End->File == S.File &&
+      std::tie(End->Line, End->Column) > std::tie(S.Line, S.Column))
+    return {{"start", std::move(Start)}, {"end", positionOf(*End, Lines)}};
+  return {{"start", Start}, {"end", Start}};
 }
 
 static int severityOf(RuleLevel Level) {
@@ -30,21 +42,22 @@ static int severityOf(RuleLevel Level) {
   return 1;
 }
 
-Json lspDiagnostic(const Finding &F, bool RelatedInformation) {
+Json lspDiagnostic(const Finding &F, bool RelatedInformation,
+                   SourceLines &Lines) {
   std::string Message = F.message();
   Json Related = Json::array();
   for (const FlowStep &Step : F.Steps) {
     if (RelatedInformation)
       Related.push_back({{"location",
                           {{"uri", fileUri(Step.Where.File)},
-                           {"range", rangeAt(Step.Where)}}},
+                           {"range", rangeAt(Step.Where, Lines)}}},
                          {"message", Step.Message.str()}});
     else
       Message += "\n\n" + llvm::sys::path::filename(Step.Where.File).str() +
                  ":" + std::to_string(Step.Where.Line) + ":" +
                  std::to_string(Step.Where.Column) + ": " + Step.Message.str();
   }
-  Json D = {{"range", rangeAt(F.Where)},
+  Json D = {{"range", rangeAt(F.Where, Lines, &F.WhereEnd)},
             {"severity", severityOf(F.Level)},
             {"code", F.RuleId},
             {"codeDescription", {{"href", PII_FLOW_HOMEPAGE "#rules"}}},
@@ -55,8 +68,8 @@ Json lspDiagnostic(const Finding &F, bool RelatedInformation) {
   return D;
 }
 
-Json lspDiagnostic(const PlacedProblem &Problem) {
-  return {{"range", rangeAt(Problem.Where)},
+Json lspDiagnostic(const PlacedProblem &Problem, SourceLines &Lines) {
+  return {{"range", rangeAt(Problem.Where, Lines)},
           {"severity", Problem.Warning ? 2 : 1},
           {"source", "pii-flow"},
           {"message", Problem.Message}};

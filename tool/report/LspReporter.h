@@ -15,6 +15,7 @@
 
 #include "core/Finding.h"
 #include "core/ProgramAnalysis.h"
+#include "core/SourceLines.h"
 
 #include <nlohmann/json.hpp>
 
@@ -22,11 +23,14 @@
 
 namespace pii {
 
-/// The LSP Diagnostic for \p F.
-nlohmann::json lspDiagnostic(const Finding &F, bool RelatedInformation);
+/// The LSP Diagnostic for \p F, covering the sink argument; columns count
+/// UTF-16 code units of the texts \p Lines reads (the editor's).
+nlohmann::json lspDiagnostic(const Finding &F, bool RelatedInformation,
+                             SourceLines &Lines);
 
-/// The LSP Diagnostic for a misused or unknown pii:: annotation.
-nlohmann::json lspDiagnostic(const PlacedProblem &Problem);
+/// The LSP Diagnostic for a problem in the code (a misused annotation, a
+/// stale suppression).
+nlohmann::json lspDiagnostic(const PlacedProblem &Problem, SourceLines &Lines);
 
 } // namespace pii
 

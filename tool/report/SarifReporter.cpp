@@ -2,6 +2,7 @@
 
 #include "report/SarifReporter.h"
 #include "core/SummaryPaths.h"
+#include "report/Columns.h"
 #include "report/JsonText.h"
 #include "report/Uri.h"
 
@@ -53,6 +54,7 @@ public:
                {"toolExecutionNotifications", std::move(Notifications)}}})},
         {"originalUriBaseIds",
          {{"%SRCROOT%", {{"uri", rootUri(Run.SourceRoot)}}}}},
+        {"columnKind", "utf16CodeUnits"},
         {"results", std::move(Results)},
     };
     return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
@@ -114,7 +116,9 @@ private:
     return Name;
   }
 
-  Json physicalLocation(const SourceSpot &S) const {
+  /// \p S, to \p End if it is given, in the same file and after it.
+  Json physicalLocation(const SourceSpot &S,
+                        const SourceSpot *End = nullptr) const {
     Json Artifact;
     std::string Relative = relativeToRoot(S.File, Run.SourceRoot);
     if (llvm::sys::path::is_absolute(Relative))
@@ -122,14 +126,25 @@ private:
     else
       Artifact = {{"uri", uriEscape(Relative)}, {"uriBaseId", "%SRCROOT%"}};
     Json Location = {{"artifactLocation", std::move(Artifact)}};
-    if (S.Line > 0) // a whole file (one that failed to compile) has none
-      Location["region"] = {{"startLine", S.Line},
-                            {"startColumn", std::max(1u, S.Column)}};
+    if (S.Line == 0) // a whole file (one that failed to compile) has none
+      return Location;
+    Json Region = {{"startLine", S.Line}, {"startColumn", column(S)}};
+    if (End && End->File == S.File &&
+        std::tie(End->Line, End->Column) > std::tie(S.Line, S.Column)) {
+      Region["endLine"] = End->Line;
+      Region["endColumn"] = column(*End);
+    }
+    Location["region"] = std::move(Region);
     return Location;
   }
 
-  Json location(const SourceSpot &S, const std::string &Message) const {
-    return {{"physicalLocation", physicalLocation(S)},
+  unsigned column(const SourceSpot &S) const {
+    return std::max(1u, utf16Column(Run.Lines.line(S.File, S.Line), S.Column));
+  }
+
+  Json location(const SourceSpot &S, const std::string &Message,
+                const SourceSpot *End = nullptr) const {
+    return {{"physicalLocation", physicalLocation(S, End)},
             {"message", {{"text", Message}}}};
   }
 
@@ -141,14 +156,15 @@ private:
     Json Steps = Json::array();
     for (const FlowStep &Step : F.Steps)
       Steps.push_back({{"location", location(Step.Where, Step.Message.str())}});
-    Steps.push_back({{"location", location(F.Where, SinkText)}});
+    Steps.push_back({{"location", location(F.Where, SinkText, &F.WhereEnd)}});
     Json Result = {
         {"ruleId", F.RuleId},
         {"ruleIndex", RuleIndex.at(F.RuleId)},
         {"level", toString(F.Level)},
         {"message", {{"text", F.message()}}},
         {"locations",
-         Json::array({{{"physicalLocation", physicalLocation(F.Where)}}})},
+         Json::array(
+             {{{"physicalLocation", physicalLocation(F.Where, &F.WhereEnd)}}})},
         {"relatedLocations",
          Json::array({{{"id", 1},
                        {"physicalLocation", physicalLocation(F.SourceDecl)},

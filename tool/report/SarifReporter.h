@@ -17,13 +17,15 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
+#include "core/SourceLines.h"
+
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace pii {
 
-/// Something the run could not do, for the log's invocation.
+/// Something the run could not do or warns of, for the log's invocation.
 struct RunProblem {
   RuleLevel Level = RuleLevel::Error;
   std::string Message;
@@ -40,6 +42,8 @@ struct SarifRun {
   llvm::ArrayRef<RunProblem> Problems;
   /// An absolute directory.
   llvm::StringRef SourceRoot;
+  /// The sources, for columns as viewers count them (Columns.h).
+  SourceLines &Lines;
 };
 
 /// The SARIF log of \p Run, as text.
