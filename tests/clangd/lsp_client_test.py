@@ -216,6 +216,13 @@ def main():
     expect('--version prints clangd\'s version', version.returncode == 0 and
            version.stdout == clangd_version.stdout, version.stdout + version.stderr)
 
+    helped = subprocess.run([pii_clangd, '--help'], capture_output=True, text=True, timeout=30)
+    expect('--help lists pii-clangd\'s own options, then clangd\'s',
+           helped.returncode == 0 and '--policy=<file>' in helped.stdout and
+           '--clangd=<path>' in helped.stdout and
+           helped.stdout.index('--policy') < helped.stdout.index('OVERVIEW: clangd'),
+           helped.stdout[:1000] + helped.stderr)
+
     work = tempfile.mkdtemp(prefix='pii-clangd-test-')
     source = os.path.join(work, 'sync.cpp')
     with open(source, 'w') as f:

@@ -38,6 +38,23 @@ using Json = nlohmann::json;
 namespace pii {
 namespace {
 
+/// pii-clangd's own options, printed before clangd's --help.
+constexpr llvm::StringLiteral PiiClangdHelp =
+    R"(pii-clangd: clangd with pii-flow's findings among its diagnostics
+
+USAGE: pii-clangd [pii-clangd options] [clangd options]
+
+PII-CLANGD OPTIONS:
+  --clangd=<path>   The clangd to run (default: clangd-19)
+  --policy=<file>   A pii-flow policy file (see pii-flow --help); given several
+                    times, the files add up. An invalid file turns pii-flow's
+                    diagnostics off, and is reported in the log.
+
+Every other option is clangd's, and passed to it; pii-clangd also follows
+--compile-commands-dir. clangd's own options follow.
+
+)";
+
 /// The analysis a document notification calls for, if any.
 std::optional<AnalysisQueue::Event> eventOf(llvm::StringRef Method) {
   return llvm::StringSwitch<std::optional<AnalysisQueue::Event>>(Method)
@@ -146,7 +163,12 @@ int run(int argc, char **argv) {
   }
   // --version and --help are clangd's: editors parse its version line.
   for (const std::string &Arg : Args)
-    if (Arg == "--version" || Arg == "-version" || Arg == "--help") {
+    if (Arg == "--version" || Arg == "-version" || Arg == "--help" ||
+        Arg == "-help") {
+      if (Arg != "--version" && Arg != "-version") {
+        llvm::outs() << PiiClangdHelp;
+        llvm::outs().flush();
+      }
       std::vector<char *> Argv{const_cast<char *>(Clangd.c_str())};
       for (std::string &A : Args)
         Argv.push_back(A.data());
