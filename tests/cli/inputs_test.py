@@ -10,6 +10,7 @@ error; nothing hangs, crashes or is counted twice.
 """
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -90,6 +91,19 @@ def main():
         policy = run('--policy', 'pipe.json', 'leak.cpp', '--', *flags)
         expect('a pipe named as a policy is refused',
                policy.returncode == 2 and "'pipe.json': not a regular file" in policy.stderr, policy)
+
+        write('includes_pipe.cpp', '#include "pipe.cpp"\n' + LEAK)
+        included = run('includes_pipe.cpp', '--', *flags)
+        expect('an #include of a pipe is an error at the #include, not a hang',
+               included.returncode == 2 and
+               "includes_pipe.cpp:1:10: fatal error: cannot open file" in included.stderr, included)
+
+        limited = subprocess.run(
+            [pii, '-j', '2', 'leak.cpp', 'new_file.cpp', '--'] + flags, capture_output=True,
+            text=True, cwd=root, timeout=120,
+            preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (400 << 20, 400 << 20)))
+        expect('under a limit on address space (ulimit -v), files are still analyzed',
+               limited.returncode == 1 and limited.stdout.count(': error: value') == 3, limited)
 
         write('back\\slash.cpp', LEAK)
         backslash = run('back\\slash.cpp', 'leak.cpp', '--', *flags)

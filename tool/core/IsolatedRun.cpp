@@ -3,12 +3,11 @@
 #include "core/IsolatedRun.h"
 
 #include "llvm/Support/CrashRecoveryContext.h"
-#include "llvm/Support/thread.h"
 
 #include <csignal>
 #include <memory>
 #include <mutex>
-#include <optional>
+#include <pthread.h>
 
 namespace pii {
 namespace {
@@ -54,18 +53,46 @@ private:
   bool Installed = false;
 };
 
+/// Work and its outcome, for the thread that runs it.
+struct IsolatedWork {
+  llvm::function_ref<void()> Work;
+  bool Completed = false;
+};
+
+void *runSafely(void *Argument) {
+  auto &Job = *static_cast<IsolatedWork *>(Argument);
+  AlternateSignalStack SignalStack;
+  llvm::CrashRecoveryContext Recovery;
+  Job.Completed = Recovery.RunSafely(Job.Work);
+  return nullptr;
+}
+
+/// Runs \p Job on a new thread with \p StackBytes of stack, and waits for
+/// it; false if no such thread could be made.
+bool runOnThread(IsolatedWork &Job, size_t StackBytes) {
+  pthread_attr_t Attributes;
+  if (pthread_attr_init(&Attributes))
+    return false;
+  pthread_t Thread;
+  bool Started = !pthread_attr_setstacksize(&Attributes, StackBytes) &&
+                 !pthread_create(&Thread, &Attributes, runSafely, &Job);
+  pthread_attr_destroy(&Attributes);
+  if (Started)
+    pthread_join(Thread, nullptr);
+  return Started;
+}
+
 } // namespace
 
 bool runIsolated(llvm::function_ref<void()> Work) {
   enableCrashRecovery();
-  bool Completed = false;
-  llvm::thread Thread(std::optional<unsigned>(IsolatedStackBytes), [&] {
-    AlternateSignalStack SignalStack;
-    llvm::CrashRecoveryContext Recovery;
-    Completed = Recovery.RunSafely(Work);
-  });
-  Thread.join();
-  return Completed;
+  IsolatedWork Job{Work};
+  // Under a limit on address space (ulimit -v) a large stack may not be
+  // had: a smaller one, or this thread's, is still under crash recovery.
+  if (!runOnThread(Job, IsolatedStackBytes) &&
+      !runOnThread(Job, FallbackStackBytes))
+    runSafely(&Job);
+  return Job.Completed;
 }
 
 } // namespace pii

@@ -90,6 +90,24 @@ adjustForLibTooling(const tooling::CommandLineArguments &Args,
   return Result;
 }
 
+/// The real file system, but only regular files open: a pipe or a terminal
+/// that an #include names would block the parse forever (as it does
+/// Clang's own).
+class RegularFilesOnly : public llvm::vfs::ProxyFileSystem {
+public:
+  RegularFilesOnly()
+      : ProxyFileSystem(llvm::vfs::createPhysicalFileSystem()) {}
+
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    llvm::ErrorOr<llvm::vfs::Status> Found = status(Path);
+    if (Found && Found->getType() != llvm::sys::fs::file_type::regular_file &&
+        !Found->isDirectory())
+      return std::make_error_code(std::errc::operation_not_supported);
+    return ProxyFileSystem::openFileForRead(Path);
+  }
+};
+
 } // namespace
 
 std::vector<const char *>
@@ -106,7 +124,7 @@ parseToolFor(const tooling::CompilationDatabase &Commands,
   auto Tool = std::make_unique<tooling::ClangTool>(
       Commands, std::vector<std::string>{File},
       std::make_shared<PCHContainerOperations>(),
-      llvm::vfs::createPhysicalFileSystem());
+      llvm::makeIntrusiveRefCnt<RegularFilesOnly>());
   Tool->appendArgumentsAdjuster(adjustForLibTooling);
   for (const auto &[Path, Text] : Overlay)
     Tool->mapVirtualFile(Path, Text);
