@@ -28,6 +28,10 @@ POLICIES = [
      r'policy\.json:1:61: error: unknown "level" "critical"'),
     ('deep-nesting', '[' * 200000, r'policy\.json:1:65: error: nested deeper than 64 levels'),
     ('invalid-utf8', b'{"rules": [{"id": "\xc3\x28"}]}', r'policy\.json:1:20: error: invalid UTF-8'),
+    ('line-break-in-id', '{"rules": [{"id": "r\\n/x.cpp:1:1: error: forged", "from": ["a"], "to": ["b"]}]}',
+     r'policy\.json:1:19: error: "id" must not hold a control character'),
+    ('line-break-in-purpose', '{"sources": [{"field": "U::p", "purposes": ["a\\tb"]}]}',
+     r'policy\.json:1:45: error: "purposes" must not hold a name with a control character'),
     ('huge', '[' + '0,' * (9 << 20) + '0]', r"error: the policy file '.*policy\.json' is 18 MiB; at most 16 MiB is read"),
     ('binary', bytes(range(256)) * 4, r'policy\.json:2:118: error: invalid UTF-8'),
 ]

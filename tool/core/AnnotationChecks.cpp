@@ -120,6 +120,11 @@ private:
     if (llvm::any_of(*Strings, [](const std::string &S) { return S.empty(); }))
       report(A, "'" + Name.str() + "' needs a non-empty string naming " +
                     Rule->ArgumentMeaning.str());
+    else if (Name != DeclassifyAnnotation &&
+             llvm::any_of(*Strings, holdsControlCharacter))
+      report(A, "'" + Name.str() + "' must not name " +
+                    Rule->ArgumentMeaning.str() +
+                    " with a control character (a line break, a tab)");
     else if (Name == PurposeAnnotation)
       checkNamed(A, *Strings, Purposes, "purpose",
                  "values with it are not checked");

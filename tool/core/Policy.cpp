@@ -109,6 +109,12 @@ std::string Policy::fingerprint() const {
   return Text;
 }
 
+bool holdsControlCharacter(llvm::StringRef Name) {
+  return llvm::any_of(Name, [](char C) {
+    return static_cast<unsigned char>(C) < 0x20 || C == 0x7f;
+  });
+}
+
 const char *toString(RuleLevel Level) {
   switch (Level) {
   case RuleLevel::Error:

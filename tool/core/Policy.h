@@ -77,6 +77,11 @@ struct Policy {
 
 const char *toString(RuleLevel Level);
 
+/// Whether \p Name holds a control character (a line break, a tab), which
+/// no purpose, sink kind, rule or declaration name may: each is printed on
+/// the one line a finding or a GitHub annotation takes.
+bool holdsControlCharacter(llvm::StringRef Name);
+
 } // namespace pii
 
 #endif // PII_CORE_POLICY_H

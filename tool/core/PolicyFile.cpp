@@ -65,6 +65,11 @@ private:
       return false;
     if (V->string().empty())
       return fail(V->where(), "\"" + Key + "\" must not be empty");
+    // A description is prose; everything else a name printed in one line.
+    if (Key != "description" && holdsControlCharacter(V->string()))
+      return fail(V->where(), "\"" + Key +
+                                  "\" must not hold a control character "
+                                  "(a line break, a tab)");
     Out = V->string();
     return true;
   }
@@ -86,6 +91,10 @@ private:
         return false;
       if (E.string().empty())
         return fail(E.where(), "\"" + Key + "\" must not hold an empty name");
+      if (holdsControlCharacter(E.string()))
+        return fail(E.where(), "\"" + Key +
+                                   "\" must not hold a name with a control "
+                                   "character (a line break, a tab)");
       Out.push_back(E.string());
       if (Where)
         Where->push_back(E.where());

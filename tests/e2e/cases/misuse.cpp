@@ -30,6 +30,7 @@ struct User {
   PII_PURPOSE() std::string backupPhone;  // $ diag="argument"
   [[pii::declassify("legacy field")]] std::string nickname;  // $ diag="applies to"
   PII_PURPOSE("security") std::string totpSeed;  // clean: valid
+  PII_PURPOSE("secu\nrity") std::string injected;  // $ diag="with a control character"
   std::string displayName;
 };
 
