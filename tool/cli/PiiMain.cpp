@@ -371,6 +371,11 @@ int runLink() {
   for (size_t I = 0; I < SummaryFiles.size(); ++I)
     Pool.async([&, I] {
       const std::string &File = SummaryFiles[I];
+      // A pipe would block the read.
+      if (sys::fs::exists(File) && !sys::fs::is_regular_file(File)) {
+        Reads[I].Problem = "cannot read '" + File + "': not a regular file";
+        return;
+      }
       auto Buffer = MemoryBuffer::getFile(File);
       if (!Buffer) {
         Reads[I].Problem =
@@ -469,6 +474,9 @@ int piiMain(int argc, const char **argv) {
                       " (see 'pii-flow --help')");
   }
 
+  if (!SourceRoot.empty() && !sys::fs::is_directory(SourceRoot))
+    return usageError("--source-root '" + SourceRoot +
+                      "' is not a directory");
   if (FormatName != "text" && FormatName != "github")
     return usageError("unknown --format '" + FormatName +
                       "'; it is 'text' or 'github'" +
