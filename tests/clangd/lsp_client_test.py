@@ -99,10 +99,12 @@ class Client:
                 return message
 
 
-def session(pii_clangd, work, source, text, accept, options=()):
+def session(pii_clangd, work, source, text, accept, options=(), published_for=None):
     """A session on the file source (holding text) with pii-clangd's
-    options: the publish for it that accept() takes, the messages shown to
-    the user (window/showMessage), and the log."""
+    options: the publish for it (or for the file published_for) that
+    accept() takes, the messages shown to the user (window/showMessage), and
+    the log."""
+    published_for = published_for or source
     client = Client([pii_clangd, '--log=error', NO_INDEX] + list(options), work)
     init = client.request('initialize', {'processId': os.getpid(), 'rootUri': 'file://' + work,
                                          'capabilities': {}})
@@ -116,7 +118,8 @@ def session(pii_clangd, work, source, text, accept, options=()):
         if m.get('method') == 'window/showMessage':
             shown.append(m['params'])
         return (m.get('method') == 'textDocument/publishDiagnostics' and
-                m['params']['uri'] == 'file://' + source and accept(m['params']['diagnostics']))
+                m['params']['uri'] == 'file://' + published_for and
+                accept(m['params']['diagnostics']))
     found = client.wait_for(published, 120)
     shutdown = client.request('shutdown', None)
     client.wait_for(lambda m: published(m) and False or m.get('id') == shutdown, 120)
@@ -201,6 +204,30 @@ def check_files_without_commands(pii_clangd, annotations, expect):
            'no compile_commands.json or compile_flags.txt' in shown[0]['message'], shown)
     for d in (work, flags, alone):
         shutil.rmtree(d)
+
+
+def check_pathological(pii_clangd, annotations, expect):
+    """A header with a Latin-1 byte in a purpose, and a 10,000-term sum:
+    the server publishes, in valid UTF-8, and lives on."""
+    work = tempfile.mkdtemp(prefix='pii-clangd-pathological-')
+    with open(os.path.join(work, 'compile_flags.txt'), 'w') as f:
+        f.write('-std=c++17\n-I%s\n' % annotations)
+    with open(os.path.join(work, 'legacy.h'), 'wb') as f:
+        f.write(b'#pragma once\n#include <pii/annotations.h>\n'
+                b'struct Legacy { PII_PURPOSE("s\xe9curity") int code; };\n')
+    text = ('#include "legacy.h"\n' + SOURCE +
+            'int sum(int a) { return a' + ' + a' * 10000 + '; }\n')
+    source = os.path.join(work, 'deep.cpp')
+    found, shown, log = session(pii_clangd, work, source, text, finding_in)
+    expect('a deep expression and a Latin-1 header: the finding is published', found is not None,
+           log[-2000:])
+    found, shown, log = session(
+        pii_clangd, work, source, text,
+        lambda ds: any('s\ufffdcurity' in d['message'] for d in ds),
+        published_for=os.path.join(work, 'legacy.h'))
+    expect('...and the Latin-1 purpose is reported, with a replacement character',
+           found is not None and 'internal error' not in log, log[-2000:])
+    shutil.rmtree(work)
 
 
 def main():
@@ -351,6 +378,7 @@ def main():
 
     check_policies(pii_clangd, work, expect)
     check_files_without_commands(pii_clangd, annotations, expect)
+    check_pathological(pii_clangd, annotations, expect)
     shutil.rmtree(work)
     if failures:
         client.log.seek(0)
