@@ -120,13 +120,13 @@ TEST_CASE("several policy files add up, in order", "[policy-file]") {
     "sources": [{"field": "acct::Device::fingerprint", "purposes": ["fraud"]},
                 {"field": "acct::User::phone", "purposes": ["security"]}],
     "declassifiers": [{"function": "stats::count", "reason": "first"}]})",
-                            "a.json");
+      "a.json");
   add(Builder, R"({
     "rules": [{"id": "fraud-to-marketing", "from": ["fraud"], "to": ["marketing"]}],
     "sources": [{"field": "acct::User::phone", "purposes": ["fraud"]}],
     "sinks": [{"function": "crm::send", "kind": "marketing"}],
     "declassifiers": [{"function": "stats::count", "reason": "second"}]})",
-                            "b.json");
+      "b.json");
   PolicyFile P = std::move(Builder).finish();
   CHECK(P.Warnings.empty());
   CHECK(P.Rules.Rules.size() == 2);
@@ -139,7 +139,8 @@ TEST_CASE("several policy files add up, in order", "[policy-file]") {
 TEST_CASE("one rule id in two policy files is an error naming both",
           "[policy-file]") {
   pii::PolicyBuilder Builder;
-  add(Builder, R"({"rules": [{"id": "r", "from": ["a"], "to": ["b"]}]})", "a.json");
+  add(Builder, R"({"rules": [{"id": "r", "from": ["a"], "to": ["b"]}]})",
+      "a.json");
   llvm::Error E = Builder.add(
       "{\"rules\": [\n {\"id\": \"r\", \"from\": [\"a\"], \"to\": [\"c\"]}]}",
       "b.json");
@@ -151,7 +152,8 @@ TEST_CASE("one rule id in two policy files is an error naming both",
 TEST_CASE("a name no rule of any file names is a warning in its file",
           "[policy-file]") {
   pii::PolicyBuilder Builder;
-  add(Builder, R"({"sinks": [{"function": "f", "kind": "marketng"}]})", "a.json");
+  add(Builder, R"({"sinks": [{"function": "f", "kind": "marketng"}]})",
+      "a.json");
   add(Builder, R"({"rules": []})", "b.json");
   PolicyFile P = std::move(Builder).finish();
   REQUIRE(P.Warnings.size() == 1);

@@ -27,8 +27,8 @@ bool DiagnosticMerger::isUnknownPiiAttribute(const std::string &Uri,
   // other, clangd's warning stays, beside pii-flow's error.
   const Json Start =
       D.value(Json::json_pointer("/range/start"), Json::object());
-  std::optional<std::string> Text =
-      Texts.lineFrom(Uri, numberAt(Start, "line"), numberAt(Start, "character"));
+  std::optional<std::string> Text = Texts.lineFrom(
+      Uri, numberAt(Start, "line"), numberAt(Start, "character"));
   if (!Text)
     return false;
   llvm::StringRef Name = llvm::StringRef(*Text).ltrim();

@@ -82,8 +82,8 @@ void followDocuments(const std::string &Content, DocumentTexts &Texts,
     Texts.update(Method, Params);
     std::optional<AnalysisQueue::Event> What = eventOf(Method);
     if (Analysis && What)
-      Analysis->request(
-          pathOfFileUri(Params["textDocument"].value("uri", "")), *What);
+      Analysis->request(pathOfFileUri(Params["textDocument"].value("uri", "")),
+                        *What);
   }
 }
 

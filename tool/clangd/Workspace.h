@@ -30,7 +30,6 @@
 
 namespace pii {
 
-
 class Workspace {
 public:
   /// Loads the program \p Source describes, and links it.

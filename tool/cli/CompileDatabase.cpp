@@ -109,9 +109,8 @@ private:
   /// A scalar at the current depth: only strings, as an entry's values or
   /// as arguments.
   bool value(bool IsString) {
-    return check(IsString &&
-                 ((Depth == 2 && Key != "arguments") ||
-                  (Depth == 3 && Key == "arguments")));
+    return check(IsString && ((Depth == 2 && Key != "arguments") ||
+                              (Depth == 3 && Key == "arguments")));
   }
   bool check(bool Ok) {
     Good &= Ok;
@@ -149,10 +148,9 @@ readCompileDatabase(StringRef Path) {
     });
   if (std::optional<PositionedError> Bad = firstBadEntry(*Root, Path))
     return make_error<PositionedError>(std::move(*Bad));
-  return createStringError("cannot read compile commands from '" + Path +
-                           "'" +
-                           (Problem.empty() ? ""
-                                            : ": " + StringRef(Problem).trim()));
+  return createStringError(
+      "cannot read compile commands from '" + Path + "'" +
+      (Problem.empty() ? "" : ": " + StringRef(Problem).trim()));
 }
 
 } // namespace pii

@@ -1,4 +1,5 @@
-//===- CompileDatabase.h - A compile_commands.json, read strictly -*- C++ -*-===//
+//===- CompileDatabase.h - A compile_commands.json, read strictly -*- C++
+//-*-===//
 //
 // Clang's loader of compile_commands.json parses it as YAML: on a syntax
 // error it prints the parser's message and the offending line (binary bytes

@@ -115,8 +115,8 @@ cl::opt<std::string> FormatName(
     cl::desc(R"(How findings print on standard output: 'text', clang's
 diagnostic format (default), or 'github', GitHub Actions
 annotations (::error file=...).)"),
-    cl::init("text"), cl::cat(Category),
-    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(LinkCommand));
+    cl::init("text"), cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()),
+    cl::sub(LinkCommand));
 
 cl::opt<std::string> CacheDir(
     "cache-dir", cl::value_desc("dir"),
@@ -416,9 +416,8 @@ takeCompileCommand(std::vector<const char *> &Argv) {
   auto Dashes = llvm::find(Argv, StringRef("--"));
   if (Dashes == Argv.end())
     return nullptr;
-  std::vector<const char *> Command =
-      withoutOptionsClangRejects(ArrayRef<const char *>(Argv).drop_front(
-          Dashes - Argv.begin() + 1));
+  std::vector<const char *> Command = withoutOptionsClangRejects(
+      ArrayRef<const char *>(Argv).drop_front(Dashes - Argv.begin() + 1));
   Argv.erase(Dashes + 1, Argv.end());
   llvm::append_range(Argv, Command);
   int Argc = Argv.size();
@@ -475,14 +474,12 @@ int piiMain(int argc, const char **argv) {
   }
 
   if (!SourceRoot.empty() && !sys::fs::is_directory(SourceRoot))
-    return usageError("--source-root '" + SourceRoot +
-                      "' is not a directory");
+    return usageError("--source-root '" + SourceRoot + "' is not a directory");
   if (FormatName != "text" && FormatName != "github")
-    return usageError("unknown --format '" + FormatName +
-                      "'; it is 'text' or 'github'" +
-                      (FormatName == "sarif"
-                           ? " (a SARIF log is written with --sarif FILE)"
-                           : ""));
+    return usageError(
+        "unknown --format '" + FormatName + "'; it is 'text' or 'github'" +
+        (FormatName == "sarif" ? " (a SARIF log is written with --sarif FILE)"
+                               : ""));
   if (ExtractCommand)
     return runExtract(std::move(*FromArgs));
   if (LinkCommand) {

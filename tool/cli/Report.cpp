@@ -60,10 +60,11 @@ runProblems(const ProgramAnalysis &Result, const ReportOptions &Options,
     return SourceSpot{File, 0, 0};
   };
   for (const std::string &File : Result.FailedFiles)
-    Problems.push_back(
-        {RuleLevel::Error,
-         "'" + File + "' could not be compiled; only what Clang parsed of it was analyzed",
-         WholeFile(File)});
+    Problems.push_back({RuleLevel::Error,
+                        "'" + File +
+                            "' could not be compiled; only what Clang parsed "
+                            "of it was analyzed",
+                        WholeFile(File)});
   for (const std::string &File : Result.CrashedFiles)
     Problems.push_back(
         {RuleLevel::Error,
@@ -110,7 +111,8 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
   outs().flush();
   for (const std::string &File : Result.FailedFiles)
     errs() << "pii-flow: error: '" << File
-           << "' could not be compiled; only what Clang parsed of it was analyzed\n";
+           << "' could not be compiled; only what Clang parsed of it was "
+              "analyzed\n";
   for (const std::string &Problem : Result.CacheProblems)
     errs() << "pii-flow: warning: " << Problem << '\n';
   for (const std::string &File : Result.CrashedFiles)

@@ -1,4 +1,5 @@
-//===- IsolatedRun.h - Run one file's work without risking the run -*- C++ -*-===//
+//===- IsolatedRun.h - Run one file's work without risking the run -*- C++
+//-*-===//
 //
 // A bug of ours, or input deeper than Clang's own recursion can take, must
 // cost one file, not the whole run (or the editor's server). Each file's

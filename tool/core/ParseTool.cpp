@@ -38,8 +38,8 @@ parseOptions(llvm::ArrayRef<const char *> Options) {
     HasResourceDir |= Option.matches(driver::options::OPT_resource_dir);
     if (!rejectedByClang(Option))
       continue;
-    unsigned Next = std::next(It) != End ? (*std::next(It))->getIndex()
-                                         : Options.size();
+    unsigned Next =
+        std::next(It) != End ? (*std::next(It))->getIndex() : Options.size();
     for (unsigned I = (*It)->getIndex(); I < Next; ++I)
       Rejected[I] = true;
   }
@@ -95,8 +95,7 @@ adjustForLibTooling(const tooling::CommandLineArguments &Args,
 /// Clang's own).
 class RegularFilesOnly : public llvm::vfs::ProxyFileSystem {
 public:
-  RegularFilesOnly()
-      : ProxyFileSystem(llvm::vfs::createPhysicalFileSystem()) {}
+  RegularFilesOnly() : ProxyFileSystem(llvm::vfs::createPhysicalFileSystem()) {}
 
   llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
   openFileForRead(const llvm::Twine &Path) override {

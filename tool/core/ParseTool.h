@@ -8,8 +8,8 @@
 #include "clang/Tooling/Tooling.h"
 
 #include <memory>
-#include <vector>
 #include <string>
+#include <vector>
 
 namespace pii {
 

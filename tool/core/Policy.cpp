@@ -59,11 +59,13 @@ static std::vector<llvm::StringRef> namesIn(const std::vector<Rule> &Rules,
 }
 
 std::vector<llvm::StringRef> Policy::purposes() const {
-  return namesIn(Rules, [](const Rule &R) -> const auto & { return R.From; });
+  return namesIn(
+      Rules, [](const Rule &R) -> const auto & { return R.From; });
 }
 
 std::vector<llvm::StringRef> Policy::sinkKinds() const {
-  return namesIn(Rules, [](const Rule &R) -> const auto & { return R.To; });
+  return namesIn(
+      Rules, [](const Rule &R) -> const auto & { return R.To; });
 }
 
 std::string Policy::fingerprint() const {

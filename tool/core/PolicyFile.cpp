@@ -154,12 +154,12 @@ private:
     auto [Defined, New] =
         Into.RulesFromFiles.try_emplace(R.Id, File.str(), IdWhere);
     if (!New)
-      return fail(IdWhere, "a rule with id \"" + R.Id +
-                               "\" is also defined in " + Defined->second.first +
-                               ":" + std::to_string(Defined->second.second.Line) +
-                               ":" +
-                               std::to_string(Defined->second.second.Column) +
-                               "; each id may be defined once");
+      return fail(IdWhere,
+                  "a rule with id \"" + R.Id + "\" is also defined in " +
+                      Defined->second.first + ":" +
+                      std::to_string(Defined->second.second.Line) + ":" +
+                      std::to_string(Defined->second.second.Column) +
+                      "; each id may be defined once");
     std::vector<Rule> &Rules = Into.Rules.Rules;
     auto [Same, Added] = Into.RuleIndex.try_emplace(R.Id, Rules.size());
     if (Added) {
@@ -287,9 +287,8 @@ static void warnAboutUnnamed(const std::vector<PolicyBuilder::Use> &Used,
     if (!std::binary_search(Named.begin(), Named.end(),
                             llvm::StringRef(U.Name)))
       Out.push_back({U.File, U.Where,
-                     "no rule names the " + What.str() + " \"" + U.Name +
-                         "\"" + didYouMean(U.Name, Named) + "; " +
-                         Consequence.str()});
+                     "no rule names the " + What.str() + " \"" + U.Name + "\"" +
+                         didYouMean(U.Name, Named) + "; " + Consequence.str()});
 }
 
 PolicyFile PolicyBuilder::finish() && {

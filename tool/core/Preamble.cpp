@@ -149,13 +149,13 @@ private:
     // in the PCH, where a misspelled attribute or a suppression may be
     // (ParseObservers.h).
     const HeaderSearch &Search = CI.getPreprocessor().getHeaderSearchInfo();
-    ParseWithout = llvm::any_of(Included,
-                                [&](FileEntryRef File) {
-                                  return !Search.isFileMultipleIncludeGuarded(
-                                      File);
-                                }) ||
-                   !Observed.UnknownAttributes.take().empty() ||
-                   !Observed.Suppressions.take().empty();
+    ParseWithout =
+        llvm::any_of(Included,
+                     [&](FileEntryRef File) {
+                       return !Search.isFileMultipleIncludeGuarded(File);
+                     }) ||
+        !Observed.UnknownAttributes.take().empty() ||
+        !Observed.Suppressions.take().empty();
     SourceManager &SM = CI.getSourceManager();
     Out.Inputs = inputsOf(SM);
     for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {

@@ -84,8 +84,7 @@ void releaseFreedMemory() {
 
 class AnalysisConsumer : public ASTConsumer {
 public:
-  AnalysisConsumer(const Policy &P, FileAnalysis &Out,
-                   ParseObservers &Observed)
+  AnalysisConsumer(const Policy &P, FileAnalysis &Out, ParseObservers &Observed)
       : P(P), Out(Out), Observed(Observed) {}
 
   void HandleTranslationUnit(ASTContext &AST) override {
@@ -194,9 +193,9 @@ struct FittingPreamble {
 /// Parses and summarizes \p File with its own tool, so that a file whose
 /// command cannot even start a parse is known by name, like one that fails
 /// to compile; and isolated (IsolatedRun.h), so that a bug of ours or a
-/// stack overflow costs one file, not the run. \p Overlay's texts replace the files on disk. With
-/// \p Fit, its PCH stands for the file's leading #include lines; the result
-/// is then none when the file is better parsed without (see
+/// stack overflow costs one file, not the run. \p Overlay's texts replace the
+/// files on disk. With \p Fit, its PCH stands for the file's leading #include
+/// lines; the result is then none when the file is better parsed without (see
 /// PreambleDiagnosticPrinter::unfaithful).
 std::optional<FileAnalysis>
 parseFile(const tooling::CompilationDatabase &Commands, const std::string &File,
@@ -834,10 +833,10 @@ ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
   adoptLink(Result, std::move(Linked));
   if (!LinkProblem.empty())
     Result.CacheProblems.push_back(std::move(LinkProblem));
-  std::string StoreProblem = Cache->storeLink(
-      Files, Digest,
-      {Result.Findings, Result.Link, Result.Approximations,
-       Result.Suppressions});
+  std::string StoreProblem =
+      Cache->storeLink(Files, Digest,
+                       {Result.Findings, Result.Link, Result.Approximations,
+                        Result.Suppressions});
   if (!StoreProblem.empty())
     Result.CacheProblems.push_back(std::move(StoreProblem));
   return Result;

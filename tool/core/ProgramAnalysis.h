@@ -74,9 +74,7 @@ struct ProgramAnalysis {
   bool complete() const {
     return FailedFiles.empty() && CrashedFiles.empty() &&
            llvm::none_of(AnnotationProblems,
-                         [](const PlacedProblem &P) {
-                           return !P.Warning;
-                         });
+                         [](const PlacedProblem &P) { return !P.Warning; });
   }
 };
 

@@ -70,7 +70,8 @@ bool SuppressionCollector::HandleComment(clang::Preprocessor &PP,
     return false;
   bool Invalid = false;
   const char *Text = SM.getCharacterData(Begin, &Invalid);
-  unsigned Length = SM.getFileOffset(Comment.getEnd()) - SM.getFileOffset(Begin);
+  unsigned Length =
+      SM.getFileOffset(Comment.getEnd()) - SM.getFileOffset(Begin);
   if (Invalid)
     return false;
   llvm::StringRef Body(Text, Length);

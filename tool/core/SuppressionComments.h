@@ -1,8 +1,10 @@
-//===- SuppressionComments.h - allow() comments as parsed --------*- C++ -*-===//
+//===- SuppressionComments.h - allow() comments as parsed --------*- C++
+//-*-===//
 //
 // A team accepts a flow with a comment on the sink call's line:
 //
-//   ads.upload(hash(u.phone)); // pii-flow: allow(security-to-advertising) consented in ToS v4
+//   ads.upload(hash(u.phone)); // pii-flow: allow(security-to-advertising)
+//   consented in ToS v4
 //
 // The comments are collected while the file is parsed, from the text the
 // parse read (an editor's unsaved buffer included), in every file outside

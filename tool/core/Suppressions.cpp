@@ -44,10 +44,9 @@ applySuppressions(std::vector<Finding> &Findings,
     }
     for (size_t I : Near)
       if (Comments[I].Problem.empty())
-        Error(Comments[I].Where, "the suppression accepts " +
-                                     llvm::join(Comments[I].Rules, ", ") +
-                                     ", but the flow here breaks '" +
-                                     F.RuleId + "'");
+        Error(Comments[I].Where,
+              "the suppression accepts " + llvm::join(Comments[I].Rules, ", ") +
+                  ", but the flow here breaks '" + F.RuleId + "'");
   }
 
   std::vector<llvm::StringRef> RuleIds;

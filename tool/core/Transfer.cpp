@@ -181,8 +181,7 @@ void Transfer::evaluateAhead(const Stmt *Root) {
   }
 }
 
-template <typename Fn>
-void Transfer::evaluating(const Stmt *Root, Fn Body) {
+template <typename Fn> void Transfer::evaluating(const Stmt *Root, Fn Body) {
   if (InStatement) {
     Body();
     return;
@@ -237,9 +236,8 @@ void Transfer::initializeMember(const CXXCtorInitializer *Init) {
     return;
   AccessPath P; // the object `this` points to
   bool Exact = P.extend(F);
-  evaluating(Init->getInit(), [&] {
-    initialize(P, Exact, Init->getInit(), F->getLocation());
-  });
+  evaluating(Init->getInit(),
+             [&] { initialize(P, Exact, Init->getInit(), F->getLocation()); });
 }
 
 void Transfer::declare(const VarDecl *V) {

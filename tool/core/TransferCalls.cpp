@@ -33,9 +33,9 @@ void Transfer::placeArgument(CallArgument &Out, const Expr *Arg,
   SourceRange Written = isa<CXXDefaultArgExpr>(Arg) ? SourceRange(Call, Call)
                                                     : Arg->getSourceRange();
   Out.Where = spotOf(SM, Written.getBegin());
-  Out.End = spotOf(SM, Lexer::getLocForEndOfToken(
-                           SM.getFileLoc(Written.getEnd()), 0, SM,
-                           Ctx.AST.getLangOpts()));
+  Out.End =
+      spotOf(SM, Lexer::getLocForEndOfToken(SM.getFileLoc(Written.getEnd()), 0,
+                                            SM, Ctx.AST.getLangOpts()));
 }
 
 static bool isIteratorLike(QualType T) {

@@ -46,11 +46,11 @@ public:
         {"tool", {{"driver", std::move(Driver)}}},
         {"invocations",
          Json::array(
-             {{{"executionSuccessful",
-                llvm::none_of(Run.Problems,
-                              [](const RunProblem &P) {
-                                return P.Level == RuleLevel::Error;
-                              })},
+             {{{"executionSuccessful", llvm::none_of(Run.Problems,
+                                                     [](const RunProblem &P) {
+                                                       return P.Level ==
+                                                              RuleLevel::Error;
+                                                     })},
                {"toolExecutionNotifications", std::move(Notifications)}}})},
         {"originalUriBaseIds",
          {{"%SRCROOT%", {{"uri", rootUri(Run.SourceRoot)}}}}},
