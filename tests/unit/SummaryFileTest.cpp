@@ -123,3 +123,19 @@ TEST_CASE("an archive reader stays safe on any bytes", "[summaryfile]") {
   Reader(Units);
   CHECK(Reader.done());
 }
+
+TEST_CASE("a forged count or number in a sealed summary is refused",
+          "[summaryfile]") {
+  // More bytes than any number takes: LLVM's decoders would shift past 64
+  // bits before they reached the last (found by fuzzing).
+  for (std::string Overlong : {std::string(10, '\x80') + '\0',
+                               std::string(16, '\xff') + '\x01'})
+    CHECK_THAT(errorOf(seal("summary", Overlong)),
+               Catch::Contains("not a valid pii-flow summary"));
+  // A count of a million units in a few bytes is refused as the bytes run
+  // out, without allocating for the million first.
+  ArchiveWriter Writer;
+  Writer(uint64_t(1) << 20);
+  CHECK_THAT(errorOf(seal("summary", Writer.finish())),
+             Catch::Contains("not a valid pii-flow summary"));
+}

@@ -4,6 +4,8 @@
 
 #include "llvm/Support/LEB128.h"
 
+#include <algorithm>
+
 namespace pii {
 
 void ArchiveWriter::putInteger(uint64_t Value) {
@@ -52,6 +54,13 @@ ArchiveReader::ArchiveReader(llvm::StringRef Data)
 
 template <typename T, typename DecodeFn>
 T ArchiveReader::getLeb128(DecodeFn Decode) {
+  // No writer makes more than ten bytes, and on more LLVM's decoders shift
+  // past 64 bits (undefined behaviour) before they see the last.
+  const uint8_t *Limit = Next + std::min<ptrdiff_t>(10, End - Next);
+  if (std::none_of(Next, Limit, [](uint8_t Byte) { return Byte < 0x80; })) {
+    fail();
+    return 0;
+  }
   const char *Error = nullptr;
   unsigned Size = 0;
   T Value = Decode(Next, &Size, End, &Error);

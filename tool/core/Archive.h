@@ -26,6 +26,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -95,9 +96,13 @@ private:
   void get(Symbol &S);
   void get(bool &B) { B = getInteger() != 0; }
   template <typename T> void get(std::vector<T> &V) {
-    V.resize(getLength());
-    for (T &Element : V)
-      get(Element);
+    size_t Length = getLength();
+    // Grown as the elements decode: a forged count in a sealed file must
+    // not allocate more than its bytes can fill.
+    V.clear();
+    V.reserve(std::min<size_t>(Length, 1024));
+    for (size_t I = 0; I < Length && ok(); ++I)
+      get(V.emplace_back());
   }
   template <typename T> void get(std::optional<T> &O) {
     bool Present = false;
