@@ -7,6 +7,7 @@
 
 #include <string>
 #include <sys/types.h>
+#include <utility>
 #include <vector>
 
 namespace pii {
@@ -19,10 +20,12 @@ public:
   static llvm::Expected<ClangdProcess>
   start(const std::string &Program, const std::vector<std::string> &Args);
 
-  int input() const { return In; }
+  /// Hands clangd's input over: the caller closes it, and clangd ends when
+  /// it is closed.
+  int takeInput() { return std::exchange(In, -1); }
   int output() const { return Out; }
-  /// Closes clangd's input and waits for it; its exit status, or 128 plus
-  /// the signal that ended it.
+  /// Closes clangd's input, unless it was taken, and waits for clangd; its
+  /// exit status, or 128 plus the signal that ended it.
   int finish();
 
 private:

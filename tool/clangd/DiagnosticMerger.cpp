@@ -1,6 +1,7 @@
 //===- DiagnosticMerger.cpp -----------------------------------------------===//
 
 #include "clangd/DiagnosticMerger.h"
+#include "clangd/LspJson.h"
 #include "core/Annotations.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -10,25 +11,16 @@ namespace pii {
 
 using Json = nlohmann::json;
 
-/// The unsigned number at \p Key of \p Object, or 0.
-static unsigned numberAt(const Json &Object, const char *Key) {
-  if (!Object.is_object())
-    return 0;
-  const Json &Number = Object.value(Key, Json());
-  return Number.is_number_unsigned() ? Number.get<unsigned>() : 0;
-}
-
 bool DiagnosticMerger::isUnknownPiiAttribute(const std::string &Uri,
                                              const Json &D) const {
-  if (!D.is_object() || D.value("code", Json()) != "-Wunknown-attributes")
+  if (stringAt(D, "code") != "-Wunknown-attributes")
     return false;
   // The message names the attribute without its namespace; the text under
   // the range has it. Only the names pii-flow knows are dropped: for any
   // other, clangd's warning stays, beside pii-flow's error.
-  const Json Start =
-      D.value(Json::json_pointer("/range/start"), Json::object());
+  const Json &Start = memberOf(memberOf(D, "range"), "start");
   std::optional<std::string> Text = Texts.lineFrom(
-      Uri, numberAt(Start, "line"), numberAt(Start, "character"));
+      Uri, unsignedAt(Start, "line"), unsignedAt(Start, "character"));
   if (!Text)
     return false;
   llvm::StringRef Name = llvm::StringRef(*Text).ltrim();
@@ -53,12 +45,13 @@ Json DiagnosticMerger::merged(const std::string &Uri) const {
   return Params;
 }
 
-Json DiagnosticMerger::fromClangd(Json Params) {
-  std::string Uri = Params.value("uri", "");
+Json DiagnosticMerger::fromClangd(const Json &Params) {
+  std::string Uri = stringAt(Params, "uri");
+  const Json &Diagnostics = memberOf(Params, "diagnostics");
   std::lock_guard<std::mutex> Guard(Lock);
-  Clangd[Uri] = Params.value("diagnostics", Json::array());
-  if (Params.contains("version"))
-    Versions[Uri] = Params["version"];
+  Clangd[Uri] = Diagnostics.is_array() ? Diagnostics : Json::array();
+  if (const Json &Version = memberOf(Params, "version"); !Version.is_null())
+    Versions[Uri] = Version;
   return merged(Uri);
 }
 

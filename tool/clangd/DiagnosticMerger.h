@@ -27,7 +27,7 @@ public:
   explicit DiagnosticMerger(DocumentTexts &Texts) : Texts(Texts) {}
 
   /// clangd's publishDiagnostics params; returns the merged params to send.
-  nlohmann::json fromClangd(nlohmann::json Params);
+  nlohmann::json fromClangd(const nlohmann::json &Params);
   /// pii-flow's diagnostics for every file with findings; returns the
   /// params to publish for each URI whose pii-flow diagnostics changed
   /// (including those that have none any more).

@@ -1,6 +1,7 @@
 //===- DocumentTexts.cpp --------------------------------------------------===//
 
 #include "clangd/DocumentTexts.h"
+#include "clangd/LspJson.h"
 
 namespace pii {
 
@@ -26,33 +27,34 @@ static size_t offsetOf(const std::string &Text, unsigned Line,
 
 void DocumentTexts::update(const std::string &Method,
                            const nlohmann::json &Params) {
-  const nlohmann::json &Document =
-      Params.value("textDocument", nlohmann::json());
-  std::string Uri = Document.value("uri", "");
+  const nlohmann::json &Document = memberOf(Params, "textDocument");
+  std::string Uri = stringAt(Document, "uri");
   std::lock_guard<std::mutex> Guard(Lock);
   if (Method == "textDocument/didOpen") {
-    Texts[Uri] = Document.value("text", "");
+    Texts[Uri] = stringAt(Document, "text");
   } else if (Method == "textDocument/didClose") {
     Texts.erase(Uri);
   } else if (Method == "textDocument/didChange") {
     auto It = Texts.find(Uri);
-    if (It == Texts.end())
+    const nlohmann::json &Changes = memberOf(Params, "contentChanges");
+    if (It == Texts.end() || !Changes.is_array())
       return;
-    for (const nlohmann::json &Change :
-         Params.value("contentChanges", nlohmann::json::array())) {
-      if (!Change.contains("range")) {
-        It->second = Change.value("text", "");
+    for (const nlohmann::json &Change : Changes) {
+      const nlohmann::json &Range = memberOf(Change, "range");
+      if (Range.is_null()) {
+        It->second = stringAt(Change, "text");
         continue;
       }
-      auto At = [&](const nlohmann::json &Pos) {
-        return offsetOf(It->second, Pos.value("line", 0u),
-                        Pos.value("character", 0u));
+      auto At = [&](const char *Where) {
+        const nlohmann::json &Position = memberOf(Range, Where);
+        return offsetOf(It->second, unsignedAt(Position, "line"),
+                        unsignedAt(Position, "character"));
       };
-      size_t Begin = At(Change["range"]["start"]);
-      size_t End = At(Change["range"]["end"]);
+      size_t Begin = At("start");
+      size_t End = At("end");
       if (End < Begin)
         End = Begin;
-      It->second.replace(Begin, End - Begin, Change.value("text", ""));
+      It->second.replace(Begin, End - Begin, stringAt(Change, "text"));
     }
   }
 }

@@ -27,7 +27,8 @@ bool LspReader::fill() {
 std::optional<std::string> LspReader::read() {
   size_t HeaderEnd;
   while ((HeaderEnd = Buffer.find("\r\n\r\n")) == std::string::npos)
-    if (!fill())
+    // A header is a line or two; bytes that never end one are not LSP.
+    if (Buffer.size() > MaxHeaderBytes || !fill())
       return std::nullopt;
   std::optional<size_t> Length;
   llvm::SmallVector<llvm::StringRef, 4> Lines;
@@ -39,10 +40,10 @@ std::optional<std::string> LspReader::read() {
         !Value.trim().getAsInteger(10, N))
       Length = N;
   }
-  if (!Length)
+  if (!Length || *Length > MaxContentBytes)
     return std::nullopt;
   size_t Start = HeaderEnd + 4;
-  while (Buffer.size() < Start + *Length)
+  while (Buffer.size() - Start < *Length)
     if (!fill())
       return std::nullopt;
   std::string Content = Buffer.substr(Start, *Length);
@@ -54,6 +55,8 @@ bool LspWriter::write(const std::string &Content) {
   std::string Message = "Content-Length: " + std::to_string(Content.size()) +
                         "\r\n\r\n" + Content;
   std::lock_guard<std::mutex> Guard(Lock);
+  if (Fd < 0)
+    return false;
   const char *Next = Message.data();
   size_t Left = Message.size();
   while (Left > 0) {
@@ -66,6 +69,13 @@ bool LspWriter::write(const std::string &Content) {
     Left -= N;
   }
   return true;
+}
+
+void LspWriter::close() {
+  std::lock_guard<std::mutex> Guard(Lock);
+  if (Fd >= 0)
+    ::close(Fd);
+  Fd = -1;
 }
 
 } // namespace pii

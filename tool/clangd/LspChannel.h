@@ -18,6 +18,11 @@ namespace pii {
 /// Reads messages from a file descriptor.
 class LspReader {
 public:
+  /// Larger headers and contents are refused as malformed: no editor sends
+  /// a gigabyte in one message, and a forged length must not wrap.
+  static constexpr size_t MaxHeaderBytes = 64 << 10;
+  static constexpr size_t MaxContentBytes = size_t(1) << 30;
+
   explicit LspReader(int Fd) : Fd(Fd) {}
   /// The next message's content; nothing at the end of the stream or on a
   /// malformed header.
@@ -35,8 +40,10 @@ private:
 class LspWriter {
 public:
   explicit LspWriter(int Fd) : Fd(Fd) {}
-  /// False when the other side is gone.
+  /// False when the other side is gone, or the writer closed.
   bool write(const std::string &Content);
+  /// Closes the file descriptor; the other side sees the end.
+  void close();
 
 private:
   int Fd;

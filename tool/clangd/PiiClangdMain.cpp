@@ -20,11 +20,9 @@
 #include "clangd/DiagnosticMerger.h"
 #include "clangd/DocumentTexts.h"
 #include "clangd/LspChannel.h"
+#include "clangd/MessageForwarding.h"
 #include "cli/PolicyLoading.h"
-#include "report/JsonText.h"
-#include "report/Uri.h"
 
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <csignal>
@@ -32,8 +30,6 @@
 #include <optional>
 #include <thread>
 #include <unistd.h>
-
-using Json = nlohmann::json;
 
 namespace pii {
 namespace {
@@ -54,84 +50,6 @@ Every other option is clangd's, and passed to it; pii-clangd also follows
 --compile-commands-dir. clangd's own options follow.
 
 )";
-
-/// The analysis a document notification calls for, if any.
-std::optional<AnalysisQueue::Event> eventOf(llvm::StringRef Method) {
-  return llvm::StringSwitch<std::optional<AnalysisQueue::Event>>(Method)
-      .Case("textDocument/didOpen", AnalysisQueue::Event::Open)
-      .Case("textDocument/didSave", AnalysisQueue::Event::Save)
-      .Case("textDocument/didChange", AnalysisQueue::Event::Change)
-      .Default(std::nullopt);
-}
-
-/// Follows the editor's documents in \p Content, a message from the
-/// editor: their texts, and the analyses their changes call for.
-void followDocuments(const std::string &Content, DocumentTexts &Texts,
-                     AnalysisQueue *Analysis) {
-  Json Message = Json::parse(Content, nullptr, /*allow_exceptions=*/false);
-  std::string Method =
-      Message.is_object() ? Message.value("method", "") : std::string();
-  const Json &Params =
-      Message.is_object() ? Message.value("params", Json()) : Json();
-  if (Method == "initialize" && Analysis) {
-    Json Capabilities = Params.value("capabilities", Json::object());
-    Analysis->setRelatedInformation(Capabilities.value(
-        "/textDocument/publishDiagnostics/relatedInformation"_json_pointer,
-        false));
-  } else if (llvm::StringRef(Method).starts_with("textDocument/did")) {
-    Texts.update(Method, Params);
-    std::optional<AnalysisQueue::Event> What = eventOf(Method);
-    if (Analysis && What)
-      Analysis->request(pathOfFileUri(Params["textDocument"].value("uri", "")),
-                        *What);
-  }
-}
-
-/// Editor to clangd: every message forwarded as it came; the document
-/// notifications are also followed here, and given to \p Analysis if there
-/// is one.
-void forwardToClangd(LspReader &Editor, LspWriter &Clangd, DocumentTexts &Texts,
-                     AnalysisQueue *Analysis) {
-  while (std::optional<std::string> Content = Editor.read()) {
-    // Whatever the message holds, clangd gets it as it came.
-    try {
-      followDocuments(*Content, Texts, Analysis);
-    } catch (const std::exception &E) {
-      llvm::errs() << "pii-clangd: cannot follow a message from the editor: "
-                   << E.what() << '\n';
-    }
-    if (!Clangd.write(*Content))
-      break;
-  }
-}
-
-/// \p Content, a message from clangd, with pii-flow's diagnostics merged
-/// in if it publishes diagnostics; "" if it does not.
-std::string mergedDiagnostics(const std::string &Content,
-                              DiagnosticMerger &Merger) {
-  Json Message = Json::parse(Content, nullptr, /*allow_exceptions=*/false);
-  if (!Message.is_object() ||
-      Message.value("method", "") != "textDocument/publishDiagnostics")
-    return "";
-  Message["params"] = Merger.fromClangd(Message["params"]);
-  return jsonText(Message);
-}
-
-/// clangd to editor: diagnostics merged, everything else unchanged.
-void forwardToEditor(LspReader &Clangd, LspWriter &Editor,
-                     DiagnosticMerger &Merger) {
-  while (std::optional<std::string> Content = Clangd.read()) {
-    // A message we cannot merge goes to the editor as clangd sent it.
-    std::string Merged;
-    try {
-      Merged = mergedDiagnostics(*Content, Merger);
-    } catch (const std::exception &E) {
-      llvm::errs() << "pii-clangd: cannot merge a message from clangd: "
-                   << E.what() << '\n';
-    }
-    Editor.write(Merged.empty() ? *Content : Merged);
-  }
-}
 
 int run(int argc, char **argv) {
   std::string Clangd = "clangd-19";
@@ -195,13 +113,16 @@ int run(int argc, char **argv) {
   DocumentTexts Texts;
   DiagnosticMerger Merger(Texts);
   LspReader FromEditor(STDIN_FILENO), FromClangd(Process->output());
-  LspWriter ToEditor(STDOUT_FILENO), ToClangd(Process->input());
+  LspWriter ToEditor(STDOUT_FILENO), ToClangd(Process->takeInput());
   std::optional<AnalysisQueue> Analysis;
   if (P)
     Analysis.emplace(Merger, Texts, ToEditor, BuildDir, std::move(P->Rules));
   std::thread Outbound([&] {
     forwardToClangd(FromEditor, ToClangd, Texts,
                     Analysis ? &*Analysis : nullptr);
+    // The editor is gone without saying "exit" (it crashed, or sent what
+    // is not LSP): clangd ends when its input does, and so do we.
+    ToClangd.close();
   });
   forwardToEditor(FromClangd, ToEditor, Merger);
   // clangd has exited (after "exit", or a crash): nothing more to send it,
