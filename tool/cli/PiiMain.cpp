@@ -434,9 +434,10 @@ takeCompileCommand(std::vector<const char *> &Argv) {
     StringRef Said = Lines.front();
     for (StringRef Line : Lines)
       if (Line.starts_with("error: ")) {
-        Said = Line.drop_front(strlen("error: "));
+        Said = Line;
         break;
       }
+    Said.consume_front("error: ") || Said.consume_front("warning: ");
     return createStringError("in the compile command after '--': " + Said);
   }
   return Commands;
