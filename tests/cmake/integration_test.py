@@ -90,6 +90,29 @@ def main():
     expect('a new compiler flag summarizes every file again',
            flagged.count('summarizing') == 4, flagged)
 
+    # What pii_flow_check cannot follow is said at configure time.
+    odd = os.path.join(work, 'odd')
+    os.makedirs(odd)
+    for name in ('main.cpp', 'debug_only.cpp'):
+        with open(os.path.join(odd, name), 'w') as f:
+            f.write('int %s() { return 0; }\n' % ('main' if name == 'main.cpp' else 'debug'))
+    def configure_odd(extra):
+        with open(os.path.join(odd, 'CMakeLists.txt'), 'w') as f:
+            f.write('cmake_minimum_required(VERSION 3.20)\nproject(odd CXX)\n'
+                    'find_package(PiiFlow REQUIRED)\n' + extra)
+        return run(['cmake', '-S', odd, '-B', os.path.join(odd, 'build'), '-G', 'Ninja',
+                    '-DCMAKE_PREFIX_PATH=' + prefix])
+    genex = configure_odd('add_executable(app main.cpp $<$<CONFIG:Debug>:debug_only.cpp>)\n'
+                          'pii_flow_check(TARGET app)\n')
+    expect('a source given as a generator expression is named in a warning',
+           genex.returncode == 0 and 'is a generator expression' in ' '.join(genex.stderr.split()) and
+           'debug_only.cpp' in genex.stderr, genex.stderr)
+    empty = configure_odd('add_library(headers INTERFACE)\npii_flow_check(TARGET headers)\n')
+    expect('a target without sources of its own is an error',
+           empty.returncode != 0 and
+           'has no C or C++ source of its own' in ' '.join(empty.stderr.split()),
+           empty.stderr)
+
     for f in failures:
         print('FAILED: ' + f)
     return 1 if failures else 0
