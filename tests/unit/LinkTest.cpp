@@ -1,4 +1,6 @@
 #include "core/Link.h"
+#include "TestAST.h"
+#include "core/Analyze.h"
 
 #include <catch2/catch.hpp>
 
@@ -208,4 +210,37 @@ TEST_CASE("unresolved callbacks are reported as approximations", "[link]") {
   REQUIRE(R.Approximations.size() == 1);
   CHECK(R.Approximations[0].Kind == "indirect-call");
   CHECK(R.Approximations[0].Where.Line == 7);
+}
+
+TEST_CASE("a link that reaches its budget keeps what it found and says so",
+          "[link]") {
+  std::string Chain = R"cpp(
+    #include <pii/annotations.h>
+    struct User { PII_PURPOSE("security") const char *phone; };
+    PII_SINK("advertising") void upload(const char *key);
+    void early(const User &u) { upload(u.phone); }
+    const char *hop40(const User &u) { return u.phone; }
+  )cpp";
+  for (int I = 39; I >= 0; --I)
+    Chain += "const char *hop" + std::to_string(I) +
+             "(const User &u) { return hop" + std::to_string(I + 1) +
+             "(u); }\n";
+  Chain += "void late(const User &u) { upload(hop0(u)); }\n";
+  test::TestAST AST(Chain);
+  std::vector<TranslationUnitSummary> Units{
+      summarizeTranslationUnit(AST.context(), Policy::builtin()).Summary};
+
+  LinkResult Whole = link(Units, Policy::builtin());
+  CHECK(Whole.Findings.size() == 2);
+  CHECK_FALSE(Whole.Stats.BudgetExhausted);
+
+  LinkResult Cut = link(Units, Policy::builtin(), /*StepBudget=*/20);
+  CHECK(Cut.Stats.BudgetExhausted);
+  CHECK(Cut.Findings.size() < Whole.Findings.size());
+  CHECK(std::any_of(Cut.Approximations.begin(), Cut.Approximations.end(),
+                    [](const Approximation &A) {
+                      return A.Kind == "budget" &&
+                             A.Detail.find("stopped at its budget of 20") !=
+                                 std::string::npos;
+                    }));
 }

@@ -153,11 +153,9 @@ void AnalysisQueue::analyze(const std::string &File) {
     return;
   llvm::errs() << "pii-clangd: analyzed '" << File << "' in "
                << llvm::format("%.2f", secondsSince(Start)) << " s\n";
-  for (const std::string &Unit : W->crashedUnits())
-    tellOnce("crash:" + Unit, MessageType::Error,
-             "pii-flow: internal error while analyzing '" + Unit +
-                 "'; its flows are not shown (please report this with the "
-                 "file)");
+  for (const std::string &Error : W->internalErrors())
+    tellOnce(Error, MessageType::Error,
+             "pii-flow: " + Error + " (please report this)");
   publish(*W);
   // The file is likely edited next: its next analysis parses its own text
   // and loads its headers.

@@ -1,6 +1,7 @@
 //===- Workspace.cpp ------------------------------------------------------===//
 
 #include "clangd/Workspace.h"
+#include "core/IsolatedRun.h"
 #include "core/SummaryCache.h"
 #include "core/Suppressions.h"
 #include "report/LspReporter.h"
@@ -79,12 +80,16 @@ void Workspace::adopt(const std::string &File) {
     In.Files.push_back(File);
 }
 
-std::vector<std::string> Workspace::crashedUnits() const {
-  std::vector<std::string> Crashed;
+std::vector<std::string> Workspace::internalErrors() const {
+  std::vector<std::string> Errors;
   for (const auto &[Unit, Extraction] : Units)
     if (Extraction.Crashed)
-      Crashed.push_back(Unit);
-  return Crashed;
+      Errors.push_back("internal error while analyzing '" + Unit +
+                       "'; its flows are not shown");
+  if (LinkCrashed)
+    Errors.push_back("internal error in the whole-program link; flows it had "
+                     "not found are not shown");
+  return Errors;
 }
 
 bool Workspace::update(const std::vector<std::string> &Changed,
@@ -119,7 +124,8 @@ void Workspace::link() {
   for (const auto &[File, Extraction] : Units)
     for (const TranslationUnitSummary &Summary : Extraction.Summaries)
       Summaries.push_back(&Summary);
-  LinkResult Linked = pii::link(Summaries, P);
+  LinkResult Linked;
+  LinkCrashed = !runIsolated([&] { Linked = pii::link(Summaries, P); });
   Findings = std::move(Linked.Findings);
   // What the team accepted is not shown in the editor; what is wrong with
   // a suppression is.

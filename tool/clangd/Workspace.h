@@ -61,8 +61,9 @@ public:
                         const FileOverlay &Overlay,
                         llvm::function_ref<bool()> Cancelled) const;
 
-  /// The units whose last extraction crashed (an internal error).
-  std::vector<std::string> crashedUnits() const;
+  /// What crashed (an internal error) in the units' last extractions and
+  /// the last link, said in a sentence each.
+  std::vector<std::string> internalErrors() const;
 
   /// pii-flow's diagnostics, by file URI: the findings, less those
   /// suppressed in the source, and the problems with annotations and
@@ -86,6 +87,7 @@ private:
   std::map<std::string, FileExtraction> Units;
   std::vector<Finding> Findings;
   std::vector<PlacedProblem> SuppressionProblems;
+  bool LinkCrashed = false;
 };
 
 } // namespace pii

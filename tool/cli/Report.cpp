@@ -29,7 +29,9 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
      << Result.Stats.IncompleteFunctions << " incomplete)\n"
      << "  call sites:        " << Result.Link.CallSites << " ("
      << Result.Link.OpaqueCallSites << " to functions with no body)\n"
-     << "  summaries:         " << Result.Link.Summaries << "\n"
+     << "  summaries:         " << Result.Link.Summaries << " ("
+     << Result.Link.Steps << " link steps"
+     << (Result.Link.BudgetExhausted ? ", the budget exhausted" : "") << ")\n"
      << "  from the cache:    " << Result.CacheHits << " of " << Files
      << " files" << (Result.LinkFromCache ? ", and the link" : "") << "\n"
      << "  with a preamble:   " << Result.PreambleParses << " of "
@@ -49,13 +51,10 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
        << ": remark: " << A.Detail << " [approximation: " << A.Kind << "]\n";
 }
 
-/// What the run could not do or warns of, for SARIF's notifications: what
-/// the options say, every file not analyzed, every misused annotation or
-/// name no rule knows, every malformed suppression.
-static std::vector<RunProblem>
-runProblems(const ProgramAnalysis &Result, const ReportOptions &Options,
-            const std::vector<PlacedProblem> &Suppressions) {
-  std::vector<RunProblem> Problems = Options.Problems;
+/// What the analysis could not do: files not analyzed, or analyzed only in
+/// part, and a link that crashed.
+static std::vector<RunProblem> analysisProblems(const ProgramAnalysis &Result) {
+  std::vector<RunProblem> Problems;
   auto WholeFile = [](const std::string &File) {
     return SourceSpot{File, 0, 0};
   };
@@ -66,10 +65,27 @@ runProblems(const ProgramAnalysis &Result, const ReportOptions &Options,
                             "of it was analyzed",
                         WholeFile(File)});
   for (const std::string &File : Result.CrashedFiles)
-    Problems.push_back(
-        {RuleLevel::Error,
-         "internal error while analyzing '" + File + "'; its flows are missing",
-         WholeFile(File)});
+    Problems.push_back({RuleLevel::Error,
+                        "internal error while analyzing '" + File +
+                            "'; its flows are missing (please report this "
+                            "with the file)",
+                        WholeFile(File)});
+  if (Result.LinkCrashed)
+    Problems.push_back({RuleLevel::Error,
+                        "internal error in the whole-program link; flows it "
+                        "had not found are missing (please report this)",
+                        std::nullopt});
+  return Problems;
+}
+
+/// What the run could not do or warns of, for SARIF's notifications: what
+/// the options said, what the analysis could not do, every misused
+/// annotation or name no rule knows, every problem with a suppression.
+static std::vector<RunProblem>
+runProblems(const ProgramAnalysis &Result, const ReportOptions &Options,
+            const std::vector<PlacedProblem> &Suppressions) {
+  std::vector<RunProblem> Problems = Options.Problems;
+  llvm::append_range(Problems, analysisProblems(Result));
   for (const auto *Placed : {&Result.AnnotationProblems, &Suppressions})
     for (const PlacedProblem &P : *Placed)
       Problems.push_back({P.Warning ? RuleLevel::Warning : RuleLevel::Error,
@@ -109,15 +125,10 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
   else
     printFindings(outs(), Open);
   outs().flush();
-  for (const std::string &File : Result.FailedFiles)
-    errs() << "pii-flow: error: '" << File
-           << "' could not be compiled; only what Clang parsed of it was "
-              "analyzed\n";
   for (const std::string &Problem : Result.CacheProblems)
     errs() << "pii-flow: warning: " << Problem << '\n';
-  for (const std::string &File : Result.CrashedFiles)
-    errs() << "pii-flow: error: internal error while analyzing '" << File
-           << "'; its flows are missing (please report this with the file)\n";
+  for (const RunProblem &P : analysisProblems(Result))
+    errs() << "pii-flow: error: " << P.Message << '\n';
   for (const PlacedProblem &P : SuppressionProblems)
     errs() << P.Where.File << ':' << P.Where.Line << ':' << P.Where.Column
            << (P.Warning ? ": warning: " : ": error: ") << P.Message << '\n';

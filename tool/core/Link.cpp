@@ -183,7 +183,8 @@ llvm::ArrayRef<Edge> edgesLeaving(const FunctionSummary &Body, const Fact &At) {
 class Linker {
 public:
   Linker(const ProgramIndex &Index,
-         llvm::ArrayRef<const TranslationUnitSummary *> Units, const Policy &P);
+         llvm::ArrayRef<const TranslationUnitSummary *> Units, const Policy &P,
+         uint64_t Budget);
   LinkResult run();
 
 private:
@@ -230,12 +231,14 @@ private:
   bool Tracing = false;
   std::set<std::pair<std::string, SourceSpot>> Approximated;
   std::vector<Approximation> Approximations;
+  uint64_t Budget;
+  uint64_t Steps = 0;
 };
 
 Linker::Linker(const ProgramIndex &Index,
                llvm::ArrayRef<const TranslationUnitSummary *> Units,
-               const Policy &P)
-    : Pol(P), Index(Index) {
+               const Policy &P, uint64_t Budget)
+    : Pol(P), Index(Index), Budget(Budget) {
   // Program-wide sources, in an order that does not depend on the order of
   // the units: by purpose and origin.
   std::map<std::pair<std::string, std::string>, int> SourceIds;
@@ -299,6 +302,10 @@ const Linker::Summary &Linker::summaryOf(int Fn, const Fact &Input) {
 template <typename LocalFn, typename ReachFn>
 void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
                   ReachFn Out) {
+  // Past the budget, no step leads anywhere: every worklist drains, and
+  // the link ends with what it found.
+  if (++Steps > Budget)
+    return;
   const FunctionSummary &Body = Calls->summary(Fn);
   for (const Edge &E : edgesLeaving(Body, At)) {
     std::optional<FieldPath> Path = follow(E, At.Path);
@@ -524,6 +531,7 @@ void Linker::traceSource(int Fn, int Source) {
   // The flows may ask for summaries not computed yet; compute them and
   // follow the flows again, until nothing new is asked. Summaries are
   // shared: the sources met later mostly find theirs computed.
+  bool WithinBudget = Steps <= Budget;
   do {
     NewQuery = false;
     Tracing = true;
@@ -531,6 +539,16 @@ void Linker::traceSource(int Fn, int Source) {
     Tracing = false;
     computeSummaries();
   } while (NewQuery);
+  if (WithinBudget && Steps > Budget) {
+    const FunctionSummary &Reader = Calls->summary(Fn);
+    const SourceInfo &Info =
+        Sources[SourceMaps[Index.unitOf(Reader.Usr)][Source]];
+    approximate("budget", Info.OriginSpot,
+                "the link stopped at its budget of " + std::to_string(Budget) +
+                    " steps while following the flows of '" + Info.OriginName +
+                    "'; flows from it and from the sources after it may be "
+                    "missing");
+  }
 }
 
 LinkResult Linker::run() {
@@ -552,6 +570,8 @@ LinkResult Linker::run() {
   sortAndUnique(Result.Findings);
   Result.Stats = Counted.get();
   Result.Stats.Summaries = Summaries.size();
+  Result.Stats.Steps = Steps;
+  Result.Stats.BudgetExhausted = Steps > Budget;
   Result.Approximations = std::move(Approximations);
   return Result;
 }
@@ -560,8 +580,8 @@ LinkResult Linker::run() {
 
 LinkResult link(const ProgramIndex &Index,
                 llvm::ArrayRef<const TranslationUnitSummary *> Units,
-                const Policy &P) {
-  LinkResult Result = Linker(Index, Units, P).run();
+                const Policy &P, uint64_t StepBudget) {
+  LinkResult Result = Linker(Index, Units, P, StepBudget).run();
   // A header's comments are in every unit that includes it.
   for (const TranslationUnitSummary *Unit : Units)
     llvm::append_range(Result.Suppressions, Unit->Suppressions);
@@ -576,19 +596,19 @@ LinkResult link(const ProgramIndex &Index,
 }
 
 LinkResult link(llvm::ArrayRef<const TranslationUnitSummary *> Units,
-                const Policy &P) {
+                const Policy &P, uint64_t StepBudget) {
   ProgramIndex Index;
   for (size_t U = 0; U < Units.size(); ++U)
     Index.add(*Units[U], U);
-  return link(Index, Units, P);
+  return link(Index, Units, P, StepBudget);
 }
 
 LinkResult link(const std::vector<TranslationUnitSummary> &Units,
-                const Policy &P) {
+                const Policy &P, uint64_t StepBudget) {
   std::vector<const TranslationUnitSummary *> Pointers;
   for (const TranslationUnitSummary &Unit : Units)
     Pointers.push_back(&Unit);
-  return link(Pointers, P);
+  return link(Pointers, P, StepBudget);
 }
 
 } // namespace pii

@@ -23,6 +23,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace pii {
@@ -34,6 +35,10 @@ struct LinkStats {
   /// the opaque-call model.
   unsigned OpaqueCallSites = 0;
   unsigned Summaries = 0;
+  /// Steps the solver took (edges followed from a fact), and whether it
+  /// stopped at its budget with the flows not all followed.
+  uint64_t Steps = 0;
+  bool BudgetExhausted = false;
 };
 
 struct LinkResult {
@@ -48,18 +53,26 @@ struct LinkResult {
   std::vector<SuppressionComment> Suppressions;
 };
 
+/// How many steps a link may take: about three minutes on one core. The
+/// bench's million-line program links in under a million; a pathological
+/// one (a call chain ten thousand functions deep, whose link grows with the
+/// cube of its depth) stops there rather than after hours, keeps what it
+/// found, and says where it stopped (LinkStats::BudgetExhausted, and a
+/// "budget" approximation).
+inline constexpr uint64_t LinkStepBudget = 250'000'000;
+
 /// Links \p Units, which must be canonical (see canonicalize), as one
 /// program. The result does not depend on their order.
 LinkResult link(const std::vector<TranslationUnitSummary> &Units,
-                const Policy &P);
+                const Policy &P, uint64_t StepBudget = LinkStepBudget);
 /// The same, for a caller that keeps its units apart (the editor).
 LinkResult link(llvm::ArrayRef<const TranslationUnitSummary *> Units,
-                const Policy &P);
+                const Policy &P, uint64_t StepBudget = LinkStepBudget);
 /// The same, with \p Index holding \p Units already, each added with a rank
 /// in the order of \p Units: built while they were being read.
 LinkResult link(const ProgramIndex &Index,
                 llvm::ArrayRef<const TranslationUnitSummary *> Units,
-                const Policy &P);
+                const Policy &P, uint64_t StepBudget = LinkStepBudget);
 
 } // namespace pii
 

@@ -788,7 +788,9 @@ static void adoptLink(ProgramAnalysis &Program, LinkResult Linked) {
 
 void linkProgram(ProgramAnalysis &Program, const Policy &P) {
   auto Start = std::chrono::steady_clock::now();
-  LinkResult Linked = link(Program.Summaries, P);
+  LinkResult Linked;
+  Program.LinkCrashed =
+      !runIsolated([&] { Linked = link(Program.Summaries, P); });
   Program.LinkSeconds = secondsSince(Start);
   adoptLink(Program, std::move(Linked));
 }
@@ -825,14 +827,19 @@ ProgramAnalysis analyzeProgram(const tooling::CompilationDatabase &Commands,
   Digest = digestOf(PerFile);
   double ExtractSeconds = secondsSince(Start);
   auto LinkStart = std::chrono::steady_clock::now();
-  LinkResult Linked = link(Unpacking.index(), Unpacking.units(), P);
+  LinkResult Linked;
+  bool LinkCrashed = !runIsolated(
+      [&] { Linked = link(Unpacking.index(), Unpacking.units(), P); });
   double LinkSeconds = secondsSince(LinkStart);
   ProgramAnalysis Result = merge(PerFile, Files);
   Result.ExtractSeconds = ExtractSeconds;
   Result.LinkSeconds = LinkSeconds;
   adoptLink(Result, std::move(Linked));
+  Result.LinkCrashed = LinkCrashed;
   if (!LinkProblem.empty())
     Result.CacheProblems.push_back(std::move(LinkProblem));
+  if (LinkCrashed)
+    return Result;
   std::string StoreProblem =
       Cache->storeLink(Files, Digest,
                        {Result.Findings, Result.Link, Result.Approximations,

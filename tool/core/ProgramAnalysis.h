@@ -40,6 +40,8 @@ struct ProgramAnalysis {
   std::vector<std::string> FailedFiles;
   /// Files whose analysis crashed: an internal error, reported as such.
   std::vector<std::string> CrashedFiles;
+  /// The whole-program link crashed: the findings are those it had made.
+  bool LinkCrashed = false;
   /// Misused pii:: annotations and names no rule knows, each once (each
   /// also among the Diagnostics, as Clang prints it).
   std::vector<PlacedProblem> AnnotationProblems;
@@ -72,7 +74,8 @@ struct ProgramAnalysis {
   std::vector<std::string> CacheProblems;
 
   bool complete() const {
-    return FailedFiles.empty() && CrashedFiles.empty() &&
+    return FailedFiles.empty() && CrashedFiles.empty() && !LinkCrashed &&
+           !Link.BudgetExhausted &&
            llvm::none_of(AnnotationProblems,
                          [](const PlacedProblem &P) { return !P.Warning; });
   }
