@@ -71,8 +71,10 @@ def main():
         expect('-p: flags only GCC knows are dropped, and a file listed twice is analyzed once',
                build.returncode == 1 and build.stdout.count(': error: value') == 1 and
                'in 1 of 1 translation units' in build.stderr, build)
-        named_twice = run('-p', '.', 'leak.cpp', 'leak.cpp')
-        expect('a file named twice is analyzed once',
+        os.symlink('leak.cpp', os.path.join(root, 'link.cpp'))
+        named_twice = run('-p', '.', 'leak.cpp', './leak.cpp', os.path.join(root, 'leak.cpp'),
+                          'link.cpp')
+        expect('a file named twice, however spelled, is analyzed once',
                named_twice.returncode == 1 and 'in 1 of 1 translation units' in named_twice.stderr,
                named_twice)
         header = run('-p', '.', 'card.h', 'new_file.cpp')

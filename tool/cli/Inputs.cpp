@@ -108,9 +108,12 @@ Expected<Inputs> chooseInputs(const std::vector<std::string> &Files,
   if (FromArgs && !BuildDir.empty())
     return createStringError("use either '-p <build-dir>' or '-- <compiler "
                              "args>', not both");
+  // A file is named once however it is spelled (a.cpp, ./a.cpp, a link).
   std::set<std::string> Named;
   for (const std::string &File : Files) {
-    if (!Named.insert(File).second)
+    SmallString<256> Real;
+    if (!Named.insert(sys::fs::real_path(File, Real) ? File : Real.str().str())
+             .second)
       continue;
     sys::fs::file_status Status;
     if (sys::fs::status(File, Status) || !sys::fs::exists(Status))
