@@ -155,26 +155,28 @@ def main():
                'with a preamble:   1 of 1 files parsed' in moved.stderr and
                'In file included from a.cpp:4:\n' in moved.stderr and same_as_alone(moved))
 
+        def edited_after(header, tag):
+            """A run after guarded.h became header and a.cpp was edited
+            twice since: the first edit builds a preamble, if it may have
+            one, and this run would use it."""
+            write('guarded.h', header)
+            warm()
+            write('a.cpp', A_CPP + '// edit %s-1\n' % tag)
+            warm()
+            write('a.cpp', A_CPP + '// edit %s-2\n' % tag)
+            return warm()
+
         # One the preamble cannot print so: a header with #line directives.
-        write('guarded.h', GUARDED_H.replace(
-            '#endif', '#line 40\nPII_SINK("nosuch") void more(int);\n#endif'))
-        warm()
-        write('a.cpp', A_CPP + '// edit 5\n')
-        warm()
-        write('a.cpp', A_CPP + '// edit 6\n')
-        renumbered = warm()
+        renumbered = edited_after(GUARDED_H.replace(
+            '#endif', '#line 40\nPII_SINK("nosuch") void more(int);\n#endif'), 'line')
         expect('a header with #line: parsed without the preamble',
                'with a preamble:   0 of 1 files parsed' in renumbered.stderr and
                'guarded.h:40:1: warning:' in renumbered.stderr and same_as_alone(renumbered))
+
         # A misspelled attribute in a header is found by following the
         # parse's tokens, which a PCH skips: parsed without the preamble.
-        write('guarded.h', GUARDED_H.replace(
-            '#endif', '[[pii::purpos("security")]] inline int legacy = 0;\n#endif'))
-        warm()
-        write('a.cpp', A_CPP + '// edit 5b\n')
-        warm()
-        write('a.cpp', A_CPP + '// edit 6b\n')
-        misspelled = warm()
+        misspelled = edited_after(GUARDED_H.replace(
+            '#endif', '[[pii::purpos("security")]] inline int legacy = 0;\n#endif'), 'attr')
         expect('a misspelled attribute in a header: parsed without the preamble, and reported',
                'with a preamble:   0 of 1 files parsed' in misspelled.stderr and
                "guarded.h:5:3: error: unknown attribute 'pii::purpos'" in misspelled.stderr and
