@@ -6,7 +6,8 @@
 Generated code nests as deep and runs as long as its generator likes: sums of
 thousands of terms, conditionals nested thousands deep, initializer lists of
 a hundred thousand elements, megabyte lines, call chains thousands of
-functions long, text in encodings other than UTF-8. Clang compiles all of it,
+functions long, aggregates nested 200 deep, text in encodings other than
+UTF-8. Clang compiles all of it,
 so pii-flow must analyze all of it: every flow found, nothing crashing, no
 file lost, and its SARIF log valid JSON.
 
@@ -150,6 +151,20 @@ void template_recursion(const User &u) {{
 '''
 
 
+def nested_braces():
+    """Aggregates nested 200 deep, initialized by nested braces."""
+    depth = 200
+    types = 'struct N%d { std::string leaf; };\n' % depth + ''.join(
+        'struct N%d { N%d n; };\n' % (i, i + 1) for i in range(depth - 1, -1, -1))
+    return PRELUDE + types + f'''
+N0 make(const User &u) {{ return N0{'{' * (depth + 1)}u.phone{'}' * (depth + 1)}; }}
+void use(const User &u) {{
+  N0 x = make(u);
+  show(x{'.n' * depth}.leaf); {FINDING}
+}}
+'''
+
+
 def many_functions():
     """Twenty thousand small functions in one translation unit."""
     return PRELUDE + ''.join(
@@ -168,6 +183,7 @@ PROGRAM = {
     'wide_data.cpp': wide_data,
     'long_chains.cpp': long_chains,
     'many_functions.cpp': many_functions,
+    'nested_braces.cpp': nested_braces,
 }
 
 # Text that is not UTF-8: a Latin-1 comment, string, suppression reason and

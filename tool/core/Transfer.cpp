@@ -103,8 +103,11 @@ static const Expr *copiedObject(const Expr *Init) {
   return Construct->getArg(0);
 }
 
-Parts Transfer::valueParts(const Expr *E) {
-  if (const auto *List = dyn_cast<InitListExpr>(bare(E))) {
+Parts Transfer::valueParts(const Expr *E, unsigned Depth) {
+  // Parts deeper than a path holds are the value of the part that holds
+  // them, which also bounds the recursion over nested braces.
+  bool PartsFit = Depth < AccessPath::MaxFields;
+  if (const auto *List = dyn_cast<InitListExpr>(bare(E)); List && PartsFit) {
     const auto *Record = List->getType()->getAsRecordDecl();
     if (Record && !List->isTransparent()) {
       Parts Result;
@@ -112,16 +115,17 @@ Parts Transfer::valueParts(const Expr *E) {
       for (const FieldDecl *F : Record->fields()) {
         if (Index >= List->getNumInits())
           break;
-        appendPrefixed(Result, F, valueParts(List->getInit(Index++)));
+        appendPrefixed(Result, F,
+                       valueParts(List->getInit(Index++), Depth + 1));
       }
       return Result;
     }
   }
-  if (auto Elements = pairElements(E)) {
+  if (auto Elements = pairElements(E); Elements && PartsFit) {
     Parts Result;
     for (unsigned I = 0; I < 2; ++I)
       if (const FieldDecl *Field = pairField(E->getType(), I))
-        appendPrefixed(Result, Field, valueParts((*Elements)[I]));
+        appendPrefixed(Result, Field, valueParts((*Elements)[I], Depth + 1));
     return Result;
   }
   if (const Expr *Copied = copiedObject(E))

@@ -161,7 +161,7 @@ private:
   /// The parts of the value \p E makes, through braced initialisers of
   /// records and copies: `return Contact{u.phone, "mobile"};` has the phone
   /// in its number field only.
-  Parts valueParts(const clang::Expr *E);
+  Parts valueParts(const clang::Expr *E, unsigned Depth = 0);
   /// \p T without the purposes of fields that a value of type \p Dest holds
   /// itself: a vector<User> gives back User::phone whenever an element's
   /// phone is read, and smearing it over the whole container would taint
