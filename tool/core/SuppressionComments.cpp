@@ -13,9 +13,28 @@ static constexpr llvm::StringLiteral Marker = "pii-flow:";
 static constexpr llvm::StringLiteral Syntax =
     "'pii-flow: allow(<rule-id>) <reason>'";
 
+/// Where the marker starts a line of \p Comment (after the comment's
+/// opener, a block comment's leading stars and blanks): a comment that only
+/// mentions pii-flow is no suppression.
+static size_t markerIn(llvm::StringRef Comment) {
+  for (size_t LineStart = 0; LineStart < Comment.size();) {
+    size_t At = LineStart;
+    while (At < Comment.size() &&
+           llvm::StringRef(" \t/*!").contains(Comment[At]))
+      ++At;
+    if (Comment.substr(At).starts_with(Marker))
+      return At;
+    LineStart = Comment.find('\n', LineStart);
+    if (LineStart == llvm::StringRef::npos)
+      break;
+    ++LineStart;
+  }
+  return llvm::StringRef::npos;
+}
+
 std::optional<SuppressionComment> parseSuppression(llvm::StringRef Comment,
                                                    SourceSpot Start) {
-  size_t At = Comment.find(Marker);
+  size_t At = markerIn(Comment);
   if (At == llvm::StringRef::npos)
     return std::nullopt;
   SuppressionComment C;

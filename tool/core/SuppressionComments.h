@@ -26,7 +26,8 @@
 namespace pii {
 
 /// The suppression that \p Comment, a comment's text (`//` or `/*`
-/// included) starting at \p Start, holds; nothing if it holds none.
+/// included) starting at \p Start, holds: one whose marker `pii-flow:`
+/// starts the comment, or a line of it; nothing if it holds none.
 std::optional<SuppressionComment> parseSuppression(llvm::StringRef Comment,
                                                    SourceSpot Start);
 

@@ -32,6 +32,16 @@ void stale(const User &u) {
   showAd(u.phone); // $ finding=security-to-advertising
 }
 
+// A comment is a suppression when pii-flow: starts it, or a line of it;
+// one that only mentions pii-flow: is none.
+void mentions(const User &u) {
+  // This flow is reported by pii-flow: it is here to show it.
+  std::string text = "x"; // what pii-flow: allow(...) means is in the README
+  /* Reviewed:
+   * pii-flow: allow(security-to-advertising) on the line above the call */ // $ diag="accepts nothing"
+  showAd(u.phone); // $ finding=security-to-advertising
+}
+
 void multiLine(const User &u) {
   showAd( // pii-flow: allow(security-to-advertising) on the call's line
       u.phone);
