@@ -50,6 +50,14 @@ struct PlacedProblem {
   }
 };
 
+/// Something the run could not do or warns of, for the log's invocation.
+struct RunProblem {
+  RuleLevel Level = RuleLevel::Error;
+  std::string Message;
+  /// Where, when it is about a place in a file.
+  std::optional<SourceSpot> Where;
+};
+
 /// One step of a flow, e.g. "flows into 'digits'".
 struct FlowStep {
   SourceSpot Where;

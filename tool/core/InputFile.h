@@ -8,6 +8,8 @@
 #ifndef PII_CORE_INPUTFILE_H
 #define PII_CORE_INPUTFILE_H
 
+#include "core/FileOverlay.h"
+
 #include "llvm/Support/FileSystem.h"
 
 #include <cstdint>
@@ -34,10 +36,6 @@ struct InputFile {
 template <typename Ar> void fields(Ar &A, InputFile &I) {
   A(I.Path, I.Size, I.ModifiedNs, I.Hash);
 }
-
-/// Unsaved editor buffers: their texts by absolute path, read instead of
-/// the files on disk.
-using FileOverlay = std::map<std::string, std::string>;
 
 /// Content hash used for inputs.
 uint64_t hashContent(llvm::StringRef Content);

@@ -2,7 +2,6 @@
 
 #include "core/Link.h"
 #include "core/CallGraph.h"
-#include "core/Store.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -121,8 +120,8 @@ std::optional<FieldPath> follow(const Edge &E, const FieldPath &At) {
   if (isPrefix(E.From.Path, At)) {
     FieldPath Out = E.To.Path;
     Out.insert(Out.end(), At.begin() + E.From.Path.size(), At.end());
-    if (Out.size() > AccessPath::MaxFields)
-      Out.resize(AccessPath::MaxFields);
+    if (Out.size() > MaxPathFields)
+      Out.resize(MaxPathFields);
     return Out;
   }
   if (isPrefix(At, E.From.Path))

@@ -9,7 +9,7 @@
 #ifndef PII_CORE_SOURCELINES_H
 #define PII_CORE_SOURCELINES_H
 
-#include "core/InputFile.h"
+#include "core/FileOverlay.h"
 #include "core/Symbol.h"
 
 #include "llvm/ADT/SmallVector.h"

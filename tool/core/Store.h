@@ -17,6 +17,7 @@
 #ifndef PII_CORE_STORE_H
 #define PII_CORE_STORE_H
 
+#include "core/Summary.h"
 #include "core/TaintSet.h"
 
 #include "llvm/ADT/SmallVector.h"
@@ -31,7 +32,7 @@ class ValueDecl;
 namespace pii {
 
 struct AccessPath {
-  static constexpr unsigned MaxFields = 4;
+  static constexpr unsigned MaxFields = MaxPathFields;
 
   /// The variable or parameter; nullptr names the object `this` points to.
   const clang::ValueDecl *Root = nullptr;

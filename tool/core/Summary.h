@@ -27,7 +27,11 @@
 
 namespace pii {
 
-/// Field USRs from outer to inner, at most AccessPath::MaxFields long.
+/// How many fields a path below a value names at most (k-limiting):
+/// longer ones are cut, which merges their suffixes.
+inline constexpr unsigned MaxPathFields = 4;
+
+/// Field USRs from outer to inner, at most MaxPathFields long.
 using FieldPath = std::vector<Symbol>;
 
 /// Argument index standing for the object a member function is called on.

@@ -14,7 +14,6 @@
 #define PII_REPORT_LSPREPORTER_H
 
 #include "core/Finding.h"
-#include "core/ProgramAnalysis.h"
 #include "core/SourceLines.h"
 
 #include <nlohmann/json.hpp>

@@ -25,14 +25,6 @@
 
 namespace pii {
 
-/// Something the run could not do or warns of, for the log's invocation.
-struct RunProblem {
-  RuleLevel Level = RuleLevel::Error;
-  std::string Message;
-  /// Where, when it is about a place in a file.
-  std::optional<SourceSpot> Where;
-};
-
 struct SarifRun {
   /// Reported findings, and those accepted by a suppression comment (which
   /// the log marks as suppressed).
