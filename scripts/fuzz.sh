@@ -56,9 +56,13 @@ build_library() {
     mkdir -p "$out/obj"
     echo "${flags[*]}" >"$out/obj/flags"
   fi
-  for src in "$root"/tool/*/*.cpp; do
-    case ${src#"$root/"} in tool/cli/Main.cpp | tool/clangd/PiiClangdMain.cpp) continue ;; esac
-    obj="$out/obj/$(basename "$(dirname "$src")")-$(basename "$src" .cpp).o"
+  local rel
+  for src in $(cd "$root" && find tool -name '*.cpp' | sort); do
+    case $src in tool/cli/Main.cpp | tool/clangd/PiiClangdMain.cpp) continue ;; esac
+    rel=${src#tool/}
+    obj="$out/obj/${rel//\//-}"
+    obj=${obj%.cpp}.o
+    src="$root/$src"
     if stale "$obj"; then
       echo "fuzz.sh: compiling ${src#"$root/"}"
       clang++-19 "${flags[@]}" -fsanitize=fuzzer-no-link -MMD -c "$src" -o "$obj"

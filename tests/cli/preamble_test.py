@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The preamble of a file being edited (tool/core/Preamble.h), as a user
+"""The preamble of a file being edited (tool/driver/Preamble.h), as a user
 meets it: built when a warm run parses one file again, used by the next
 edits wherever they are in the file, with findings and summaries equal to
 those of a parse without, and diagnostics in headers printed as without;

@@ -14,9 +14,9 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "core/Archive.h"
-#include "core/SummaryCache.h"
-#include "core/SummaryFile.h"
+#include "store/Archive.h"
+#include "store/Caches.h"
+#include "store/SummaryFile.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -53,9 +53,9 @@ std::set<std::string> filesIn(llvm::StringRef Dir) {
 }
 
 /// The entry \p Store writes in the (otherwise unchanged) directory.
-Entry entryWrittenBy(const std::function<std::string()> &Store) {
+Entry entryWrittenBy(const std::function<llvm::Error()> &Store) {
   std::set<std::string> Before = filesIn(Directory);
-  std::string Problem = Store();
+  std::string Problem = llvm::toString(Store());
   std::set<std::string> After = filesIn(Directory);
   for (const std::string &Path : After)
     if (!Before.count(Path)) {
@@ -97,14 +97,13 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
     std::abort();
   }
   Directory = Path.str().str();
-  pii::SummaryCache Cache(Directory, Salt);
+  pii::Caches Cache(pii::CacheDirectory(Directory, Salt));
   Summary = entryWrittenBy(
-      [&] { return Cache.store(File, Commands, pii::FileResult()); });
+      [&] { return Cache.Summaries.store(File, Commands, pii::FileResult()); });
   Link = entryWrittenBy(
-      [&] { return Cache.storeLink({File}, 0, pii::LinkResult()); });
-  Preamble = entryWrittenBy([&] {
-    return Cache.preambles().store(File, Commands, pii::Preamble());
-  });
+      [&] { return Cache.Summaries.storeLink({File}, 0, pii::LinkResult()); });
+  Preamble = entryWrittenBy(
+      [&] { return Cache.Preambles.store(File, Commands, pii::Preamble()); });
   return 0;
 }
 
@@ -115,20 +114,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   if (Text.starts_with("pii-flow "))
     Archive = Text.split('\n').second;
   // One per input, as one per run: it remembers every input's status.
-  pii::SummaryCache Cache(Directory, Salt);
+  pii::Caches Cache(pii::CacheDirectory(Directory, Salt));
   for (bool Sealed : {false, true}) {
     auto Contents = [&](const Entry &E) {
       return Sealed ? pii::seal(E.Kind, Archive) : Text.str();
     };
-    std::string Problem;
     write(Summary.Path, Contents(Summary));
-    (void)Cache.lookup(File, Commands, Problem);
+    llvm::consumeError(Cache.Summaries.lookup(File, Commands).takeError());
     write(Link.Path, Contents(Link));
-    (void)Cache.lookupLink({File}, firstOf<uint64_t>(Archive), Problem);
+    llvm::consumeError(
+        Cache.Summaries.lookupLink({File}, firstOf<uint64_t>(Archive))
+            .takeError());
     write(Preamble.Path, Contents(Preamble));
-    (void)Cache.preambles().lookup(File, Commands,
+    llvm::consumeError(Cache.Preambles
+                           .lookup(File, Commands,
                                    firstOf<std::string>(Archive),
-                                   pii::FileOverlay(), Problem);
+                                   pii::FileOverlay())
+                           .takeError());
   }
   return 0;
 }

@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "core/PolicyFile.h"
+#include "core/policy/PolicyFile.h"
 #include "report/SarifBaseline.h"
 
 #include <cstddef>

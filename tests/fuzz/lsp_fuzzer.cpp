@@ -8,8 +8,8 @@
 // analysis queue, as when the policy loads: the initialize capabilities,
 // DocumentTexts::update, pathOfFileUri), then by the clangd side
 // (forwardToEditor: DiagnosticMerger::fromClangd), which sees the documents
-// the first opened. Nothing is caught here that pii-clangd does not catch. Built and run by scripts/fuzz.sh, not part
-// of CI.
+// the first opened. Nothing is caught here that pii-clangd does not catch.
+// Built and run by scripts/fuzz.sh, not part of CI.
 //
 //===----------------------------------------------------------------------===//
 

@@ -12,7 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "core/SummaryFile.h"
+#include "store/SummaryFile.h"
 
 #include <cstddef>
 #include <cstdint>

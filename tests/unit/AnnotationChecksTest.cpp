@@ -1,4 +1,4 @@
-#include "core/AnnotationChecks.h"
+#include "core/analysis/AnnotationChecks.h"
 #include "TestAST.h"
 
 #include "clang/Basic/SourceManager.h"

@@ -1,4 +1,4 @@
-#include "core/Annotations.h"
+#include "core/analysis/Annotations.h"
 #include "TestAST.h"
 
 #include "clang/AST/DeclCXX.h"

@@ -1,4 +1,4 @@
-#include "core/CallGraph.h"
+#include "core/link/CallGraph.h"
 
 #include "llvm/ADT/STLExtras.h"
 

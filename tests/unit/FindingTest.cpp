@@ -1,4 +1,4 @@
-#include "core/Finding.h"
+#include "core/model/Finding.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "core/JsonDocument.h"
+#include "core/policy/JsonDocument.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
-#include "core/Link.h"
+#include "core/link/Link.h"
 #include "TestAST.h"
-#include "core/Analyze.h"
+#include "core/analysis/Analyze.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "core/PolicyFile.h"
+#include "core/policy/PolicyFile.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "core/Policy.h"
+#include "core/policy/Policy.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,7 @@
 //===- PreambleTest.cpp - Which files can have a preamble -----------------===//
 
-#include "core/Preamble.h"
+#include "driver/Preamble.h"
+#include "store/PreambleStore.h"
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Process.h"
@@ -46,7 +47,7 @@ TEST_CASE("the store keeps the most recently built preambles", "[preamble]") {
   llvm::SmallString<128> Directory;
   REQUIRE_FALSE(
       llvm::sys::fs::createUniqueDirectory("pii-preamble-store", Directory));
-  PreambleStore Store(Directory.str().str(), "salt");
+  PreambleStore Store(CacheDirectory(Directory.str().str(), "salt"));
   const std::vector<std::string> Commands = {"clang++ -c"};
   auto Entries = [&] {
     std::vector<std::string> Paths;
@@ -70,22 +71,22 @@ TEST_CASE("the store keeps the most recently built preambles", "[preamble]") {
   };
   auto Name = [](size_t I) { return "/src/f" + std::to_string(I) + ".cpp"; };
   for (size_t I = 0; I < PreambleStore::Kept + 4; ++I) {
-    REQUIRE(Store.store(Name(I), Commands, {"#include <a.h>\n", {}, {}, "pch"})
-                .empty());
+    llvm::Error Stored =
+        Store.store(Name(I), Commands, {"#include <a.h>\n", {}, {}, "pch"});
+    REQUIRE(llvm::toString(std::move(Stored)).empty());
     for (const std::string &Path : Entries())
       if (Dated.insert(Path).second)
         Date(Path, I);
   }
   CHECK(Entries().size() == PreambleStore::Kept);
-  std::string Problem;
   auto Found = [&](size_t I) {
-    return Store.lookup(Name(I), Commands, "#include <a.h>\n", {}, Problem)
-        .has_value();
+    auto Entry = Store.lookup(Name(I), Commands, "#include <a.h>\n", {});
+    REQUIRE(static_cast<bool>(Entry));
+    return Entry->has_value();
   };
   CHECK(Found(PreambleStore::Kept + 3));
   CHECK(Found(4));
   CHECK_FALSE(Found(3));
   CHECK_FALSE(Found(0));
-  CHECK(Problem.empty());
   llvm::sys::fs::remove_directories(Directory);
 }

@@ -1,4 +1,4 @@
-#include "core/Store.h"
+#include "core/analysis/Store.h"
 #include "TestAST.h"
 
 #include <catch2/catch.hpp>

@@ -1,8 +1,8 @@
-#include "core/SummaryFile.h"
+#include "store/SummaryFile.h"
 #include "TestAST.h"
-#include "core/Analyze.h"
-#include "core/Link.h"
-#include "core/SummaryArchive.h"
+#include "core/analysis/Analyze.h"
+#include "core/link/Link.h"
+#include "store/SummaryArchive.h"
 
 #include <catch2/catch.hpp>
 
@@ -128,8 +128,8 @@ TEST_CASE("a forged count or number in a sealed summary is refused",
           "[summaryfile]") {
   // More bytes than any number takes: LLVM's decoders would shift past 64
   // bits before they reached the last (found by fuzzing).
-  for (std::string Overlong : {std::string(10, '\x80') + '\0',
-                               std::string(16, '\xff') + '\x01'})
+  for (std::string Overlong :
+       {std::string(10, '\x80') + '\0', std::string(16, '\xff') + '\x01'})
     CHECK_THAT(errorOf(seal("summary", Overlong)),
                Catch::Contains("not a valid pii-flow summary"));
   // A count of a million units in a few bytes is refused as the bytes run

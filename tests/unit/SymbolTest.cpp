@@ -1,4 +1,4 @@
-#include "core/Symbol.h"
+#include "core/model/Symbol.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "core/TaintSet.h"
+#include "core/analysis/TaintSet.h"
 
 #include <catch2/catch.hpp>
 

@@ -2,7 +2,7 @@
 
 #include "clangd/DiagnosticMerger.h"
 #include "clangd/LspJson.h"
-#include "core/Annotations.h"
+#include "core/analysis/Annotations.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"

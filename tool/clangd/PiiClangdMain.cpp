@@ -21,7 +21,7 @@
 #include "clangd/DocumentTexts.h"
 #include "clangd/LspChannel.h"
 #include "clangd/MessageForwarding.h"
-#include "cli/PolicyLoading.h"
+#include "driver/PolicyLoading.h"
 
 #include "llvm/Support/raw_ostream.h"
 

@@ -1,11 +1,12 @@
 //===- Workspace.cpp ------------------------------------------------------===//
 
 #include "clangd/Workspace.h"
-#include "core/IsolatedRun.h"
-#include "core/SummaryCache.h"
-#include "core/Suppressions.h"
+#include "driver/FileParse.h"
+#include "driver/IsolatedRun.h"
 #include "report/LspReporter.h"
+#include "report/Suppressions.h"
 #include "report/Uri.h"
+#include "store/Caches.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -53,12 +54,13 @@ Workspace::load(const CommandSource &Source, const Policy &P) {
     llvm::sys::path::append(CacheDir, "pii-flow",
                             llvm::utohexstr(hashContent(Source.Directory)));
   llvm::sys::path::append(CacheDir, "pii-flow-cache");
-  SummaryCache Cache(CacheDir.str().str(), SummaryCache::saltFor(P));
+  Caches Cache(
+      CacheDirectory(CacheDir.str().str(), CacheDirectory::saltFor(P)));
   // One core is left to clangd.
   unsigned Jobs =
       std::max(1u, llvm::hardware_concurrency().compute_thread_count() - 1);
   std::unique_ptr<Workspace> W(
-      new Workspace(Source, std::move(*In), P, Cache.preambles()));
+      new Workspace(Source, std::move(*In), P, Cache.Preambles));
   for (FileExtraction &File :
        extractFiles(*W->In.Commands, W->In.Files, P, Jobs, Cache))
     W->Units[File.File] = std::move(File);
@@ -112,10 +114,10 @@ void Workspace::preparePreambles(const std::vector<std::string> &Units,
   for (const std::string &Unit : Units) {
     if (Cancelled())
       return;
-    std::string Problem =
-        preparePreamble(*In.Commands, Unit, Overlay, Preambles);
-    if (!Problem.empty())
-      llvm::errs() << "pii-clangd: " << Problem << '\n';
+    if (llvm::Error Problem = preparePreamble(
+            *In.Commands, compileJob(*In.Commands, Unit), Overlay, Preambles))
+      llvm::errs() << "pii-clangd: " << llvm::toString(std::move(Problem))
+                   << '\n';
   }
 }
 

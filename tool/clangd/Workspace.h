@@ -14,10 +14,10 @@
 #ifndef PII_CLANGD_WORKSPACE_H
 #define PII_CLANGD_WORKSPACE_H
 
-#include "cli/Inputs.h"
-#include "core/Policy.h"
-#include "core/Preamble.h"
-#include "core/ProgramAnalysis.h"
+#include "core/policy/Policy.h"
+#include "driver/Inputs.h"
+#include "driver/ProgramAnalysis.h"
+#include "store/PreambleStore.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
@@ -54,7 +54,7 @@ public:
   bool update(const std::vector<std::string> &Units, const FileOverlay &Overlay,
               llvm::function_ref<bool()> Cancelled);
 
-  /// Builds the preambles (core/Preamble.h) \p Units lack, with
+  /// Builds the preambles (driver/Preamble.h) \p Units lack, with
   /// \p Overlay's texts, so that their next updates parse faster; stops
   /// between units when \p Cancelled says so. Problems go to stderr.
   void preparePreambles(const std::vector<std::string> &Units,

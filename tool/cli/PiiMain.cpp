@@ -14,16 +14,16 @@
 //===----------------------------------------------------------------------===//
 
 #include "cli/PiiMain.h"
-#include "cli/Inputs.h"
-#include "cli/PolicyLoading.h"
 #include "cli/Report.h"
-#include "core/AtomicFile.h"
-#include "core/ParseTool.h"
-#include "core/ProgramAnalysis.h"
-#include "core/SummaryCache.h"
-#include "core/SummaryFile.h"
-#include "core/SummaryPaths.h"
+#include "core/model/SummaryPaths.h"
+#include "driver/Inputs.h"
+#include "driver/ParseTool.h"
+#include "driver/PolicyLoading.h"
+#include "driver/ProgramAnalysis.h"
 #include "report/SarifBaseline.h"
+#include "store/AtomicFile.h"
+#include "store/Caches.h"
+#include "store/SummaryFile.h"
 
 #include "llvm/ADT/Statistic.h"
 #include "llvm/ADT/StringExtras.h"
@@ -192,7 +192,7 @@ std::string sourceRoot() {
 /// The cache to use, if any. Its salt covers what decides a result besides
 /// the file: the policy, and this very binary (a rebuilt pii-flow must not
 /// trust what an older build wrote).
-std::optional<SummaryCache> openCache(const Policy &P) {
+std::optional<Caches> openCache(const Policy &P) {
   std::string Dir = CacheDir;
   if (Dir.empty() && !BuildDir.empty()) {
     SmallString<256> Default(BuildDir);
@@ -201,7 +201,7 @@ std::optional<SummaryCache> openCache(const Policy &P) {
   }
   if (NoCache || Dir.empty())
     return std::nullopt;
-  return SummaryCache(Dir, SummaryCache::saltFor(P));
+  return Caches(CacheDirectory(Dir, CacheDirectory::saltFor(P)));
 }
 
 /// How the run reports, and the baseline it reads, checked before anything
@@ -288,7 +288,7 @@ int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
       setUpReport(P->Rules, In->Files.size(), std::move(Problems));
   if (!Setup)
     return ExitIncomplete;
-  std::optional<SummaryCache> Cache = openCache(P->Rules);
+  std::optional<Caches> Cache = openCache(P->Rules);
   // A long run's compile errors are not held back until its end.
   std::string &Shown = Setup->Options.DiagnosticsShown;
   auto Show = [&Shown](StringRef Text) {

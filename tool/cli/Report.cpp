@@ -1,12 +1,12 @@
 //===- Report.cpp ---------------------------------------------------------===//
 
 #include "cli/Report.h"
-#include "core/AtomicFile.h"
-#include "core/Fingerprint.h"
-#include "core/Suppressions.h"
+#include "report/Fingerprint.h"
 #include "report/GithubReporter.h"
 #include "report/SarifReporter.h"
+#include "report/Suppressions.h"
 #include "report/TextReporter.h"
+#include "store/AtomicFile.h"
 
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"

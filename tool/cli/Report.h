@@ -10,7 +10,7 @@
 #ifndef PII_CLI_REPORT_H
 #define PII_CLI_REPORT_H
 
-#include "core/ProgramAnalysis.h"
+#include "driver/ProgramAnalysis.h"
 #include "report/SarifReporter.h"
 
 #include <cstddef>

@@ -1,8 +1,8 @@
 //===- GithubReporter.cpp -------------------------------------------------===//
 
 #include "report/GithubReporter.h"
-#include "core/Policy.h"
-#include "core/SummaryPaths.h"
+#include "core/model/SummaryPaths.h"
+#include "core/policy/Policy.h"
 
 namespace pii {
 

@@ -10,7 +10,7 @@
 #ifndef PII_REPORT_GITHUBREPORTER_H
 #define PII_REPORT_GITHUBREPORTER_H
 
-#include "core/Finding.h"
+#include "core/model/Finding.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"

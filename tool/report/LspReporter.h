@@ -13,8 +13,8 @@
 #ifndef PII_REPORT_LSPREPORTER_H
 #define PII_REPORT_LSPREPORTER_H
 
-#include "core/Finding.h"
-#include "core/SourceLines.h"
+#include "core/model/Finding.h"
+#include "report/SourceLines.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 //===- SarifBaseline.cpp --------------------------------------------------===//
 
 #include "report/SarifBaseline.h"
-#include "core/JsonDocument.h"
+#include "core/policy/JsonDocument.h"
 
 namespace pii {
 

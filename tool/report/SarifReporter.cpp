@@ -1,7 +1,7 @@
 //===- SarifReporter.cpp --------------------------------------------------===//
 
 #include "report/SarifReporter.h"
-#include "core/SummaryPaths.h"
+#include "core/model/SummaryPaths.h"
 #include "report/Columns.h"
 #include "report/JsonText.h"
 #include "report/Uri.h"

@@ -11,13 +11,13 @@
 #ifndef PII_REPORT_SARIFREPORTER_H
 #define PII_REPORT_SARIFREPORTER_H
 
-#include "core/Finding.h"
-#include "core/Policy.h"
+#include "core/model/Finding.h"
+#include "core/policy/Policy.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
-#include "core/SourceLines.h"
+#include "report/SourceLines.h"
 
 #include <optional>
 #include <string>

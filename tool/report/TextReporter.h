@@ -9,7 +9,7 @@
 #ifndef PII_REPORT_TEXTREPORTER_H
 #define PII_REPORT_TEXTREPORTER_H
 
-#include "core/Finding.h"
+#include "core/model/Finding.h"
 
 #include "llvm/Support/raw_ostream.h"
 

@@ -1,0 +1,158 @@
+//===- AnalysisContext.cpp ------------------------------------------------===//
+
+#include "core/analysis/AnalysisContext.h"
+#include "core/analysis/StepText.h"
+#include "core/analysis/Store.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang;
+
+namespace pii {
+
+Symbol AnalysisContext::usrOf(const Decl *D) {
+  D = D->getCanonicalDecl();
+  auto [It, Inserted] = Usrs.try_emplace(D);
+  if (Inserted) {
+    llvm::SmallString<128> Usr;
+    if (index::generateUSRForDecl(D, Usr)) // true means it failed
+      Usr = unnamedUsr(D);
+    It->second = Symbol(Usr.str());
+  }
+  return It->second;
+}
+
+std::string AnalysisContext::unnamedUsr(const Decl *D) {
+  // Named by where it is, as Clang names a static function by its file, so
+  // that the same code gives the same name in every run (a heap address
+  // did not, and could name a declaration of another unit). Declarations
+  // at one place (instantiations of one pattern) are counted apart, in the
+  // order the analysis meets them, which the code decides.
+  PresumedLoc Where = AST.getSourceManager().getPresumedLoc(D->getLocation());
+  std::string Place = Where.isValid()
+                          ? (llvm::sys::path::filename(Where.getFilename()) +
+                             ":" + llvm::Twine(Where.getLine()) + ":" +
+                             llvm::Twine(Where.getColumn()))
+                                .str()
+                          : std::string("<no location>");
+  Place += std::string("@") + D->getDeclKindName();
+  unsigned Seen = UnnamedAt[Place]++;
+  return "pii:unnamed@" + Place + "#" + std::to_string(Seen);
+}
+
+FieldPath AnalysisContext::fieldPath(llvm::ArrayRef<const FieldDecl *> P) {
+  FieldPath Path;
+  for (const FieldDecl *F : P)
+    Path.push_back(usrOf(F));
+  return Path;
+}
+
+int AnalysisContext::sourceIndex(const Label &L) {
+  auto [It, Inserted] = SourceIndex.try_emplace(
+      {L.Purpose, usrOf(L.Origin)}, static_cast<int>(Out.Sources.size()));
+  if (Inserted)
+    Out.Sources.push_back(
+        {L.Purpose, usrOf(L.Origin), L.Origin->getQualifiedNameAsString(),
+         spotOf(AST.getSourceManager(), L.Origin->getLocation())});
+  return It->second;
+}
+
+Port AnalysisContext::portOf(LabelId Id) {
+  const Label &L = Labels.get(Id);
+  Port P;
+  P.Index = L.Index;
+  P.Arg = L.Arg;
+  P.Path = fieldPath(L.Path);
+  switch (L.Kind) {
+  case LabelKind::Source:
+    P.Kind = PortKind::Source;
+    P.Index = sourceIndex(L);
+    break;
+  case LabelKind::Param:
+    P.Kind = PortKind::Param;
+    break;
+  case LabelKind::CallResult:
+    P.Kind = PortKind::CallResult;
+    break;
+  case LabelKind::CallOut:
+    P.Kind = PortKind::CallOut;
+    break;
+  case LabelKind::Global:
+    P.Kind = PortKind::Global;
+    P.Name = usrOf(L.Origin);
+    break;
+  }
+  return P;
+}
+
+void AnalysisContext::approximate(llvm::StringRef Kind, SourceLocation Loc,
+                                  std::string Detail) {
+  SourceSpot Where = spotOf(AST.getSourceManager(), Loc);
+  if (Approximated.emplace(Kind.str(), Where).second)
+    Out.Approximations.push_back({Kind.str(), Where, std::move(Detail)});
+}
+
+const std::vector<ContainedField> &
+AnalysisContext::containedPurposeFields(QualType T) {
+  const Type *Key = T.getCanonicalType().getTypePtr();
+  auto It = ContainedFields.find(Key);
+  if (It != ContainedFields.end())
+    return It->second;
+  std::vector<ContainedField> Found;
+  collectPurposeFields(T, 0, {}, Found);
+  return ContainedFields[Key] = std::move(Found);
+}
+
+void AnalysisContext::collectPurposeFields(
+    QualType T, unsigned Depth, llvm::ArrayRef<const FieldDecl *> Path,
+    std::vector<ContainedField> &Found) {
+  // Deep enough for a vector<pair<string, User>> of Users holding Contacts,
+  // shallow enough that recursive types stop quickly.
+  constexpr unsigned MaxDepth = 4;
+  if (T.isNull() || Depth > MaxDepth)
+    return;
+  T = T.getNonReferenceType().getCanonicalType();
+  // The analysis gives a pointer, an array and a container the paths of the
+  // object or element inside (p->phone is [phone] below p), so the purpose
+  // fields inside keep their own paths.
+  if (T->isPointerType() || T->isArrayType()) {
+    QualType Element = T->isPointerType()
+                           ? T->getPointeeType()
+                           : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    collectPurposeFields(Element, Depth + 1, Path, Found);
+    return;
+  }
+  const auto *Record = T->getAsCXXRecordDecl();
+  if (!Record || !Record->hasDefinition())
+    return;
+  Record = Record->getDefinition();
+  const SourceManager &SM = AST.getSourceManager();
+  if (SM.isInSystemHeader(Record->getLocation())) {
+    // A library type (vector<User>, unique_ptr<User>, optional<User>) is
+    // modelled, not analyzed: its elements are its template arguments.
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+        if (Arg.getKind() == TemplateArgument::Type)
+          collectPurposeFields(Arg.getAsType(), Depth + 1, Path, Found);
+    return;
+  }
+  for (const FieldDecl *F : Record->fields()) {
+    llvm::SmallVector<const FieldDecl *, 2> Inner(Path.begin(), Path.end());
+    if (Inner.size() < AccessPath::MaxFields)
+      Inner.push_back(F);
+    bool Seen = llvm::any_of(
+        Found, [&](const ContainedField &C) { return C.Field == F; });
+    if (!Annotations.purposesOf(F).empty() && !Seen)
+      Found.push_back({F, Inner});
+    collectPurposeFields(F->getType(), Depth + 1, Inner, Found);
+  }
+  for (const CXXBaseSpecifier &Base : Record->bases())
+    collectPurposeFields(Base.getType(), Depth + 1, Path, Found);
+}
+
+} // namespace pii

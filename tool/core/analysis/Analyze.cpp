@@ -1,0 +1,122 @@
+//===- Analyze.cpp --------------------------------------------------------===//
+
+#include "core/analysis/Analyze.h"
+#include "core/analysis/AnalysisContext.h"
+#include "core/analysis/FunctionAnalysis.h"
+#include "core/analysis/StepText.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace pii {
+namespace {
+
+class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
+public:
+  explicit FunctionCollector(const SourceManager &SM) : SM(SM) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  /// Nothing declared in a system header is analyzed (see add), so its
+  /// declarations are not walked: the standard library is most of a
+  /// translation unit. Code of the user's inside them has locations of its
+  /// own: a specialization written in user code, an instantiation of a
+  /// user template (walked from the template).
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    add(F);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    add(L->getCallOperator());
+    // A generic lambda's call operator is a template: analyze each use.
+    if (const FunctionTemplateDecl *Generic = L->getDependentCallOperator())
+      for (const FunctionDecl *Specialization : Generic->specializations())
+        add(Specialization);
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *V) {
+    if (V->hasGlobalStorage() && !V->isStaticLocal() && V->hasInit() &&
+        !V->isTemplated() && !isa<ParmVarDecl>(V) &&
+        !SM.isInSystemHeader(V->getLocation()) && GlobalsSeen.insert(V).second)
+      Globals.push_back(V);
+    return true;
+  }
+
+  std::vector<const FunctionDecl *> Functions;
+  /// Globals with initializers, which run code of their own.
+  std::vector<const VarDecl *> Globals;
+
+private:
+  void add(const FunctionDecl *F) {
+    if (!F->doesThisDeclarationHaveABody() || F->isDependentContext() ||
+        F->isInvalidDecl() || SM.isInSystemHeader(F->getLocation()))
+      return;
+    if (Seen.insert(F).second)
+      Functions.push_back(F);
+  }
+
+  const SourceManager &SM;
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  llvm::DenseSet<const VarDecl *> GlobalsSeen;
+};
+
+void collectOverrides(const CXXMethodDecl *M, AnalysisContext &Ctx,
+                      std::vector<Symbol> &Out) {
+  for (const CXXMethodDecl *Overridden : M->overridden_methods()) {
+    Out.push_back(Ctx.usrOf(Overridden));
+    collectOverrides(Overridden, Ctx, Out);
+  }
+}
+
+} // namespace
+
+TranslationUnitAnalysis summarizeTranslationUnit(ASTContext &AST,
+                                                 const Policy &P) {
+  const SourceManager &SM = AST.getSourceManager();
+  FunctionCollector Collector(SM);
+  Collector.TraverseAST(AST);
+
+  TranslationUnitAnalysis Result;
+  if (auto Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+    Result.Summary.File = Main->getName().str();
+  AnalysisContext Ctx(AST, P, Result.Summary);
+  for (const FunctionDecl *F : Collector.Functions) {
+    FunctionSummary &Out = Result.Summary.Functions.emplace_back();
+    Out.Usr = Ctx.usrOf(F);
+    Out.Name = displayName(F);
+    Out.Where = spotOf(SM, F->getLocation());
+    if (const auto *M = dyn_cast<CXXMethodDecl>(F))
+      collectOverrides(M, Ctx, Out.Overrides);
+    FunctionOutcome Outcome = analyzeFunction(F, Ctx, Out);
+    if (Outcome == FunctionOutcome::Complete)
+      continue;
+    ++Result.Stats.IncompleteFunctions;
+    Result.Summary.Approximations.push_back(
+        {Outcome == FunctionOutcome::NoCFG ? "no-cfg" : "budget", Out.Where,
+         "the analysis of '" + Out.Name + "' stopped early"});
+  }
+  for (const VarDecl *V : Collector.Globals) {
+    FunctionSummary &Out = Result.Summary.Functions.emplace_back();
+    Out.Usr = "pii:init@" + Ctx.usrOf(V);
+    Out.Name = "the initializer of '" + V->getQualifiedNameAsString() + "'";
+    Out.Where = spotOf(SM, V->getLocation());
+    analyzeInitializer(V, Ctx, Out);
+  }
+  canonicalize(Result.Summary);
+  return Result;
+}
+
+} // namespace pii

@@ -1,0 +1,613 @@
+//===- Link.cpp -----------------------------------------------------------===//
+
+#include "core/link/Link.h"
+#include "core/link/CallGraph.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <algorithm>
+#include <deque>
+#include <future>
+#include <map>
+#include <memory>
+#include <set>
+
+namespace pii {
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Traces: a finding's path, shared between the summaries that contain it
+//===----------------------------------------------------------------------===//
+
+/// A rope of steps: summaries nest inside each other's paths, so paths are
+/// joined in constant time and flattened only for a finding.
+struct TraceNode;
+using Trace = std::shared_ptr<const TraceNode>;
+struct TraceNode {
+  const std::vector<FlowStep> *Steps = nullptr;
+  FlowStep Step; // used when Steps is null and there are no children
+  Trace Left, Right;
+};
+
+Trace leaf(const std::vector<FlowStep> &Steps) {
+  if (Steps.empty())
+    return nullptr;
+  auto N = std::make_shared<TraceNode>();
+  N->Steps = &Steps;
+  return N;
+}
+
+Trace single(FlowStep Step) {
+  auto N = std::make_shared<TraceNode>();
+  N->Step = std::move(Step);
+  return N;
+}
+
+Trace concat(Trace A, Trace B) {
+  if (!A)
+    return B;
+  if (!B)
+    return A;
+  auto N = std::make_shared<TraceNode>();
+  N->Left = std::move(A);
+  N->Right = std::move(B);
+  return N;
+}
+
+/// The step at a call site where a callee's result comes back.
+Trace returnedAt(const CallSite &Call, Symbol Callee) {
+  return single({Call.Where, "the call to '" + Callee + "' returns it"});
+}
+
+std::vector<FlowStep> flatten(const Trace &T) {
+  std::vector<FlowStep> Steps;
+  std::vector<const TraceNode *> Stack;
+  if (T)
+    Stack.push_back(T.get());
+  while (!Stack.empty()) {
+    const TraceNode *N = Stack.back();
+    Stack.pop_back();
+    if (N->Left || N->Right) {
+      if (N->Right)
+        Stack.push_back(N->Right.get());
+      if (N->Left)
+        Stack.push_back(N->Left.get());
+    } else if (N->Steps) {
+      Steps.insert(Steps.end(), N->Steps->begin(), N->Steps->end());
+    } else {
+      Steps.push_back(N->Step);
+    }
+  }
+  // Neighbouring functions may describe one place twice; say it once.
+  Steps.erase(std::unique(Steps.begin(), Steps.end(),
+                          [](const FlowStep &A, const FlowStep &B) {
+                            return A.Where == B.Where && A.Message == B.Message;
+                          }),
+              Steps.end());
+  return Steps;
+}
+
+//===----------------------------------------------------------------------===//
+// The program
+//===----------------------------------------------------------------------===//
+
+/// A value's position inside one function: an input port (as in Summary.h)
+/// with the field path below it. Sources are numbered program-wide.
+struct Fact {
+  PortKind Kind;
+  int Index = 0;
+  int Arg = 0;
+  Symbol Name;
+  FieldPath Path;
+
+  auto key() const { return std::tie(Kind, Index, Arg, Name, Path); }
+  friend bool operator<(const Fact &A, const Fact &B) {
+    return A.key() < B.key();
+  }
+  /// Same port, whatever the path.
+  bool samePort(const Port &P) const {
+    return Kind == P.Kind && Index == P.Index && Arg == P.Arg && Name == P.Name;
+  }
+};
+
+bool isPrefix(const FieldPath &A, const FieldPath &B) {
+  return A.size() <= B.size() && std::equal(A.begin(), A.end(), B.begin());
+}
+
+/// Where \p E takes a value that is at \p At: the edge's target, with the
+/// rest of At's path below it when the edge moves an enclosing object.
+std::optional<FieldPath> follow(const Edge &E, const FieldPath &At) {
+  if (isPrefix(E.From.Path, At)) {
+    FieldPath Out = E.To.Path;
+    Out.insert(Out.end(), At.begin() + E.From.Path.size(), At.end());
+    if (Out.size() > MaxPathFields)
+      Out.resize(MaxPathFields);
+    return Out;
+  }
+  if (isPrefix(At, E.From.Path))
+    return E.To.Path; // a part of the value moves
+  return std::nullopt;
+}
+
+/// Where a value ends up, as seen from outside a function.
+struct Reach {
+  enum KindT { Return, ParamOut, Global, Sink } Kind;
+  int Index = 0; // ParamOut: parameter; Sink: function
+  int Arg = 0;   // Sink: call site
+  int Arg2 = 0;  // Sink: argument
+  Symbol Name;   // Global: the variable; Sink: the sink kind
+  FieldPath Path;
+  Symbol SinkName; // Sink: the sink function
+
+  auto key() const {
+    return std::tie(Kind, Index, Arg, Arg2, Name, Path, SinkName);
+  }
+
+  static Reach returned(FieldPath Path) {
+    return {Return, 0, 0, 0, {}, std::move(Path), {}};
+  }
+  static Reach parameter(int Index, FieldPath Path) {
+    return {ParamOut, Index, 0, 0, {}, std::move(Path), {}};
+  }
+  static Reach global(Symbol Name, FieldPath Path) {
+    return {Global, 0, 0, 0, std::move(Name), std::move(Path), {}};
+  }
+  static Reach sink(int Fn, int Call, int Arg, Symbol Kind, Symbol Name) {
+    return {Sink, Fn, Call, Arg, std::move(Kind), {}, std::move(Name)};
+  }
+  friend bool operator<(const Reach &A, const Reach &B) {
+    return A.key() < B.key();
+  }
+};
+
+/// The port a value is at, whatever its path: kind, index, argument, global.
+template <typename PortOrFact> auto portOf(const PortOrFact &P) {
+  return std::tie(P.Kind, P.Index, P.Arg, P.Name);
+}
+
+/// The edges of \p Body that leave \p At's port: a run of its edges, which
+/// a canonical summary orders by the port they leave from. Sources are
+/// numbered as in the function's own unit.
+llvm::ArrayRef<Edge> edgesLeaving(const FunctionSummary &Body, const Fact &At) {
+  const Edge *First = Body.Edges.data();
+  const Edge *Last = First + Body.Edges.size();
+  const Edge *Begin = std::partition_point(
+      First, Last, [&](const Edge &E) { return portOf(E.From) < portOf(At); });
+  const Edge *End = std::partition_point(Begin, Last, [&](const Edge &E) {
+    return !(portOf(At) < portOf(E.From));
+  });
+  return llvm::ArrayRef<Edge>(Begin, End);
+}
+
+class Linker {
+public:
+  Linker(const ProgramIndex &Index,
+         llvm::ArrayRef<const TranslationUnitSummary *> Units, const Policy &P,
+         uint64_t Budget);
+  LinkResult run();
+
+private:
+  using Summary = std::map<Reach, Trace>;
+  using QueryKey = std::pair<int, Fact>;
+
+  /// Visits the edges leaving \p At inside \p Fn once.
+  template <typename LocalFn, typename ReachFn>
+  void step(int Fn, const Fact &At, const Trace &T, LocalFn Local, ReachFn Out);
+  /// The current summary of \p Fn for a value entering as \p Input.
+  const Summary &summaryOf(int Fn, const Fact &Input);
+  /// Computes the pending queries' summaries to a fixpoint.
+  void computeSummaries();
+  void schedule(const QueryKey &Query);
+  void findFlows(int Fn, const Fact &Start);
+  /// Finds the flows from \p Source (numbered as in its unit), read in
+  /// \p Fn.
+  void traceSource(int Fn, int Source);
+  /// Notes callback calls with no known target.
+  void noteUnknownCallbacks();
+  /// Counts functions and call sites, reading only what the solver leaves
+  /// alone: it runs on a core of its own while the flows are followed.
+  static LinkStats countCalls(const ProgramIndex &Index,
+                              const CallGraph &Calls);
+  void approximate(std::string Kind, SourceSpot Where, std::string Detail);
+
+  const Policy &Pol;
+  std::vector<SourceInfo> Sources;
+  /// Per unit, its source indexes translated to program-wide ones.
+  llvm::DenseMap<const TranslationUnitSummary *, std::vector<int>> SourceMaps;
+  const ProgramIndex &Index;
+  std::unique_ptr<CallGraph> Calls;
+  std::map<QueryKey, Summary> Summaries;
+  /// Queries whose summaries must be computed (again), and who read each.
+  std::vector<QueryKey> Pending;
+  std::set<QueryKey> Queued;
+  std::map<QueryKey, std::set<QueryKey>> QueryReaders;
+  /// The query being computed, which reads the summaries it asks for.
+  const QueryKey *Reading = nullptr;
+  bool NewQuery = false;
+  std::map<std::tuple<int, int, int, Symbol, int, const Rule *>, Finding> Found;
+  /// Set while following flows from sources, when reaching a function with
+  /// no body means a purpose-carrying value enters unanalyzed code.
+  bool Tracing = false;
+  std::set<std::pair<std::string, SourceSpot>> Approximated;
+  std::vector<Approximation> Approximations;
+  uint64_t Budget;
+  uint64_t Steps = 0;
+};
+
+Linker::Linker(const ProgramIndex &Index,
+               llvm::ArrayRef<const TranslationUnitSummary *> Units,
+               const Policy &P, uint64_t Budget)
+    : Pol(P), Index(Index), Budget(Budget) {
+  // Program-wide sources, in an order that does not depend on the order of
+  // the units: by purpose and origin.
+  std::map<std::pair<std::string, std::string>, int> SourceIds;
+  for (size_t U = 0; U < Units.size(); ++U)
+    for (const SourceInfo &S : Units[U]->Sources)
+      SourceIds.try_emplace({S.Purpose, S.OriginUsr}, 0);
+  for (auto &[Key, Id] : SourceIds)
+    Id = static_cast<int>(Sources.size()), Sources.emplace_back();
+  for (size_t U = 0; U < Units.size(); ++U)
+    for (const SourceInfo &S : Units[U]->Sources) {
+      int Id = SourceIds[{S.Purpose, S.OriginUsr}];
+      Sources[Id] = S;
+      SourceMaps[Units[U]].push_back(Id);
+    }
+
+  Calls = std::make_unique<CallGraph>(Index);
+  noteUnknownCallbacks();
+}
+
+LinkStats Linker::countCalls(const ProgramIndex &Index,
+                             const CallGraph &Calls) {
+  LinkStats Stats;
+  Stats.Functions = Index.functions();
+  Index.forEachDefinition(
+      [&](const FunctionSummary &F) { Stats.CallSites += F.Calls.size(); });
+  Stats.OpaqueCallSites = Calls.opaqueSites();
+  return Stats;
+}
+
+void Linker::noteUnknownCallbacks() {
+  for (const auto &[Caller, Site] : Calls->callbackSites()) {
+    const CallSite &Call = Caller->Calls[Site];
+    if (Call.CalleeParam >= 0 &&
+        Calls->passed(Calls->idOf(*Caller), Site).empty())
+      approximate("indirect-call", Call.Where,
+                  "'" + Call.CalleeName +
+                      "' is called, but no caller passes a known function; "
+                      "treated as an opaque call");
+  }
+}
+
+void Linker::approximate(std::string Kind, SourceSpot Where,
+                         std::string Detail) {
+  if (Approximated.emplace(Kind, Where).second)
+    Approximations.push_back(
+        {std::move(Kind), std::move(Where), std::move(Detail)});
+}
+
+const Linker::Summary &Linker::summaryOf(int Fn, const Fact &Input) {
+  QueryKey Query{Fn, Input};
+  auto [It, Inserted] = Summaries.try_emplace(Query);
+  if (Inserted) {
+    schedule(Query);
+    NewQuery = true;
+  }
+  if (Reading)
+    QueryReaders[Query].insert(*Reading);
+  return It->second;
+}
+
+template <typename LocalFn, typename ReachFn>
+void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
+                  ReachFn Out) {
+  // Past the budget, no step leads anywhere: every worklist drains, and
+  // the link ends with what it found.
+  if (++Steps > Budget)
+    return;
+  const FunctionSummary &Body = Calls->summary(Fn);
+  for (const Edge &E : edgesLeaving(Body, At)) {
+    std::optional<FieldPath> Path = follow(E, At.Path);
+    if (!Path)
+      continue;
+    Trace Through = concat(T, leaf(E.Steps));
+    const Port &To = E.To;
+    switch (To.Kind) {
+    case PortKind::Return:
+      Out(Reach::returned(*Path), Through);
+      break;
+    case PortKind::ParamOut:
+      Out(Reach::parameter(To.Index, *Path), Through);
+      break;
+    case PortKind::Global:
+      Out(Reach::global(To.Name, *Path), Through);
+      break;
+    case PortKind::CallArg: {
+      const CallSite &Call = Body.Calls[To.Index];
+      const std::vector<int> &Targets = Calls->targets(Fn, To.Index);
+      bool IsSink = false;
+      if (To.Arg >= 0 && Call.Args[To.Arg].SinkKind) {
+        Out(Reach::sink(Fn, To.Index, To.Arg, *Call.Args[To.Arg].SinkKind,
+                        Call.CalleeName),
+            Through);
+        IsSink = true;
+      }
+      for (const FunctionRef &Ref : Calls->passed(Fn, To.Index))
+        if (To.Arg >= 0 && static_cast<size_t>(To.Arg) < Ref.SinkKinds.size() &&
+            Ref.SinkKinds[To.Arg]) {
+          Out(Reach::sink(Fn, To.Index, To.Arg, *Ref.SinkKinds[To.Arg],
+                          Ref.Name),
+              Through);
+          IsSink = true;
+        }
+      if (Targets.empty()) {
+        // No body anywhere: the opaque-call model.
+        if (Call.Declassifies)
+          break;
+        // A sink with no body is the norm, not a blind spot; and a call with
+        // no result or output could carry nothing anywhere.
+        bool Sink = llvm::any_of(Call.Args, [](const CallArgument &A) {
+          return A.SinkKind.has_value();
+        });
+        bool CanCarry = Call.ReturnsValue || Call.MutatesObject ||
+                        llvm::any_of(Call.Args, [](const CallArgument &A) {
+                          return A.Output;
+                        });
+        if (Tracing && !IsSink && !Sink && CanCarry)
+          approximate("unmodelled-call", Call.Where,
+                      "'" + Call.CalleeName +
+                          "' has no body in the program; a value with a "
+                          "purpose passed to it is assumed to reach its "
+                          "result and outputs");
+        Trace Opaque =
+            concat(Through, single({Call.Where, "flows through a call to '" +
+                                                    Call.CalleeName + "'"}));
+        Local(Fact{PortKind::CallResult, To.Index, 0, {}, {}}, Opaque);
+        for (size_t Written = 0; Written < Call.Args.size(); ++Written)
+          if (Call.Args[Written].Output && static_cast<int>(Written) != To.Arg)
+            Local(Fact{PortKind::CallOut,
+                       To.Index,
+                       static_cast<int>(Written),
+                       {},
+                       {}},
+                  Opaque);
+        if (Call.MutatesObject && To.Arg != ObjectArg)
+          Local(Fact{PortKind::CallOut, To.Index, ObjectArg, {}, {}}, Opaque);
+        break;
+      }
+      SourceSpot Spot = To.Arg >= 0 ? Call.Args[To.Arg].Where : Call.Where;
+      for (int Target : Targets) {
+        Fact Param{PortKind::Param, To.Arg, 0, {}, *Path};
+        // Read in place: only computeSummaries adds to a summary, and it
+        // does so between steps, never during one.
+        const Summary &Effects = summaryOf(Target, Param);
+        if (Effects.empty())
+          continue; // the value goes nowhere (yet): no step to describe
+        Symbol Name = Calls->summary(Target).Name;
+        Trace Enter =
+            concat(Through,
+                   single({Spot, To.Arg >= 0
+                                     ? "passed to '" + Name + "' as argument " +
+                                           std::to_string(To.Arg + 1)
+                                     : "'" + Name + "' is called on it"}));
+        for (const auto &[R, Inside] : Effects) {
+          Trace Done = concat(Enter, Inside);
+          switch (R.Kind) {
+          case Reach::Return:
+            Local(Fact{PortKind::CallResult, To.Index, 0, {}, R.Path},
+                  concat(Done, returnedAt(Call, Name)));
+            break;
+          case Reach::ParamOut:
+            Local(Fact{PortKind::CallOut, To.Index, R.Index, {}, R.Path}, Done);
+            break;
+          case Reach::Global:
+          case Reach::Sink:
+            Out(R, Done);
+            break;
+          }
+        }
+      }
+      break;
+    }
+    default:
+      break; // inputs are never targets
+    }
+  }
+}
+
+void Linker::computeSummaries() {
+  // A worklist, last in first out: a query asks for its callees' summaries,
+  // which are then computed before it is looked at again, so results climb
+  // a call chain in one sweep rather than one level per pass. A query is
+  // computed again only when a summary it read has grown.
+  while (!Pending.empty()) {
+    QueryKey Query = Pending.back();
+    Pending.pop_back();
+    Queued.erase(Query);
+    const auto &[Fn, Input] = Query;
+    Reading = &Query;
+    Summary Result;
+    std::set<Fact> Seen{Input};
+    std::deque<std::pair<Fact, Trace>> Work{{Input, nullptr}};
+    while (!Work.empty()) {
+      auto [At, T] = Work.front();
+      Work.pop_front();
+      step(
+          Fn, At, T,
+          [&](const Fact &Next, const Trace &NT) {
+            if (Seen.insert(Next).second)
+              Work.push_back({Next, NT});
+          },
+          [&](const Reach &R, const Trace &RT) { Result.try_emplace(R, RT); });
+    }
+    Reading = nullptr;
+    bool Grew = false;
+    Summary &Known = Summaries[Query];
+    for (auto &[R, RT] : Result)
+      Grew |= Known.try_emplace(R, RT).second;
+    if (Grew)
+      for (const QueryKey &Reader : QueryReaders[Query])
+        schedule(Reader);
+  }
+}
+
+void Linker::schedule(const QueryKey &Query) {
+  if (Queued.insert(Query).second)
+    Pending.push_back(Query);
+}
+
+void Linker::findFlows(int StartFn, const Fact &Start) {
+  const FunctionSummary &StartBody = Calls->summary(StartFn);
+  int SourceId = SourceMaps[Index.unitOf(StartBody.Usr)][Start.Index];
+  const SourceInfo &Source = Sources[SourceId];
+  std::set<std::pair<int, Fact>> Seen{{StartFn, Start}};
+  std::deque<std::tuple<int, Fact, Trace>> Work{{StartFn, Start, nullptr}};
+  auto Visit = [&](int Fn, Fact At, Trace T) {
+    if (Seen.insert({Fn, At}).second)
+      Work.push_back({Fn, std::move(At), std::move(T)});
+  };
+  while (!Work.empty()) {
+    auto [Fn, At, T] = Work.front();
+    Work.pop_front();
+    step(
+        Fn, At, T,
+        [&](const Fact &Next, const Trace &NT) { Visit(Fn, Next, NT); },
+        [&](const Reach &R, const Trace &RT) {
+          switch (R.Kind) {
+          case Reach::Return:
+            // The value began inside: it returns to every caller.
+            Calls->forEachCaller(Fn, [&](int Caller, int Site) {
+              Visit(Caller, Fact{PortKind::CallResult, Site, 0, {}, R.Path},
+                    concat(RT, returnedAt(Calls->summary(Caller).Calls[Site],
+                                          Calls->summary(Fn).Name)));
+            });
+            break;
+          case Reach::ParamOut:
+            Calls->forEachCaller(Fn, [&](int Caller, int Site) {
+              Visit(Caller, Fact{PortKind::CallOut, Site, R.Index, {}, R.Path},
+                    RT);
+            });
+            break;
+          case Reach::Global:
+            for (int Reader : Calls->readersOf(R.Name))
+              Visit(Reader, Fact{PortKind::Global, 0, 0, R.Name, R.Path}, RT);
+            break;
+          case Reach::Sink: {
+            const CallSite &Call = Calls->summary(R.Index).Calls[R.Arg];
+            Symbol Kind = R.Name;
+            for (const Rule *Broken : Pol.rulesBrokenBy(Source.Purpose, Kind)) {
+              auto Key = std::make_tuple(R.Index, R.Arg, R.Arg2, R.SinkName,
+                                         SourceId, Broken);
+              std::vector<FlowStep> Steps = flatten(RT);
+              // Of the paths found, report the shortest: the most direct
+              // account of the flow.
+              if (auto It = Found.find(Key);
+                  It != Found.end() && It->second.Steps.size() <= Steps.size())
+                continue;
+              Finding F;
+              F.RuleId = Broken->Id;
+              F.Level = Broken->Level;
+              F.Purpose = Source.Purpose;
+              F.SourceName = Source.OriginName;
+              F.SourceDecl = Source.OriginSpot;
+              F.SinkName = R.SinkName;
+              F.SinkKind = Kind;
+              F.ArgIndex = R.Arg2;
+              F.Where = Call.Args[R.Arg2].Where;
+              F.WhereEnd = Call.Args[R.Arg2].End;
+              F.Call = Call.Where;
+              F.Steps = std::move(Steps);
+              Found.insert_or_assign(Key, std::move(F));
+            }
+            break;
+          }
+          }
+        });
+  }
+}
+
+void Linker::traceSource(int Fn, int Source) {
+  // The flows may ask for summaries not computed yet; compute them and
+  // follow the flows again, until nothing new is asked. Summaries are
+  // shared: the sources met later mostly find theirs computed.
+  bool WithinBudget = Steps <= Budget;
+  do {
+    NewQuery = false;
+    Tracing = true;
+    findFlows(Fn, Fact{PortKind::Source, Source, 0, {}, {}});
+    Tracing = false;
+    computeSummaries();
+  } while (NewQuery);
+  if (WithinBudget && Steps > Budget) {
+    const FunctionSummary &Reader = Calls->summary(Fn);
+    const SourceInfo &Info =
+        Sources[SourceMaps[Index.unitOf(Reader.Usr)][Source]];
+    approximate("budget", Info.OriginSpot,
+                "the link stopped at its budget of " + std::to_string(Budget) +
+                    " steps while following the flows of '" + Info.OriginName +
+                    "'; flows from it and from the sources after it may be "
+                    "missing");
+  }
+}
+
+LinkResult Linker::run() {
+  std::future<LinkStats> Counted = std::async(
+      std::launch::async, countCalls, std::cref(Index), std::cref(*Calls));
+  for (int Fn : Calls->sourceReaders()) {
+    const std::vector<Edge> &Edges = Calls->summary(Fn).Edges;
+    for (size_t E = 0; E < Edges.size(); ++E) {
+      const Port &From = Edges[E].From;
+      if (From.Kind == PortKind::Source &&
+          (E == 0 || portOf(Edges[E - 1].From) != portOf(From)))
+        traceSource(Fn, From.Index);
+    }
+  }
+
+  LinkResult Result;
+  for (auto &[Key, F] : Found)
+    Result.Findings.push_back(std::move(F));
+  sortAndUnique(Result.Findings);
+  Result.Stats = Counted.get();
+  Result.Stats.Summaries = Summaries.size();
+  Result.Stats.Steps = Steps;
+  Result.Stats.BudgetExhausted = Steps > Budget;
+  Result.Approximations = std::move(Approximations);
+  return Result;
+}
+
+} // namespace
+
+LinkResult link(const ProgramIndex &Index,
+                llvm::ArrayRef<const TranslationUnitSummary *> Units,
+                const Policy &P, uint64_t StepBudget) {
+  LinkResult Result = Linker(Index, Units, P, StepBudget).run();
+  // A header's comments are in every unit that includes it.
+  for (const TranslationUnitSummary *Unit : Units)
+    llvm::append_range(Result.Suppressions, Unit->Suppressions);
+  llvm::sort(Result.Suppressions);
+  Result.Suppressions.erase(
+      std::unique(Result.Suppressions.begin(), Result.Suppressions.end(),
+                  [](const SuppressionComment &A, const SuppressionComment &B) {
+                    return A.Where == B.Where;
+                  }),
+      Result.Suppressions.end());
+  return Result;
+}
+
+LinkResult link(llvm::ArrayRef<const TranslationUnitSummary *> Units,
+                const Policy &P, uint64_t StepBudget) {
+  ProgramIndex Index;
+  for (size_t U = 0; U < Units.size(); ++U)
+    Index.add(*Units[U], U);
+  return link(Index, Units, P, StepBudget);
+}
+
+LinkResult link(const std::vector<TranslationUnitSummary> &Units,
+                const Policy &P, uint64_t StepBudget) {
+  std::vector<const TranslationUnitSummary *> Pointers;
+  for (const TranslationUnitSummary &Unit : Units)
+    Pointers.push_back(&Unit);
+  return link(Pointers, P, StepBudget);
+}
+
+} // namespace pii

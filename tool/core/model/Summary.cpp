@@ -1,0 +1,76 @@
+//===- Summary.cpp --------------------------------------------------------===//
+
+#include "core/model/Summary.h"
+
+#include <algorithm>
+
+namespace pii {
+
+static bool refersToCallSite(PortKind Kind) {
+  return Kind == PortKind::CallArg || Kind == PortKind::CallResult ||
+         Kind == PortKind::CallOut;
+}
+
+static std::string inconsistencyIn(const FunctionSummary &F,
+                                   size_t SourceCount) {
+  for (const Edge &E : F.Edges)
+    for (const Port *P : {&E.From, &E.To}) {
+      if (P->Kind < PortKind::Param || P->Kind > PortKind::CallArg)
+        return "unknown port kind " + std::to_string(static_cast<int>(P->Kind));
+      if (refersToCallSite(P->Kind) &&
+          (P->Index < 0 || static_cast<size_t>(P->Index) >= F.Calls.size()))
+        return "edge refers to call site " + std::to_string(P->Index) + " of " +
+               std::to_string(F.Calls.size());
+      if (P->Kind == PortKind::CallArg && P->Arg != ObjectArg &&
+          (P->Arg < 0 ||
+           static_cast<size_t>(P->Arg) >= F.Calls[P->Index].Args.size()))
+        return "edge refers to argument " + std::to_string(P->Arg) +
+               " of a call with " +
+               std::to_string(F.Calls[P->Index].Args.size());
+      if (P->Kind == PortKind::Source &&
+          (P->Index < 0 || static_cast<size_t>(P->Index) >= SourceCount))
+        return "edge refers to source " + std::to_string(P->Index) + " of " +
+               std::to_string(SourceCount);
+    }
+  if (!std::is_sorted(F.Edges.begin(), F.Edges.end(), canonicalEdgeOrder))
+    return "edges out of canonical order";
+  return "";
+}
+
+std::string inconsistencyIn(const std::vector<TranslationUnitSummary> &Units) {
+  for (const TranslationUnitSummary &Unit : Units)
+    for (size_t I = 0; I < Unit.Functions.size(); ++I) {
+      std::string Problem =
+          inconsistencyIn(Unit.Functions[I], Unit.Sources.size());
+      if (!Problem.empty())
+        return "function " + std::to_string(I) + ": " + Problem;
+    }
+  return "";
+}
+
+void canonicalize(TranslationUnitSummary &Unit) {
+  std::vector<int> Order(Unit.Sources.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = static_cast<int>(I);
+  auto Key = [&](int I) {
+    const SourceInfo &S = Unit.Sources[I];
+    return std::tie(S.Purpose, S.OriginUsr);
+  };
+  std::sort(Order.begin(), Order.end(),
+            [&](int A, int B) { return Key(A) < Key(B); });
+  std::vector<int> NewIndex(Order.size());
+  std::vector<SourceInfo> Sorted;
+  for (int Old : Order) {
+    NewIndex[Old] = static_cast<int>(Sorted.size());
+    Sorted.push_back(std::move(Unit.Sources[Old]));
+  }
+  Unit.Sources = std::move(Sorted);
+  for (FunctionSummary &F : Unit.Functions) {
+    for (Edge &E : F.Edges)
+      if (E.From.Kind == PortKind::Source)
+        E.From.Index = NewIndex[E.From.Index];
+    std::sort(F.Edges.begin(), F.Edges.end(), canonicalEdgeOrder);
+  }
+}
+
+} // namespace pii

@@ -1,0 +1,46 @@
+//===- Symbol.cpp ---------------------------------------------------------===//
+
+#include "core/model/Symbol.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Allocator.h"
+#include "llvm/Support/xxhash.h"
+
+#include <array>
+#include <mutex>
+
+namespace pii {
+
+/// Every string interned in this run. Threads reading summaries intern at
+/// once, so the pool is split into independently locked shards. A StringMap
+/// entry never moves, so Symbols can point at it.
+class SymbolPool {
+public:
+  Symbol intern(llvm::StringRef Text) {
+    Shard &S = Shards[llvm::xxh3_64bits(Text) % Shards.size()];
+    std::lock_guard<std::mutex> Guard(S.Lock);
+    return Symbol(&*S.Strings.try_emplace(Text, std::nullopt).first);
+  }
+
+  static SymbolPool &get() {
+    static SymbolPool *P = new SymbolPool(); // outlives any static Symbol
+    return *P;
+  }
+
+private:
+  struct Shard {
+    std::mutex Lock;
+    llvm::StringMap<std::nullopt_t, llvm::BumpPtrAllocator> Strings;
+  };
+  std::array<Shard, 16> Shards;
+};
+
+Symbol::Symbol() {
+  static const Entry *Empty = SymbolPool::get().intern("").Text;
+  Text = Empty;
+}
+
+Symbol::Symbol(llvm::StringRef Text)
+    : Text(SymbolPool::get().intern(Text).Text) {}
+
+} // namespace pii

@@ -1,0 +1,255 @@
+//===- Scheduler.cpp ------------------------------------------------------===//
+
+#include "driver/Scheduler.h"
+#include "store/InputFile.h"
+#include "store/SummaryFile.h"
+
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+using namespace clang;
+
+namespace pii {
+namespace {
+
+/// Gives the memory the parses freed back to the system. glibc keeps freed
+/// memory in each thread's arena; the link step allocates on the main
+/// thread, so without this the run's peak would be the parses' memory plus
+/// the link's rather than the larger of the two.
+void releaseFreedMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
+/// Holds \p F's summaries packed, as a file of the program is until every
+/// file is done (see FileAnalysis).
+FileAnalysis packed(FileAnalysis F) {
+  F.Result.PackedSummaries = encodeSummaries(F.Summaries);
+  F.SummaryHash = hashContent(F.Result.PackedSummaries);
+  F.Summaries = {};
+  return F;
+}
+
+/// Analyzes \p Job's file and keeps the result in \p Cache, replacing an
+/// unusable entry. \p Problem, if any, says why the entry was not used.
+FileAnalysis analyzeAndStore(const tooling::CompilationDatabase &Commands,
+                             const CompileJob &Job, const Policy &P,
+                             const Caches &Cache, std::string Problem) {
+  FileAnalysis Out =
+      packed(parseAndSummarize(Commands, Job, P, {}, &Cache.Preambles));
+  // Only complete analyses are kept: a failure is worth retrying.
+  llvm::Error Stored = llvm::Error::success();
+  if (Out.Analyzed && !Out.Crashed)
+    Stored = Cache.Summaries.store(Job.File, Job.Key, Out.Result);
+  // The first problem met is the one said.
+  if (!Problem.empty())
+    Out.CacheProblem = std::move(Problem);
+  if (Stored && Out.CacheProblem.empty())
+    Out.CacheProblem = llvm::toString(std::move(Stored));
+  llvm::consumeError(std::move(Stored));
+  return Out;
+}
+
+/// \p Job's analysis, from \p Cache if it has it; when it has not, calls
+/// \p BeforeParse before parsing.
+template <typename BeforeParseFn>
+FileAnalysis analyzeOrReuse(const tooling::CompilationDatabase &Commands,
+                            const CompileJob &Job, const Policy &P,
+                            const Caches *Cache, BeforeParseFn BeforeParse) {
+  if (!Cache)
+    return packed(parseAndSummarize(Commands, Job, P));
+  auto Hit = Cache->Summaries.lookup(Job.File, Job.Key);
+  if (!Hit || !*Hit) {
+    BeforeParse();
+    return analyzeAndStore(Commands, Job, P, *Cache,
+                           Hit ? "" : llvm::toString(Hit.takeError()));
+  }
+  FileAnalysis Out;
+  Out.Analyzed = Out.FromCache = true;
+  Out.Result = std::move(**Hit);
+  Out.SummaryHash = hashContent(Out.Result.PackedSummaries);
+  return Out;
+}
+
+/// Decodes \p F's summaries. A cache entry is sealed with a checksum, so one
+/// that does not decode was written by a broken pii-flow, or by hand: the
+/// file is analyzed again, as for any unusable entry.
+void unpack(FileAnalysis &F, const tooling::CompilationDatabase &Commands,
+            const CompileJob &Job, const Policy &P, const Caches *Cache) {
+  auto Units = decodeSummaries(F.Result.PackedSummaries, Job.File);
+  if (!Units) {
+    // Fresh summaries always decode; only a cached entry can be broken.
+    assert(F.FromCache && Cache && "fresh summaries that do not decode");
+    F = analyzeAndStore(Commands, Job, P, *Cache,
+                        "cache entry for '" + Job.File + "' is unusable (" +
+                            llvm::toString(Units.takeError()) +
+                            "); analyzing the file again");
+    Units = decodeSummaries(F.Result.PackedSummaries, Job.File);
+  }
+  F.Summaries = llvm::cantFail(std::move(Units));
+  F.Unpacked = true;
+  std::string().swap(F.Result.PackedSummaries);
+}
+
+/// Builds the preambles (Preamble.h) of the files a run parses again while
+/// it takes the others from the cache, when they are few: files being
+/// edited, which the next run will likely parse again. They are built on
+/// the cores those parses leave idle. A run that parses many files (a
+/// header edited, a first run) builds none: a PCH takes megabytes, and
+/// each file has its own.
+class PreambleBuilds {
+public:
+  PreambleBuilds(const tooling::CompilationDatabase &Commands,
+                 const std::vector<CompileJob> &Jobs,
+                 const PreambleStore &Preambles, unsigned Threads)
+      : Commands(Commands), Jobs(Jobs), Preambles(Preambles), Threads(Threads) {
+  }
+
+  /// From \p Pool: file \p I was looked up in the cache, and is to be
+  /// \p Parsed again or not.
+  void lookedUp(size_t I, bool Parsed, llvm::ThreadPoolInterface &Pool) {
+    std::vector<size_t> Build;
+    {
+      std::lock_guard<std::mutex> Guard(Lock);
+      if (Parsed)
+        ToParse.push_back(I);
+      if (++LookedUp < Jobs.size())
+        return;
+      bool Few = ToParse.size() <= std::max(1u, Threads - 1);
+      if (ToParse.size() < Jobs.size() && Few)
+        Build = ToParse;
+    }
+    for (size_t File : Build)
+      Pool.async([this, File] {
+        llvm::Error Problem =
+            preparePreamble(Commands, Jobs[File], {}, Preambles);
+        std::lock_guard<std::mutex> Guard(Lock);
+        if (Problem)
+          Problems.emplace_back(File, llvm::toString(std::move(Problem)));
+      });
+  }
+
+  /// Once the pool is done: what went wrong with the preamble entries, by
+  /// file.
+  std::vector<std::pair<size_t, std::string>> Problems;
+
+private:
+  const tooling::CompilationDatabase &Commands;
+  const std::vector<CompileJob> &Jobs;
+  const PreambleStore &Preambles;
+  unsigned Threads;
+  std::mutex Lock;
+  size_t LookedUp = 0;
+  std::vector<size_t> ToParse;
+};
+
+} // namespace
+
+void ProgramUnpacking::foundCached(size_t I) {
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    if (!Parsing) {
+      Waiting.push_back(I);
+      return;
+    }
+  }
+  unpackAndIndex(I);
+}
+
+void ProgramUnpacking::parsing(llvm::ThreadPoolInterface &Pool) {
+  std::vector<size_t> Now;
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    Parsing = true;
+    Now.swap(Waiting);
+  }
+  for (size_t I : Now)
+    Pool.async([this, I] { unpackAndIndex(I); });
+}
+
+void ProgramUnpacking::finish(unsigned Threads) {
+  unpackSummaries(PerFile, Commands, Jobs, P, Threads, Cache,
+                  [this](size_t I) { addToIndex(I); });
+}
+
+std::vector<const TranslationUnitSummary *> ProgramUnpacking::units() const {
+  std::vector<const TranslationUnitSummary *> Units;
+  for (const FileAnalysis &F : PerFile)
+    for (const TranslationUnitSummary &Unit : F.Summaries)
+      Units.push_back(&Unit);
+  return Units;
+}
+
+void ProgramUnpacking::unpackAndIndex(size_t I) {
+  unpack(PerFile[I], Commands, Jobs[I], P, Cache);
+  addToIndex(I);
+}
+
+void ProgramUnpacking::addToIndex(size_t I) {
+  const FileAnalysis &F = PerFile[I];
+  std::lock_guard<std::mutex> Guard(IndexLock);
+  // Ranked by file, then by compile command: the order of units().
+  for (size_t U = 0; U < F.Summaries.size(); ++U)
+    Index.add(F.Summaries[U], (uint64_t(I) << 32) | U);
+}
+
+void unpackSummaries(std::vector<FileAnalysis> &PerFile,
+                     const tooling::CompilationDatabase &Commands,
+                     const std::vector<CompileJob> &Jobs, const Policy &P,
+                     unsigned Threads, const Caches *Cache,
+                     llvm::function_ref<void(size_t)> Unpacked) {
+  llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Threads));
+  for (size_t I = 0; I < Jobs.size(); ++I)
+    if (!PerFile[I].Unpacked)
+      Pool.async([&, I] {
+        unpack(PerFile[I], Commands, Jobs[I], P, Cache);
+        if (Unpacked)
+          Unpacked(I);
+      });
+  Pool.wait();
+}
+
+void scheduleExtraction(std::vector<FileAnalysis> &PerFile,
+                        const tooling::CompilationDatabase &Commands,
+                        const std::vector<CompileJob> &Jobs, const Policy &P,
+                        unsigned Threads, const Caches *Cache,
+                        ProgramUnpacking *Unpacking,
+                        const DiagnosticsShower &Show) {
+  std::optional<DiagnosticsInFileOrder> Shown;
+  if (Show)
+    Shown.emplace(Jobs.size(), Show);
+  llvm::ThreadPoolStrategy Strategy = llvm::hardware_concurrency(Threads);
+  llvm::DefaultThreadPool Pool(Strategy);
+  std::optional<PreambleBuilds> Preambles;
+  if (Cache)
+    Preambles.emplace(Commands, Jobs, Cache->Preambles,
+                      Strategy.compute_thread_count());
+  for (size_t I = 0; I < Jobs.size(); ++I)
+    Pool.async([&, I] {
+      PerFile[I] = analyzeOrReuse(Commands, Jobs[I], P, Cache, [&] {
+        Preambles->lookedUp(I, /*Parsed=*/true, Pool);
+        if (Unpacking)
+          Unpacking->parsing(Pool);
+      });
+      if (PerFile[I].FromCache) {
+        Preambles->lookedUp(I, /*Parsed=*/false, Pool);
+        if (Unpacking)
+          Unpacking->foundCached(I);
+      }
+      if (Shown)
+        Shown->done(I, PerFile[I].Result.Diagnostics);
+    });
+  Pool.wait();
+  releaseFreedMemory();
+  if (Preambles)
+    for (auto &[I, Problem] : Preambles->Problems)
+      if (PerFile[I].CacheProblem.empty())
+        PerFile[I].CacheProblem = std::move(Problem);
+}
+
+} // namespace pii

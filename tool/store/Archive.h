@@ -1,0 +1,153 @@
+//===- Archive.h - Compact binary form of plain values ----------*- C++ -*-===//
+//
+// The summary cache is read at the start of every run, so its form must be
+// quick to read: a table of distinct strings (USRs, file paths and messages
+// repeat a lot), then values as variable-length integers referring to it.
+//
+// Each type lists its fields once, in a `fields(Archive &, T &)` overload
+// found by argument-dependent lookup, and both directions use that list:
+//
+//   template <typename Ar> void fields(Ar &A, SourceSpot &S) {
+//     A(S.File, S.Line, S.Column);
+//   }
+//
+// A reader never trusts its input: every length is checked against what is
+// left, and any inconsistency makes it fail rather than crash or allocate
+// without bound. Integrity (a truncated or corrupted file) is the caller's
+// checksum's job; the reader only has to stay safe.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_STORE_ARCHIVE_H
+#define PII_STORE_ARCHIVE_H
+
+#include "core/model/Symbol.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace pii {
+
+class ArchiveWriter {
+public:
+  template <typename... T> void operator()(const T &...Values) {
+    (put(Values), ...);
+  }
+
+  /// The string table followed by everything written.
+  std::string finish() const;
+
+private:
+  void put(const std::string &S) { put(llvm::StringRef(S)); }
+  void put(Symbol S) { put(llvm::StringRef(S)); }
+  void put(llvm::StringRef S);
+  void put(bool B) { Body.push_back(B ? 1 : 0); }
+  template <typename T> void put(const std::vector<T> &V) {
+    put(static_cast<uint64_t>(V.size()));
+    for (const T &Element : V)
+      put(Element);
+  }
+  template <typename T> void put(const std::optional<T> &O) {
+    put(O.has_value());
+    if (O)
+      put(*O);
+  }
+  template <typename T> void put(const T &Value) {
+    if constexpr (std::is_enum_v<T>) {
+      put(static_cast<std::underlying_type_t<T>>(Value));
+    } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
+      putSigned(Value);
+    } else if constexpr (std::is_integral_v<T>) {
+      putInteger(Value);
+    } else {
+      // Writing only reads the value; one field list serves both ways.
+      fields(*this, const_cast<T &>(Value));
+    }
+  }
+
+  void putInteger(uint64_t Value);
+  void putSigned(int64_t Value);
+
+  std::string Body;
+  llvm::StringMap<uint64_t> StringIds;
+  std::vector<llvm::StringRef> Strings;
+};
+
+class ArchiveReader {
+public:
+  /// Reads from \p Data, which must outlive the reader.
+  explicit ArchiveReader(llvm::StringRef Data);
+
+  template <typename... T> void operator()(T &...Values) { (get(Values), ...); }
+
+  /// Whether everything read so far was well formed.
+  bool ok() const { return !Failed; }
+  /// Whether everything was read, and well formed.
+  bool done() const { return !Failed && Next == End; }
+
+private:
+  void get(std::string &S);
+  void get(Symbol &S);
+  void get(bool &B) { B = getInteger() != 0; }
+  template <typename T> void get(std::vector<T> &V) {
+    size_t Length = getLength();
+    // Grown as the elements decode: a forged count in a sealed file must
+    // not allocate more than its bytes can fill.
+    V.clear();
+    V.reserve(std::min<size_t>(Length, 1024));
+    for (size_t I = 0; I < Length && ok(); ++I)
+      get(V.emplace_back());
+  }
+  template <typename T> void get(std::optional<T> &O) {
+    bool Present = false;
+    get(Present);
+    if (Present)
+      get(O.emplace());
+    else
+      O.reset();
+  }
+  template <typename T> void get(T &Value) {
+    if constexpr (std::is_enum_v<T>) {
+      std::underlying_type_t<T> Raw;
+      get(Raw);
+      Value = static_cast<T>(Raw);
+    } else if constexpr (std::is_integral_v<T> && std::is_signed_v<T>) {
+      Value = static_cast<T>(getSigned());
+    } else if constexpr (std::is_integral_v<T>) {
+      Value = static_cast<T>(getInteger());
+    } else {
+      fields(*this, Value);
+    }
+  }
+
+  /// The index of a string in the table.
+  size_t getStringId();
+  uint64_t getInteger();
+  int64_t getSigned();
+  /// A LEB128 number read with \p Decode (llvm::decodeULEB128 or
+  /// decodeSLEB128); fails the reader on a malformed or truncated one.
+  template <typename T, typename DecodeFn> T getLeb128(DecodeFn Decode);
+  /// A count of elements, each taking at least a byte of what is left.
+  size_t getLength();
+  void fail() {
+    Failed = true;
+    Next = End;
+  }
+
+  const uint8_t *Next;
+  const uint8_t *End;
+  std::vector<llvm::StringRef> Strings;
+  /// Strings[I] interned, once read as a Symbol.
+  std::vector<std::optional<Symbol>> Symbols;
+  bool Failed = false;
+};
+
+} // namespace pii
+
+#endif // PII_STORE_ARCHIVE_H

@@ -1,0 +1,66 @@
+//===- SummaryArchive.h - Summaries in the binary archive form --*- C++ -*-===//
+//
+// The field lists of the summary types for Archive.h, in declaration order.
+// A field added to a summary type must be added here, and the cache's format
+// version raised.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_STORE_SUMMARYARCHIVE_H
+#define PII_STORE_SUMMARYARCHIVE_H
+
+#include "core/model/Summary.h"
+#include "store/Archive.h"
+
+namespace pii {
+
+template <typename Ar> void fields(Ar &A, SourceSpot &S) {
+  A(S.File, S.Line, S.Column);
+}
+
+template <typename Ar> void fields(Ar &A, FlowStep &S) {
+  A(S.Where, S.Message);
+}
+
+template <typename Ar> void fields(Ar &A, Port &P) {
+  A(P.Kind, P.Index, P.Arg, P.Name, P.Path);
+}
+
+template <typename Ar> void fields(Ar &A, SourceInfo &S) {
+  A(S.Purpose, S.OriginUsr, S.OriginName, S.OriginSpot);
+}
+
+template <typename Ar> void fields(Ar &A, Edge &E) { A(E.From, E.To, E.Steps); }
+
+template <typename Ar> void fields(Ar &A, FunctionRef &F) {
+  A(F.Usr, F.Name, F.SinkKinds);
+}
+
+template <typename Ar> void fields(Ar &A, CallArgument &C) {
+  A(C.Where, C.End, C.SinkKind, C.Output, C.Functions, C.ForwardedParam);
+}
+
+template <typename Ar> void fields(Ar &A, CallSite &C) {
+  A(C.Callees, C.CalleeName, C.Virtual, C.Where, C.Args, C.HasObject,
+    C.MutatesObject, C.ReturnsValue, C.Declassifies, C.CalleeParam);
+}
+
+template <typename Ar> void fields(Ar &A, FunctionSummary &F) {
+  A(F.Usr, F.Name, F.Where, F.Overrides, F.Calls, F.Edges);
+}
+
+template <typename Ar> void fields(Ar &A, Approximation &X) {
+  A(X.Kind, X.Where, X.Detail);
+}
+
+template <typename Ar> void fields(Ar &A, SuppressionComment &C) {
+  A(C.Where, C.Rules, C.Reason, C.Problem);
+}
+
+template <typename Ar> void fields(Ar &A, TranslationUnitSummary &U) {
+  A(U.File, U.Sources, U.Functions, U.Approximations, U.Suppressions);
+}
+
+} // namespace pii
+
+#endif // PII_STORE_SUMMARYARCHIVE_H
