@@ -46,6 +46,19 @@ def main():
                [os.path.splitext(e)[1] for e in entries] == ['.link', '.summary'])
         link_entry, file_entry = (os.path.join(cache, e) for e in entries)
 
+        def dump(*paths):
+            return subprocess.run([pii, 'dump'] + list(paths), capture_output=True, text=True,
+                                  timeout=60)
+
+        shown = dump(file_entry, link_entry)
+        expect('pii-flow dump prints the file entry: its inputs and its function summaries',
+               shown.returncode == 0 and ': cache-entry\ninput ' + source in shown.stdout
+               and '  function sync at ' in shown.stdout
+               and "source #0 security from User::phone" in shown.stdout
+               and 'sink advertising' in shown.stdout)
+        expect('...and the link entry: its finding, as the run printed it',
+               ': link-entry\nsummary digest ' in shown.stdout and cold.stdout.splitlines()[0] in shown.stdout)
+
         warm = run(cache)
         expect('warm run reuses the summary and the link',
                'from the cache:    1 of 1 files, and the link' in warm.stderr)
@@ -66,6 +79,10 @@ def main():
         expect('the flow put back is reported again', back.stdout == cold.stdout and back.returncode == 1)
 
         truncate(file_entry)
+        refused = dump(file_entry)
+        expect('pii-flow dump refuses a truncated entry, naming it (exit 2)',
+               refused.returncode == 2 and refused.stdout == ''
+               and "error: '%s': a truncated or corrupt" % file_entry in refused.stderr)
         broken = run(cache)
         expect('a truncated file entry is reported', broken.stderr.count('is unusable') == 1)
         expect('...and the file analyzed again', broken.stdout == cold.stdout and broken.returncode == 1)
@@ -79,6 +96,18 @@ def main():
                'and the link' not in broken.stderr and broken.stdout == cold.stdout and broken.returncode == 1)
         again = run(cache)
         expect('...and the link entry rebuilt', 'is unusable' not in again.stderr and 'and the link' in again.stderr)
+
+    summary = os.path.join(work, 'leak.summary')
+    extracted = subprocess.run([pii, 'extract', '-o', summary, source] + rest, capture_output=True,
+                               text=True, timeout=120)
+    shown = subprocess.run([pii, 'dump', summary], capture_output=True, text=True, timeout=60)
+    expect('pii-flow dump prints a summary file from extract',
+           extracted.returncode == 0 and shown.returncode == 0
+           and shown.stdout.startswith('== %s: summary file\ntranslation unit ' % summary)
+           and "edge source #0 -> call #0 arg 0" in shown.stdout)
+    not_summary = subprocess.run([pii, 'dump', source], capture_output=True, text=True, timeout=60)
+    expect('pii-flow dump of a source file is an error (exit 2)',
+           not_summary.returncode == 2 and 'not a pii-flow summary or cache entry' in not_summary.stderr)
 
     with tempfile.TemporaryDirectory() as cache:
         bypass = run(cache, '--no-cache')

@@ -11,6 +11,7 @@ misspelled pii:: attribute, and a corrupt entry reported once.
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -85,6 +86,11 @@ def main():
         expect('the first edit parses without a preamble',
                'with a preamble:   0 of 1 files parsed' in first.stderr)
         expect('...and builds one', len(preambles()) == 1)
+        dump = subprocess.run([pii, 'dump', os.path.join(cache, preambles()[0])],
+                              capture_output=True, text=True, timeout=60)
+        expect('pii-flow dump prints the preamble entry: its include lines and PCH',
+               dump.returncode == 0 and ': preamble-entry\ninclude lines\n#include' in dump.stdout
+               and re.search(r'\npch [1-9][0-9]* bytes\n', dump.stdout))
 
         write('a.cpp', A_CPP + '// edit 2\n')
         second = warm()

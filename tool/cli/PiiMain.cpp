@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "cli/PiiMain.h"
+#include "cli/Dump.h"
 #include "cli/Report.h"
 #include "core/model/SummaryPaths.h"
 #include "driver/Inputs.h"
@@ -54,6 +55,8 @@ cl::SubCommand
 cl::SubCommand
     LinkCommand("link",
                 "Find the flows of the program whose summaries are given");
+cl::SubCommand DumpCommand("dump",
+                           "Print summary files and cache entries as text");
 
 cl::list<std::string> Files(cl::Positional, cl::desc("[<file>...]"),
                             cl::cat(Category));
@@ -141,6 +144,10 @@ cl::opt<std::string> ExtractFile(cl::Positional, cl::desc("<file>"),
 cl::list<std::string> SummaryFiles(cl::Positional, cl::desc("<summary>..."),
                                    cl::cat(Category), cl::sub(LinkCommand));
 
+cl::list<std::string> DumpFiles(cl::Positional,
+                                cl::desc("<summary or cache entry>..."),
+                                cl::cat(Category), cl::sub(DumpCommand));
+
 const char Overview[] = R"(pii-flow: purpose-limitation checker for C++
 
 Reports every path on which a value collected for one purpose (e.g.
@@ -152,6 +159,8 @@ the policy forbids (e.g. [[pii::sink("advertising")]]).
   pii-flow extract -o OUT FILE -- ARGS          summarize one file (a build
                                                 action, runnable anywhere)
   pii-flow link SUMMARY...                      the findings of the program
+  pii-flow dump FILE...                         a summary or cache entry, as
+                                                text
 
 Exit status: 0 nothing found, 1 findings, 2 analysis incomplete or impossible
 (bad option, bad policy file or baseline, a file that fails to compile, a
@@ -457,8 +466,8 @@ int piiMain(int argc, const char **argv) {
   argv = Argv.data();
 
   adoptStatsOption();
-  for (cl::SubCommand *Sub :
-       {&cl::SubCommand::getTopLevel(), &ExtractCommand, &LinkCommand})
+  for (cl::SubCommand *Sub : {&cl::SubCommand::getTopLevel(), &ExtractCommand,
+                              &LinkCommand, &DumpCommand})
     cl::HideUnrelatedOptions(Category, *Sub);
   cl::SetVersionPrinter(printVersion);
   std::string OptionErrors;
@@ -469,6 +478,7 @@ int piiMain(int argc, const char **argv) {
     Problem.consume_front("pii-flow: ");
     Problem.consume_front("pii-flow extract: ");
     Problem.consume_front("pii-flow link: ");
+    Problem.consume_front("pii-flow dump: ");
     Problem = Problem.split("  Try:").first.rtrim('.');
     return usageError(Problem.take_front(1).lower() + Problem.drop_front(1) +
                       " (see 'pii-flow --help')");
@@ -483,6 +493,13 @@ int piiMain(int argc, const char **argv) {
                                : ""));
   if (ExtractCommand)
     return runExtract(std::move(*FromArgs));
+  if (DumpCommand) {
+    if (DumpFiles.empty())
+      return usageError("'dump' needs the summaries or cache entries to print");
+    if (Error E = dumpFiles(outs(), DumpFiles))
+      return usageError(toString(std::move(E)));
+    return ExitClean;
+  }
   if (LinkCommand) {
     if (*FromArgs)
       return usageError("'link' takes summaries, not compiler arguments");

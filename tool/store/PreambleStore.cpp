@@ -7,7 +7,21 @@
 
 namespace pii {
 
-static constexpr CacheEntryKind PreambleEntry = {"preamble-entry", ".preamble"};
+/// An entry's fields, all but the PCH first: a stale entry's PCH, megabytes,
+/// is not read.
+static void readHead(ArchiveReader &Reader, Preamble &P) {
+  Reader(P.IncludeLines, P.Inputs, P.Spellings);
+}
+
+llvm::Expected<Preamble> decodePreambleEntry(llvm::StringRef Archive) {
+  ArchiveReader Reader(Archive);
+  Preamble Result;
+  readHead(Reader, Result);
+  Reader(Result.Pch);
+  if (!Reader.done())
+    return llvm::createStringError("malformed");
+  return Result;
+}
 
 PreambleStore::PreambleStore(CacheDirectory Directory)
     : Directory(std::move(Directory)) {}
@@ -48,7 +62,7 @@ llvm::Expected<std::optional<Preamble>> PreambleStore::lookup(
     return std::nullopt; // none built yet
   ArchiveReader Reader((*Entry)->Archive);
   Preamble Result;
-  Reader(Result.IncludeLines, Result.Inputs, Result.Spellings);
+  readHead(Reader, Result);
   if (!Reader.ok())
     return Unusable(llvm::createStringError("malformed"));
   if (Result.IncludeLines != IncludeLines)

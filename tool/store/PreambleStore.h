@@ -46,6 +46,11 @@ struct Preamble {
   std::string Pch;
 };
 
+inline constexpr CacheEntryKind PreambleEntry = {"preamble-entry", ".preamble"};
+
+/// An entry as it is, whatever files it names: for `pii-flow dump`.
+llvm::Expected<Preamble> decodePreambleEntry(llvm::StringRef Archive);
+
 class PreambleStore {
 public:
   /// How many entries the store keeps, the most recently built: those of

@@ -13,8 +13,6 @@
 
 namespace pii {
 
-static constexpr CacheEntryKind SummaryEntry = {"cache-entry", ".summary"};
-static constexpr CacheEntryKind LinkEntry = {"link-entry", ".link"};
 /// The link entry is the program's, keyed by its files.
 static constexpr llvm::StringLiteral ProgramKey = "the program";
 
@@ -62,6 +60,35 @@ template <typename Ar> void fields(Ar &A, PlacedProblem &P) {
   A(P.Where, P.Message, P.Warning);
 }
 
+/// A summary entry's fields: the inputs come first, so that a stale entry is
+/// not read further.
+static void readInputs(ArchiveReader &Reader, FileResult &Result) {
+  Reader(Result.Inputs);
+}
+static void readResult(ArchiveReader &Reader, FileResult &Result) {
+  Reader(Result.PackedSummaries, Result.Diagnostics, Result.AnnotationProblems,
+         Result.TranslationUnits, Result.Stats.IncompleteFunctions);
+}
+
+llvm::Expected<FileResult> decodeSummaryEntry(llvm::StringRef Archive) {
+  ArchiveReader Reader(Archive);
+  FileResult Result;
+  readInputs(Reader, Result);
+  readResult(Reader, Result);
+  if (!Reader.done())
+    return llvm::createStringError("malformed");
+  return Result;
+}
+
+llvm::Expected<LinkedProgram> decodeLinkEntry(llvm::StringRef Archive) {
+  ArchiveReader Reader(Archive);
+  LinkedProgram Linked;
+  Reader(Linked.SummaryDigest, Linked.Result);
+  if (!Reader.done())
+    return llvm::createStringError("malformed");
+  return Linked;
+}
+
 llvm::Expected<std::optional<FileResult>>
 SummaryCache::lookup(llvm::StringRef File,
                      llvm::ArrayRef<std::string> Commands) const {
@@ -80,15 +107,13 @@ SummaryCache::lookup(llvm::StringRef File,
     return std::nullopt; // not cached yet
   ArchiveReader Reader((*Entry)->Archive);
   FileResult Result;
-  Reader(Result.Inputs);
+  readInputs(Reader, Result);
   if (!Reader.ok())
     return Malformed();
-  // The inputs come first so that a stale entry is not read further.
   for (const InputFile &Input : Result.Inputs)
     if (!unchanged(Input, Statuses->of(Input.Path)))
       return std::nullopt;
-  Reader(Result.PackedSummaries, Result.Diagnostics, Result.AnnotationProblems,
-         Result.TranslationUnits, Result.Stats.IncompleteFunctions);
+  readResult(Reader, Result);
   if (!Reader.done())
     return Malformed();
   return Result;

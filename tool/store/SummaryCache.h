@@ -46,6 +46,20 @@ struct FileResult {
   std::vector<InputFile> Inputs;
 };
 
+inline constexpr CacheEntryKind SummaryEntry = {"cache-entry", ".summary"};
+inline constexpr CacheEntryKind LinkEntry = {"link-entry", ".link"};
+
+/// The link result of a program, and the digest of the summaries it was
+/// linked from.
+struct LinkedProgram {
+  uint64_t SummaryDigest = 0;
+  LinkResult Result;
+};
+
+/// Entries as they are, whatever files they name: for `pii-flow dump`.
+llvm::Expected<FileResult> decodeSummaryEntry(llvm::StringRef Archive);
+llvm::Expected<LinkedProgram> decodeLinkEntry(llvm::StringRef Archive);
+
 class SummaryCache {
 public:
   /// \p Directory's salt says what else decides the result: the tool

@@ -20,6 +20,12 @@ std::string seal(llvm::StringRef Kind, llvm::StringRef Archive) {
   return firstLine(Kind, llvm::xxh3_64bits(Archive)) + Archive.str();
 }
 
+llvm::StringRef sealedKind(llvm::StringRef Data) {
+  llvm::SmallVector<llvm::StringRef, 4> Words;
+  Data.split('\n').first.split(Words, ' ');
+  return Words.size() == 4 && Words[0] == "pii-flow" ? Words[1] : "";
+}
+
 llvm::Expected<llvm::StringRef> unseal(llvm::StringRef Kind,
                                        llvm::StringRef Data) {
   auto [Line, Archive] = Data.split('\n');

@@ -32,6 +32,10 @@ std::string seal(llvm::StringRef Kind, llvm::StringRef Archive);
 llvm::Expected<llvm::StringRef> unseal(llvm::StringRef Kind,
                                        llvm::StringRef Data);
 
+/// The kind \p Data is sealed as, or "" if it is not sealed: whether it is
+/// whole and of this version, unseal says.
+llvm::StringRef sealedKind(llvm::StringRef Data);
+
 /// The summaries of one file (one per compile command of it).
 std::string encodeSummaries(const std::vector<TranslationUnitSummary> &Units);
 
