@@ -104,10 +104,6 @@ struct Fact {
   friend bool operator<(const Fact &A, const Fact &B) {
     return A.key() < B.key();
   }
-  /// Same port, whatever the path.
-  bool samePort(const Port &P) const {
-    return Kind == P.Kind && Index == P.Index && Arg == P.Arg && Name == P.Name;
-  }
 };
 
 bool isPrefix(const FieldPath &A, const FieldPath &B) {
