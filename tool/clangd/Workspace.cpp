@@ -3,8 +3,8 @@
 #include "clangd/Workspace.h"
 #include "driver/FileParse.h"
 #include "driver/IsolatedRun.h"
+#include "report/FindingPipeline.h"
 #include "report/LspReporter.h"
-#include "report/Suppressions.h"
 #include "report/Uri.h"
 #include "store/Caches.h"
 
@@ -129,16 +129,17 @@ void Workspace::link() {
   LinkResult Linked;
   LinkCrashed = !runIsolated([&] { Linked = pii::link(Summaries, P); });
   Findings = std::move(Linked.Findings);
-  // What the team accepted is not shown in the editor; what is wrong with
-  // a suppression is.
-  SuppressionProblems = applySuppressions(Findings, Linked.Suppressions, P);
-  llvm::erase_if(Findings, [](const Finding &F) { return F.Justification; });
+  Suppressions = std::move(Linked.Suppressions);
 }
 
 std::map<std::string, nlohmann::json>
 Workspace::diagnostics(bool RelatedInformation,
                        const FileOverlay &Texts) const {
   SourceLines Lines(&Texts);
+  // What the team accepted is not shown in the editor; what is wrong with
+  // a suppression is.
+  PreparedFindings Prepared =
+      prepareFindings(Findings, Suppressions, {&P, "", nullptr}, Lines);
   std::map<std::string, nlohmann::json> ByUri;
   auto Add = [&](llvm::StringRef File, nlohmann::json Diagnostic) {
     nlohmann::json &List = ByUri[fileUri(File)];
@@ -146,11 +147,11 @@ Workspace::diagnostics(bool RelatedInformation,
       List = nlohmann::json::array();
     List.push_back(std::move(Diagnostic));
   };
-  for (const Finding &F : Findings)
+  for (const Finding &F : Prepared.Open)
     Add(F.Where.File, lspDiagnostic(F, RelatedInformation, Lines));
   // Every unit that includes a header finds the header's problems.
-  std::set<PlacedProblem> Problems(SuppressionProblems.begin(),
-                                   SuppressionProblems.end());
+  std::set<PlacedProblem> Problems(Prepared.SuppressionProblems.begin(),
+                                   Prepared.SuppressionProblems.end());
   for (const auto &[File, Extraction] : Units)
     Problems.insert(Extraction.AnnotationProblems.begin(),
                     Extraction.AnnotationProblems.end());

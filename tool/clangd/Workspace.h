@@ -85,8 +85,9 @@ private:
   PreambleStore Preambles;
   /// Each translation unit's latest extraction, by file.
   std::map<std::string, FileExtraction> Units;
+  /// As the last link found them, before the finding pipeline.
   std::vector<Finding> Findings;
-  std::vector<PlacedProblem> SuppressionProblems;
+  std::vector<SuppressionComment> Suppressions;
   bool LinkCrashed = false;
 };
 

@@ -1,10 +1,9 @@
 //===- Report.cpp ---------------------------------------------------------===//
 
 #include "cli/Report.h"
-#include "report/Fingerprint.h"
+#include "report/FindingPipeline.h"
 #include "report/GithubReporter.h"
 #include "report/SarifReporter.h"
-#include "report/Suppressions.h"
 #include "report/TextReporter.h"
 #include "store/AtomicFile.h"
 
@@ -94,25 +93,13 @@ runProblems(const ProgramAnalysis &Result, const ReportOptions &Options,
 }
 
 int report(ProgramAnalysis &Result, const ReportOptions &Options) {
-  std::vector<Finding> &Findings = Result.Findings;
   SourceLines Lines;
-  assignFingerprints(Findings, Options.SourceRoot, Lines);
-  // Before the baseline is applied: a suppression of a finding the
-  // baseline also holds is not stale.
-  std::vector<PlacedProblem> SuppressionProblems =
-      applySuppressions(Findings, Result.Suppressions, *Options.Rules);
-  size_t InBaseline = 0;
-  if (Options.Baseline) {
-    size_t Before = Findings.size();
-    llvm::erase_if(Findings, [&](const Finding &F) {
-      return Options.Baseline->count(F.Fingerprint) != 0;
-    });
-    InBaseline = Before - Findings.size();
-  }
-  std::vector<Finding> Open;
-  for (const Finding &F : Findings)
-    if (!F.Justification)
-      Open.push_back(F);
+  PreparedFindings Prepared = prepareFindings(
+      std::move(Result.Findings), Result.Suppressions,
+      {Options.Rules, Options.SourceRoot, Options.Baseline}, Lines);
+  const std::vector<Finding> &Open = Prepared.Open;
+  const std::vector<PlacedProblem> &SuppressionProblems =
+      Prepared.SuppressionProblems;
 
   // What is left of them: a file whose cache entry turned out unusable was
   // analyzed again since.
@@ -146,14 +133,16 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
     std::vector<RunProblem> Problems =
         runProblems(Result, Options, SuppressionProblems);
     if (Error E = writeFileAtomically(
-            Options.SarifPath, sarifLog({Findings, *Options.Rules, Problems,
-                                         Options.SourceRoot, Lines}))) {
+            Options.SarifPath,
+            sarifLog({Prepared.Findings, *Options.Rules, Problems,
+                      Options.SourceRoot, Lines}))) {
       errs() << "pii-flow: error: " << toString(std::move(E)) << '\n';
       Incomplete = true;
     }
   }
 
-  size_t Accepted = Findings.size() - Open.size();
+  size_t Accepted = Prepared.accepted();
+  size_t InBaseline = Prepared.InBaseline;
   errs() << "pii-flow: " << Open.size()
          << (Open.size() == 1 ? " finding" : " findings");
   if (InBaseline || Accepted) {

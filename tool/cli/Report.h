@@ -1,9 +1,8 @@
 //===- Report.h - What a run prints, and its exit status --------*- C++ -*-===//
 //
-// Between the analysis and the reporters: findings get their fingerprints,
-// those a baseline lists are dropped, those a suppression comment accepts
-// are marked, and then each requested form is written. The exit status
-// counts only what is left to fix.
+// Between the analysis and the reporters: the findings are prepared
+// (report/FindingPipeline.h), and then each requested form is written. The
+// exit status counts only what is left to fix.
 //
 //===----------------------------------------------------------------------===//
 
