@@ -142,7 +142,6 @@ void AnalysisQueue::analyze(const std::string &File) {
     return;
   std::vector<std::string> Units = W->readersOf(File);
   if (Units.empty()) {
-    W->adopt(File);
     Units = {File};
     if (std::optional<std::string> Note = adoptionNote(*W, File))
       tellOnce(File, MessageType::Info, *Note);

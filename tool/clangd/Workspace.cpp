@@ -1,8 +1,7 @@
 //===- Workspace.cpp ------------------------------------------------------===//
 
 #include "clangd/Workspace.h"
-#include "driver/FileParse.h"
-#include "driver/IsolatedRun.h"
+#include "driver/Program.h"
 #include "report/FindingPipeline.h"
 #include "report/LspReporter.h"
 #include "report/Uri.h"
@@ -18,14 +17,6 @@
 #include <set>
 
 namespace pii {
-
-/// \p Path absolute, without dots: as inputs are recorded.
-static std::string normalized(llvm::StringRef Path) {
-  llvm::SmallString<256> Result(Path);
-  llvm::sys::fs::make_absolute(Result);
-  llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/false);
-  return Result.str().str();
-}
 
 /// The program \p Source describes: its files (none but a database's), and
 /// the commands for any file.
@@ -54,41 +45,37 @@ Workspace::load(const CommandSource &Source, const Policy &P) {
     llvm::sys::path::append(CacheDir, "pii-flow",
                             llvm::utohexstr(hashContent(Source.Directory)));
   llvm::sys::path::append(CacheDir, "pii-flow-cache");
-  Caches Cache(
+  auto Cache = std::make_unique<Caches>(
       CacheDirectory(CacheDir.str().str(), CacheDirectory::saltFor(P)));
   // One core is left to clangd.
-  unsigned Jobs =
+  unsigned Threads =
       std::max(1u, llvm::hardware_concurrency().compute_thread_count() - 1);
   std::unique_ptr<Workspace> W(
-      new Workspace(Source, std::move(*In), P, Cache.Preambles));
-  for (FileExtraction &File :
-       extractFiles(*W->In.Commands, W->In.Files, P, Jobs, Cache))
-    W->Units[File.File] = std::move(File);
+      new Workspace(Source, std::move(*In), P, std::move(Cache)));
+  W->Analyzed->extractAll(Threads);
   W->link();
   return W;
 }
 
-std::vector<std::string> Workspace::readersOf(const std::string &File) const {
-  std::string Path = normalized(File);
-  std::vector<std::string> Readers;
-  for (const auto &[Unit, Extraction] : Units)
-    if (normalized(Unit) == Path || llvm::is_contained(Extraction.Inputs, Path))
-      Readers.push_back(Unit);
-  return Readers;
-}
+Workspace::Workspace(CommandSource Source, Inputs In, const Policy &P,
+                     std::unique_ptr<Caches> Cache)
+    : Source(std::move(Source)), In(std::move(In)), P(P),
+      Cache(std::move(Cache)),
+      Analyzed(std::make_unique<Program>(*this->In.Commands, this->In.Files,
+                                         this->P, this->Cache.get())) {}
 
-void Workspace::adopt(const std::string &File) {
-  if (!llvm::is_contained(In.Files, File))
-    In.Files.push_back(File);
+Workspace::~Workspace() = default;
+
+std::vector<std::string> Workspace::readersOf(const std::string &File) const {
+  return Analyzed->readersOf(File);
 }
 
 std::vector<std::string> Workspace::internalErrors() const {
   std::vector<std::string> Errors;
-  for (const auto &[Unit, Extraction] : Units)
-    if (Extraction.Crashed)
-      Errors.push_back("internal error while analyzing '" + Unit +
-                       "'; its flows are not shown");
-  if (LinkCrashed)
+  for (const std::string &Unit : Linked.CrashedFiles)
+    Errors.push_back("internal error while analyzing '" + Unit +
+                     "'; its flows are not shown");
+  if (Linked.LinkCrashed)
     Errors.push_back("internal error in the whole-program link; flows it had "
                      "not found are not shown");
   return Errors;
@@ -100,7 +87,7 @@ bool Workspace::update(const std::vector<std::string> &Changed,
   for (const std::string &Unit : Changed) {
     if (Cancelled())
       return false;
-    Units[Unit] = extractFile(*In.Commands, Unit, P, Overlay, &Preambles);
+    Analyzed->update(Unit, Overlay);
   }
   if (Cancelled())
     return false;
@@ -114,23 +101,13 @@ void Workspace::preparePreambles(const std::vector<std::string> &Units,
   for (const std::string &Unit : Units) {
     if (Cancelled())
       return;
-    if (llvm::Error Problem = preparePreamble(
-            *In.Commands, compileJob(*In.Commands, Unit), Overlay, Preambles))
+    if (llvm::Error Problem = Analyzed->preparePreamble(Unit, Overlay))
       llvm::errs() << "pii-clangd: " << llvm::toString(std::move(Problem))
                    << '\n';
   }
 }
 
-void Workspace::link() {
-  std::vector<const TranslationUnitSummary *> Summaries;
-  for (const auto &[File, Extraction] : Units)
-    for (const TranslationUnitSummary &Summary : Extraction.Summaries)
-      Summaries.push_back(&Summary);
-  LinkResult Linked;
-  LinkCrashed = !runIsolated([&] { Linked = pii::link(Summaries, P); });
-  Findings = std::move(Linked.Findings);
-  Suppressions = std::move(Linked.Suppressions);
-}
+void Workspace::link() { Linked = Analyzed->link(); }
 
 std::map<std::string, nlohmann::json>
 Workspace::diagnostics(bool RelatedInformation,
@@ -138,8 +115,8 @@ Workspace::diagnostics(bool RelatedInformation,
   SourceLines Lines(&Texts);
   // What the team accepted is not shown in the editor; what is wrong with
   // a suppression is.
-  PreparedFindings Prepared =
-      prepareFindings(Findings, Suppressions, {&P, "", nullptr}, Lines);
+  PreparedFindings Prepared = prepareFindings(
+      Linked.Findings, Linked.Suppressions, {&P, "", nullptr}, Lines);
   std::map<std::string, nlohmann::json> ByUri;
   auto Add = [&](llvm::StringRef File, nlohmann::json Diagnostic) {
     nlohmann::json &List = ByUri[fileUri(File)];
@@ -149,12 +126,11 @@ Workspace::diagnostics(bool RelatedInformation,
   };
   for (const Finding &F : Prepared.Open)
     Add(F.Where.File, lspDiagnostic(F, RelatedInformation, Lines));
-  // Every unit that includes a header finds the header's problems.
+  // A header's problems are said once, however many units include it.
   std::set<PlacedProblem> Problems(Prepared.SuppressionProblems.begin(),
                                    Prepared.SuppressionProblems.end());
-  for (const auto &[File, Extraction] : Units)
-    Problems.insert(Extraction.AnnotationProblems.begin(),
-                    Extraction.AnnotationProblems.end());
+  Problems.insert(Linked.AnnotationProblems.begin(),
+                  Linked.AnnotationProblems.end());
   for (const PlacedProblem &Problem : Problems)
     Add(Problem.Where.File, lspDiagnostic(Problem, Lines));
   return ByUri;

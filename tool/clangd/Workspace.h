@@ -16,8 +16,8 @@
 
 #include "core/policy/Policy.h"
 #include "driver/Inputs.h"
-#include "driver/ProgramAnalysis.h"
-#include "store/PreambleStore.h"
+#include "driver/Program.h"
+#include "store/Caches.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
@@ -42,15 +42,13 @@ public:
   /// those that include it.
   std::vector<std::string> readersOf(const std::string &File) const;
 
-  /// Makes \p File, which no unit reads (a new file, a header nothing
-  /// includes yet, any file of a project without a compile_commands.json),
-  /// a translation unit of the program, compiled with the command its
-  /// source gives or infers for it (a neighbour's, as clangd does).
-  void adopt(const std::string &File);
-
   /// Extracts \p Units again, seeing \p Overlay's texts for unsaved
   /// buffers, and links the program again; false if \p Cancelled said to
-  /// stop first (the units extracted are kept).
+  /// stop first (the units extracted are kept). A unit the program does not
+  /// have (a new file, a header nothing includes yet, any file of a project
+  /// without a compile_commands.json) becomes one, compiled with the
+  /// command its source gives or infers for it (a neighbour's, as clangd
+  /// does).
   bool update(const std::vector<std::string> &Units, const FileOverlay &Overlay,
               llvm::function_ref<bool()> Cancelled);
 
@@ -72,23 +70,20 @@ public:
   std::map<std::string, nlohmann::json>
   diagnostics(bool RelatedInformation, const FileOverlay &Texts) const;
 
+  ~Workspace();
+
 private:
   Workspace(CommandSource Source, Inputs In, const Policy &P,
-            PreambleStore Preambles)
-      : Source(std::move(Source)), In(std::move(In)), P(P),
-        Preambles(std::move(Preambles)) {}
+            std::unique_ptr<Caches> Cache);
   void link();
 
   CommandSource Source;
   Inputs In;
   Policy P;
-  PreambleStore Preambles;
-  /// Each translation unit's latest extraction, by file.
-  std::map<std::string, FileExtraction> Units;
-  /// As the last link found them, before the finding pipeline.
-  std::vector<Finding> Findings;
-  std::vector<SuppressionComment> Suppressions;
-  bool LinkCrashed = false;
+  std::unique_ptr<Caches> Cache;
+  std::unique_ptr<Program> Analyzed;
+  /// The last link's result, before the finding pipeline.
+  ProgramAnalysis Linked;
 };
 
 } // namespace pii

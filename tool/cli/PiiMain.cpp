@@ -20,7 +20,7 @@
 #include "driver/Inputs.h"
 #include "driver/ParseTool.h"
 #include "driver/PolicyLoading.h"
-#include "driver/ProgramAnalysis.h"
+#include "driver/Program.h"
 #include "report/SarifBaseline.h"
 #include "store/AtomicFile.h"
 #include "store/Caches.h"
@@ -304,14 +304,15 @@ int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
     errs() << Text;
     Shown += Text;
   };
-  auto Result = std::make_unique<ProgramAnalysis>(
-      analyzeProgram(*In->Commands, In->Files, P->Rules, Jobs,
-                     Cache ? &*Cache : nullptr, Show));
-  int Status = report(*Result, Setup->Options);
+  auto Analyzed = std::make_unique<Program>(*In->Commands, In->Files, P->Rules,
+                                            Cache ? &*Cache : nullptr);
+  Analyzed->extractAll(Jobs, Show);
+  ProgramAnalysis Result = Analyzed->link();
+  int Status = report(Result, Setup->Options);
   // The program's summaries are freed with the process: one by one, at a
   // million lines, they took a tenth of a second after the findings were
   // out (Clang's -disable-free does the same for its AST).
-  llvm::BuryPointer(std::move(Result));
+  llvm::BuryPointer(std::move(Analyzed));
   return Status;
 }
 
@@ -334,8 +335,9 @@ int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
   std::optional<LoadedPolicy> P = loadPolicy(PolicyPaths, UnknownPurposeErrors);
   if (!P)
     return ExitIncomplete;
-  ProgramAnalysis Result =
-      extractProgram(*In->Commands, In->Files, P->Rules, 1);
+  Program Extracted(*In->Commands, In->Files, P->Rules);
+  Extracted.extractAll(1);
+  ProgramAnalysis Result = Extracted.extraction();
   errs() << Result.Diagnostics;
   bool PolicyErrors = llvm::any_of(P->Problems, [](const RunProblem &Problem) {
     return Problem.Level == RuleLevel::Error;
@@ -346,10 +348,10 @@ int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
     return ExitIncomplete;
   }
   std::string Root = sourceRoot();
-  for (TranslationUnitSummary &Unit : Result.Summaries)
-    relativizePaths(Unit, Root);
-  if (Error E =
-          writeFileAtomically(ExtractOutput, encodeSummaries(Result.Summaries)))
+  std::vector<TranslationUnitSummary> Units;
+  for (const TranslationUnitSummary *Unit : Extracted.units())
+    relativizePaths(Units.emplace_back(*Unit), Root);
+  if (Error E = writeFileAtomically(ExtractOutput, encodeSummaries(Units)))
     return usageError(toString(std::move(E)));
   if (!ExtractDepfile.empty())
     if (Error E = writeFileAtomically(ExtractDepfile,
@@ -401,19 +403,21 @@ int runLink() {
       Reads[I].Units = std::move(*Units);
     });
   Pool.wait();
-  auto Program = std::make_unique<ProgramAnalysis>();
+  std::vector<const TranslationUnitSummary *> Units;
   for (SummaryRead &Read : Reads) {
     // The first problem in the order the files were given, whichever
     // thread met it first.
     if (!Read.Problem.empty())
       return usageError(Read.Problem);
-    for (TranslationUnitSummary &Unit : Read.Units)
-      Program->Summaries.push_back(std::move(Unit));
-    ++Program->TranslationUnits;
+    for (const TranslationUnitSummary &Unit : Read.Units)
+      Units.push_back(&Unit);
   }
-  linkProgram(*Program, P->Rules);
-  int Status = report(*Program, Setup->Options);
-  llvm::BuryPointer(std::move(Program)); // see runAnalyze
+  ProgramAnalysis Result = linkUnits(Units, P->Rules);
+  Result.TranslationUnits = SummaryFiles.size();
+  int Status = report(Result, Setup->Options);
+  // See runAnalyze.
+  llvm::BuryPointer(
+      std::make_unique<std::vector<SummaryRead>>(std::move(Reads)));
   return Status;
 }
 

@@ -1,10 +1,7 @@
-//===- ProgramAnalysis.h - Parse and analyze a set of files -----*- C++ -*-===//
+//===- ProgramAnalysis.h - What analyzing a program found -------*- C++ -*-===//
 //
-// Runs the analysis over translation units with LibTooling: it makes compile
-// commands usable by a LibTooling binary (builtin headers, GCC-only flags),
-// parses each file, reports misused annotations through the file's own
-// diagnostics, and gathers every finding. A file that fails to compile is
-// recorded and skipped; the others are still analyzed.
+// The result of a Program's link (Program.h): the findings, and everything
+// a front end says about how they were found.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,25 +9,15 @@
 #define PII_DRIVER_PROGRAMANALYSIS_H
 
 #include "core/analysis/Analyze.h"
-#include "core/analysis/AnnotationChecks.h"
 #include "core/link/Link.h"
 #include "core/model/Finding.h"
-#include "driver/CompilerDiagnostics.h"
-#include "store/InputFile.h"
 
 #include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
-namespace clang::tooling {
-class CompilationDatabase;
-}
-
 namespace pii {
-
-struct Caches;
-class PreambleStore;
 
 struct ProgramAnalysis {
   std::vector<Finding> Findings;
@@ -54,10 +41,6 @@ struct ProgramAnalysis {
   /// The compiler's diagnostics (errors in the code, misused annotations),
   /// as text in clang's format, file by file.
   std::string Diagnostics;
-  /// One per analyzed compile command, in file order. When the findings
-  /// came from the cache (LinkFromCache), only the summaries that were
-  /// decoded anyway, while a file was parsed.
-  std::vector<TranslationUnitSummary> Summaries;
   /// Every file the analyzed translation units read.
   std::vector<std::string> Inputs;
   /// Wall-clock seconds spent extracting (parsing, summarizing) and
@@ -81,53 +64,6 @@ struct ProgramAnalysis {
                          [](const PlacedProblem &P) { return !P.Warning; });
   }
 };
-
-/// What one file contributes to the program.
-struct FileExtraction {
-  std::string File;
-  std::vector<TranslationUnitSummary> Summaries;
-  /// Every file its translation unit read.
-  std::vector<std::string> Inputs;
-  std::vector<PlacedProblem> AnnotationProblems;
-  /// The analysis crashed (an internal error): what it holds is partial.
-  bool Crashed = false;
-};
-
-/// \p Files extracted or taken from \p Cache, \p Threads at a time, each on
-/// its own: for a caller that keeps the program between edits.
-std::vector<FileExtraction>
-extractFiles(const clang::tooling::CompilationDatabase &Commands,
-             const std::vector<std::string> &Files, const Policy &P,
-             unsigned Threads, const Caches &Cache);
-
-/// \p File extracted again, with \p Overlay; the result is not cached,
-/// since the texts it read need not be on disk. With \p Preambles, the
-/// file's preamble is used if it has a usable one there.
-FileExtraction extractFile(const clang::tooling::CompilationDatabase &Commands,
-                           const std::string &File, const Policy &P,
-                           const FileOverlay &Overlay,
-                           const PreambleStore *Preambles = nullptr);
-
-/// Parses and summarizes \p Files, each compiled with its command from
-/// \p Commands, \p Threads translation units at a time (0: one per core):
-/// everything but the findings, which come from linkProgram. With \p Cache,
-/// unchanged files are not parsed again. The result depends on neither.
-/// With \p Show, diagnostics are shown as the files are done.
-ProgramAnalysis
-extractProgram(const clang::tooling::CompilationDatabase &Commands,
-               const std::vector<std::string> &Files, const Policy &P,
-               unsigned Threads, const Caches *Cache = nullptr,
-               const DiagnosticsShower &Show = nullptr);
-
-/// Links the summaries of \p Program into its findings and approximations.
-void linkProgram(ProgramAnalysis &Program, const Policy &P);
-
-/// extractProgram, then linkProgram: a plain run.
-ProgramAnalysis
-analyzeProgram(const clang::tooling::CompilationDatabase &Commands,
-               const std::vector<std::string> &Files, const Policy &P,
-               unsigned Threads, const Caches *Cache = nullptr,
-               const DiagnosticsShower &Show = nullptr);
 
 } // namespace pii
 

@@ -1,0 +1,268 @@
+//===- Program.cpp --------------------------------------------------------===//
+
+#include "driver/Program.h"
+#include "driver/IsolatedRun.h"
+#include "driver/Scheduler.h"
+#include "store/Caches.h"
+#include "store/InputFile.h"
+
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+#include <chrono>
+#include <set>
+
+using namespace clang;
+
+namespace pii {
+namespace {
+
+/// Seconds since \p Start.
+double secondsSince(std::chrono::steady_clock::time_point Start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+      .count();
+}
+
+/// The files' results as one program, in file order, so that -j changes
+/// nothing but the time.
+ProgramAnalysis merge(const std::vector<FileAnalysis> &PerFile,
+                      const std::vector<CompileJob> &Jobs) {
+  ProgramAnalysis Result;
+  std::set<std::string> Diagnostics;
+  std::set<PlacedProblem> AnnotationProblems;
+  llvm::StringSet<> Inputs;
+  for (size_t I = 0; I < Jobs.size(); ++I) {
+    const FileAnalysis &F = PerFile[I];
+    appendNewDiagnostics(Result.Diagnostics, F.Result.Diagnostics, Diagnostics);
+    Result.TranslationUnits += F.Result.TranslationUnits;
+    // A header's problems are found by every file that includes it.
+    for (const PlacedProblem &Problem : F.Result.AnnotationProblems)
+      if (AnnotationProblems.insert(Problem).second)
+        Result.AnnotationProblems.push_back(Problem);
+    Result.Stats += F.Result.Stats;
+    Result.CacheHits += F.FromCache;
+    Result.PreambleParses += F.WithPreamble;
+    if (!F.CacheProblem.empty())
+      Result.CacheProblems.push_back(F.CacheProblem);
+    if (F.Crashed)
+      Result.CrashedFiles.push_back(Jobs[I].File);
+    else if (!F.Analyzed)
+      Result.FailedFiles.push_back(Jobs[I].File);
+    // Files share most of their inputs (the standard headers): each is
+    // taken once, before sorting.
+    for (const InputFile &Input : F.Result.Inputs)
+      if (Inputs.insert(Input.Path).second)
+        Result.Inputs.push_back(Input.Path);
+  }
+  llvm::sort(Result.Inputs);
+  return Result;
+}
+
+/// Identifies the summaries a program is linked from.
+uint64_t digestOf(const std::vector<FileAnalysis> &PerFile) {
+  std::string Hashes;
+  for (const FileAnalysis &F : PerFile)
+    Hashes.append(reinterpret_cast<const char *>(&F.SummaryHash),
+                  sizeof(F.SummaryHash));
+  return hashContent(Hashes);
+}
+
+/// Takes \p Linked's findings, and its approximations with those of every
+/// one of \p Units.
+void adoptLink(ProgramAnalysis &Program, LinkResult Linked,
+               llvm::ArrayRef<const TranslationUnitSummary *> Units) {
+  Program.Findings = std::move(Linked.Findings);
+  Program.Link = Linked.Stats;
+  Program.Suppressions = std::move(Linked.Suppressions);
+  std::set<std::pair<SourceSpot, std::string>> Seen;
+  auto Keep = [&](const Approximation &A) {
+    if (Seen.emplace(A.Where, A.Kind).second)
+      Program.Approximations.push_back(A);
+  };
+  for (const TranslationUnitSummary *Unit : Units)
+    llvm::for_each(Unit->Approximations, Keep);
+  llvm::for_each(Linked.Approximations, Keep);
+  llvm::sort(Program.Approximations,
+             [](const Approximation &A, const Approximation &B) {
+               return std::tie(A.Where, A.Kind) < std::tie(B.Where, B.Kind);
+             });
+}
+
+/// \p Path absolute, without dots: as inputs are recorded.
+std::string normalized(llvm::StringRef Path) {
+  llvm::SmallString<256> Result(Path);
+  llvm::sys::fs::make_absolute(Result);
+  llvm::sys::path::remove_dots(Result, /*remove_dot_dot=*/false);
+  return Result.str().str();
+}
+
+/// Links \p Units, with \p Index holding them already.
+ProgramAnalysis
+linkIndexed(const ProgramIndex &Index,
+            llvm::ArrayRef<const TranslationUnitSummary *> Units,
+            const Policy &P) {
+  auto Start = std::chrono::steady_clock::now();
+  LinkResult Linked;
+  ProgramAnalysis Result;
+  Result.LinkCrashed =
+      !runIsolated([&] { Linked = pii::link(Index, Units, P); });
+  Result.LinkSeconds = secondsSince(Start);
+  adoptLink(Result, std::move(Linked), Units);
+  return Result;
+}
+
+} // namespace
+
+ProgramAnalysis linkUnits(llvm::ArrayRef<const TranslationUnitSummary *> Units,
+                          const Policy &P) {
+  ProgramIndex Index;
+  for (size_t U = 0; U < Units.size(); ++U)
+    Index.add(*Units[U], U);
+  return linkIndexed(Index, Units, P);
+}
+
+Program::Program(const tooling::CompilationDatabase &Commands,
+                 const std::vector<std::string> &Files, const Policy &P,
+                 const Caches *Cache)
+    : Commands(Commands), P(P), Cache(Cache),
+      Jobs(compileJobs(Commands, Files)), PerFile(Jobs.size()) {}
+
+Program::~Program() = default;
+
+void Program::extractAll(unsigned Threads, const DiagnosticsShower &Show) {
+  auto Start = std::chrono::steady_clock::now();
+  this->Threads = Threads;
+  if (Cache)
+    Unpacking =
+        std::make_unique<ProgramUnpacking>(PerFile, Commands, Jobs, P, Cache);
+  scheduleExtraction(PerFile, Commands, Jobs, P, Threads, Cache,
+                     Unpacking.get(), Show);
+  ExtractSeconds = secondsSince(Start);
+}
+
+size_t Program::jobOf(const std::string &File) {
+  for (size_t I = 0; I < Jobs.size(); ++I)
+    if (Jobs[I].File == File)
+      return I;
+  // The index of the files taken from the cache holds no newcomer.
+  Unpacking.reset();
+  Jobs.push_back(compileJob(Commands, File));
+  PerFile.emplace_back();
+  return Jobs.size() - 1;
+}
+
+void Program::update(const std::string &File, const FileOverlay &Overlay) {
+  size_t I = jobOf(File);
+  // The index was built from the summaries this replaces.
+  Unpacking.reset();
+  Updated = true;
+  PerFile[I] = parseAndSummarize(Commands, Jobs[I], P, Overlay,
+                                 Cache ? &Cache->Preambles : nullptr);
+  PerFile[I].Unpacked = true;
+}
+
+llvm::Error Program::preparePreamble(const std::string &File,
+                                     const FileOverlay &Overlay) const {
+  if (!Cache)
+    return llvm::Error::success();
+  return pii::preparePreamble(Commands, compileJob(Commands, File), Overlay,
+                              Cache->Preambles);
+}
+
+std::vector<const TranslationUnitSummary *> Program::units() const {
+  std::vector<const TranslationUnitSummary *> Units;
+  for (const FileAnalysis &F : PerFile)
+    for (const TranslationUnitSummary &Unit : F.Summaries)
+      Units.push_back(&Unit);
+  return Units;
+}
+
+std::vector<std::string> Program::readersOf(const std::string &File) const {
+  std::string Path = normalized(File);
+  std::vector<std::string> Readers;
+  for (size_t I = 0; I < Jobs.size(); ++I)
+    if (normalized(Jobs[I].File) == Path ||
+        llvm::any_of(PerFile[I].Result.Inputs, [&](const InputFile &Input) {
+          return Input.Path == Path;
+        }))
+      Readers.push_back(Jobs[I].File);
+  return Readers;
+}
+
+ProgramAnalysis Program::extraction() {
+  // What is unpacked here is in no index.
+  Unpacking.reset();
+  auto Start = std::chrono::steady_clock::now();
+  unpackSummaries(PerFile, Commands, Jobs, P, Threads, Cache);
+  ExtractSeconds += secondsSince(Start);
+  ProgramAnalysis Result = merge(PerFile, Jobs);
+  Result.ExtractSeconds = ExtractSeconds;
+  return Result;
+}
+
+ProgramAnalysis Program::link() {
+  std::vector<std::string> Files;
+  for (const CompileJob &Job : Jobs)
+    Files.push_back(Job.File);
+  // Summaries of texts that need not be on disk are keyed by nothing in the
+  // cache, and neither is their link.
+  bool Cached = Cache && !Updated;
+  uint64_t Digest = 0;
+  std::string LinkProblem;
+  if (Cached) {
+    Digest = digestOf(PerFile);
+    auto Linked = Cache->Summaries.lookupLink(Files, Digest);
+    if (!Linked) {
+      LinkProblem = llvm::toString(Linked.takeError());
+    } else if (*Linked) {
+      ProgramAnalysis Result = merge(PerFile, Jobs);
+      Result.ExtractSeconds = ExtractSeconds;
+      Result.Findings = std::move((*Linked)->Findings);
+      Result.Link = (*Linked)->Stats;
+      Result.Approximations = std::move((*Linked)->Approximations);
+      Result.Suppressions = std::move((*Linked)->Suppressions);
+      Result.LinkFromCache = true;
+      return Result;
+    }
+  }
+  // Unpacking the summaries counts as extraction, as decoding them would
+  // in a run that never held them packed.
+  auto UnpackStart = std::chrono::steady_clock::now();
+  ProgramAnalysis Linked;
+  if (Unpacking) {
+    Unpacking->finish(Threads);
+    ExtractSeconds += secondsSince(UnpackStart);
+    Linked = linkIndexed(Unpacking->index(), Unpacking->units(), P);
+    Unpacking.reset();
+  } else {
+    unpackSummaries(PerFile, Commands, Jobs, P, Threads, Cache);
+    ExtractSeconds += secondsSince(UnpackStart);
+    Linked = linkUnits(units(), P);
+  }
+  // A cache entry that did not decode was analyzed again: the link is
+  // stored under the summaries it was made from.
+  if (Cached)
+    Digest = digestOf(PerFile);
+  ProgramAnalysis Result = merge(PerFile, Jobs);
+  Result.ExtractSeconds = ExtractSeconds;
+  Result.LinkSeconds = Linked.LinkSeconds;
+  Result.LinkCrashed = Linked.LinkCrashed;
+  Result.Findings = std::move(Linked.Findings);
+  Result.Link = Linked.Link;
+  Result.Approximations = std::move(Linked.Approximations);
+  Result.Suppressions = std::move(Linked.Suppressions);
+  if (!LinkProblem.empty())
+    Result.CacheProblems.push_back(std::move(LinkProblem));
+  if (!Cached || Result.LinkCrashed)
+    return Result;
+  if (llvm::Error Stored = Cache->Summaries.storeLink(
+          Files, Digest,
+          {Result.Findings, Result.Link, Result.Approximations,
+           Result.Suppressions}))
+    Result.CacheProblems.push_back(llvm::toString(std::move(Stored)));
+  return Result;
+}
+
+} // namespace pii
