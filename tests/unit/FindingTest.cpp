@@ -17,23 +17,19 @@ Finding at(std::string File, unsigned Line, std::string Source) {
 }
 } // namespace
 
-TEST_CASE("the message names purpose, source and sink", "[finding]") {
-  CHECK(at("a.cpp", 1, "acct::User::phone").message() ==
-        "value with purpose 'security' from 'acct::User::phone' reaches "
-        "advertising sink 'ads::upload'");
-}
-
 TEST_CASE("findings sort by place and lose duplicates", "[finding]") {
   Finding First = at("b.cpp", 2, "x");
-  First.Steps.push_back({{"b.cpp", 1, 1}, "first path"});
+  First.Steps.push_back(
+      pii::FlowStep::at(pii::FlowStepKind::Assign, {"b.cpp", 1, 1}, "first"));
   Finding Again = at("b.cpp", 2, "x");
-  Again.Steps.push_back({{"b.cpp", 1, 1}, "second path"});
+  Again.Steps.push_back(
+      pii::FlowStep::at(pii::FlowStepKind::Assign, {"b.cpp", 1, 1}, "second"));
   std::vector<Finding> All = {First, at("a.cpp", 9, "x"), Again,
                               at("b.cpp", 2, "y")};
   pii::sortAndUnique(All);
   REQUIRE(All.size() == 3);
   CHECK(All[0].Where.File == "a.cpp");
   CHECK(All[1].SourceName == "x");
-  CHECK(All[1].Steps[0].Message == "first path"); // stable: first one kept
+  CHECK(All[1].Steps[0].Subject == "first"); // stable: first one kept
   CHECK(All[2].SourceName == "y");
 }

@@ -1,6 +1,7 @@
 #include "core/link/Link.h"
 #include "TestAST.h"
 #include "core/analysis/Analyze.h"
+#include "report/Messages.h"
 
 #include <catch2/catch.hpp>
 
@@ -19,13 +20,14 @@ Port port(PortKind Kind, int Index = 0, int Arg = 0, FieldPath Path = {}) {
   return P;
 }
 
+/// An edge with one step inside its function, named \p Step: an Assign
+/// step, whose subject describe() prints as it is.
 Edge edge(Port From, Port To, const std::string &Step, unsigned Line) {
   Edge E;
   E.From = std::move(From);
   E.To = std::move(To);
-  E.Steps.emplace_back();
-  E.Steps.back().Where = {"f.cpp", Line, 1};
-  E.Steps.back().Message = Step;
+  E.Steps.push_back(
+      FlowStep::at(FlowStepKind::Assign, {"f.cpp", Line, 1}, Step));
   return E;
 }
 
@@ -63,8 +65,12 @@ std::vector<std::string> describe(const LinkResult &R) {
   std::vector<std::string> Lines;
   for (const Finding &F : R.Findings) {
     std::string Line = F.SinkName + "@" + std::to_string(F.Where.Line) + ":";
+    // The steps the link adds, at calls, as the reporters say them.
     for (const FlowStep &S : F.Steps)
-      Line += " [" + S.Message + "]";
+      Line +=
+          " [" +
+          (S.Kind == FlowStepKind::Assign ? S.Subject.str() : stepMessage(S)) +
+          "]";
     Lines.push_back(Line);
   }
   return Lines;
@@ -108,7 +114,7 @@ TEST_CASE("callee summaries keep callers apart", "[link]") {
                              UseIdentity("clean", port(PortKind::Param, 0))})},
                       Policy::builtin());
   REQUIRE(R.Findings.size() == 1);
-  CHECK(R.Findings[0].Steps.front().Message == "in");
+  CHECK(R.Findings[0].Steps.front().Subject == "in");
 }
 
 TEST_CASE("field paths select what a callee returns", "[link]") {
@@ -208,7 +214,7 @@ TEST_CASE("unresolved callbacks are reported as approximations", "[link]") {
   Each.Calls.push_back(Callback);
   LinkResult R = link({unit({Each})}, Policy::builtin());
   REQUIRE(R.Approximations.size() == 1);
-  CHECK(R.Approximations[0].Kind == "indirect-call");
+  CHECK(R.Approximations[0].Kind == ApproximationKind::IndirectCall);
   CHECK(R.Approximations[0].Where.Line == 7);
 }
 
@@ -239,7 +245,7 @@ TEST_CASE("a link that reaches its budget keeps what it found and says so",
   CHECK(Cut.Findings.size() < Whole.Findings.size());
   CHECK(std::any_of(Cut.Approximations.begin(), Cut.Approximations.end(),
                     [](const Approximation &A) {
-                      return A.Kind == "budget" &&
+                      return A.Kind == ApproximationKind::Budget &&
                              A.Detail.find("stopped at its budget of 20") !=
                                  std::string::npos;
                     }));

@@ -43,8 +43,8 @@ TEST_CASE("a summary survives the round trip through a file", "[summaryfile]") {
   auto After = link(*Read, Policy::builtin()).Findings;
   REQUIRE(Before.size() == 1);
   REQUIRE(After.size() == 1);
-  CHECK(After[0].message() == Before[0].message());
-  CHECK(After[0].Steps.size() == Before[0].Steps.size());
+  CHECK(After[0].identity() == Before[0].identity());
+  CHECK(After[0].Steps == Before[0].Steps);
 }
 
 TEST_CASE("a bad summary file is an error that says what is wrong",

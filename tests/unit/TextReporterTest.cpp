@@ -10,17 +10,19 @@ TEST_CASE("findings print in clang's format, notes source first", "[report]") {
   F.SinkName = "ads::upload";
   F.SinkKind = "advertising";
   F.Where = {"/src/sync.cpp", 21, 18};
-  F.Steps.resize(2);
-  F.Steps[0].Where = {"/src/sync.cpp", 19, 45};
-  F.Steps[0].Message = "read";
-  F.Steps[1].Where = {"/src/sync.cpp", 20, 15};
-  F.Steps[1].Message = "flows into 'key'";
+  F.Steps.push_back(pii::FlowStep::at(pii::FlowStepKind::ReadSource,
+                                      {"/src/sync.cpp", 19, 45},
+                                      "acct::User::phone"));
+  F.Steps[0].Purpose = "security";
+  F.Steps.push_back(pii::FlowStep::at(pii::FlowStepKind::Assign,
+                                      {"/src/sync.cpp", 20, 15}, "key"));
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   pii::printFindings(OS, {F});
   CHECK(Out == "/src/sync.cpp:21:18: error: value with purpose 'security' from "
                "'acct::User::phone' reaches advertising sink 'ads::upload' "
                "[security-to-advertising]\n"
-               "/src/sync.cpp:19:45: note: read\n"
+               "/src/sync.cpp:19:45: note: 'acct::User::phone' (purpose "
+               "'security') is read here\n"
                "/src/sync.cpp:20:15: note: flows into 'key'\n");
 }

@@ -1,6 +1,7 @@
 //===- Dump.cpp -----------------------------------------------------------===//
 
 #include "cli/Dump.h"
+#include "report/Messages.h"
 #include "report/SummaryText.h"
 #include "report/TextReporter.h"
 #include "store/PreambleStore.h"
@@ -61,7 +62,7 @@ static llvm::Error printLinkEntry(llvm::raw_ostream &OS,
      << ")\nsummaries " << R.Stats.Summaries << "\nsteps " << R.Stats.Steps
      << (R.Stats.BudgetExhausted ? " (budget exhausted)" : "") << '\n';
   for (const Approximation &A : R.Approximations) {
-    OS << "approximation " << A.Kind << " at ";
+    OS << "approximation " << approximationName(A.Kind) << " at ";
     printSpot(OS, A.Where);
     OS << ": " << A.Detail << '\n';
   }

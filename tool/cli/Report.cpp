@@ -3,6 +3,7 @@
 #include "cli/Report.h"
 #include "report/FindingPipeline.h"
 #include "report/GithubReporter.h"
+#include "report/Messages.h"
 #include "report/SarifReporter.h"
 #include "report/TextReporter.h"
 #include "store/AtomicFile.h"
@@ -20,7 +21,7 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
                        size_t Files) {
   std::map<std::string, unsigned> ByKind;
   for (const Approximation &A : Result.Approximations)
-    ++ByKind[A.Kind];
+    ++ByKind[approximationName(A.Kind).str()];
   OS << "pii-flow statistics:\n"
      << "  translation units: " << Result.TranslationUnits << " of " << Files
      << " analyzed\n"
@@ -47,7 +48,8 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
   OS << (ByKind.empty() ? "\n" : ")\n");
   for (const Approximation &A : Result.Approximations)
     OS << A.Where.File << ':' << A.Where.Line << ':' << A.Where.Column
-       << ": remark: " << A.Detail << " [approximation: " << A.Kind << "]\n";
+       << ": remark: " << A.Detail
+       << " [approximation: " << approximationName(A.Kind) << "]\n";
 }
 
 /// What the analysis could not do: files not analyzed, or analyzed only in

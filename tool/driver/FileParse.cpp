@@ -2,8 +2,8 @@
 
 #include "driver/FileParse.h"
 #include "core/analysis/AnnotationChecks.h"
+#include "core/analysis/FlowSteps.h"
 #include "core/analysis/ParseObservers.h"
-#include "core/analysis/StepText.h"
 #include "driver/IsolatedRun.h"
 #include "driver/ParseTool.h"
 #include "driver/Preamble.h"

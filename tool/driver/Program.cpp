@@ -76,7 +76,7 @@ void adoptLink(ProgramAnalysis &Program, LinkResult Linked,
   Program.Findings = std::move(Linked.Findings);
   Program.Link = Linked.Stats;
   Program.Suppressions = std::move(Linked.Suppressions);
-  std::set<std::pair<SourceSpot, std::string>> Seen;
+  std::set<std::pair<SourceSpot, ApproximationKind>> Seen;
   auto Keep = [&](const Approximation &A) {
     if (Seen.emplace(A.Where, A.Kind).second)
       Program.Approximations.push_back(A);

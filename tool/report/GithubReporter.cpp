@@ -3,6 +3,7 @@
 #include "report/GithubReporter.h"
 #include "core/model/SummaryPaths.h"
 #include "core/policy/Policy.h"
+#include "report/Messages.h"
 
 namespace pii {
 
@@ -36,10 +37,10 @@ void printGithubAnnotations(llvm::raw_ostream &OS,
                             const std::vector<Finding> &Findings,
                             llvm::StringRef SourceRoot) {
   for (const Finding &F : Findings) {
-    std::string Message = F.message();
+    std::string Message = findingMessage(F);
     for (const FlowStep &Step : F.Steps)
       Message += "\n  " + relativeToRoot(Step.Where.File, SourceRoot) + ":" +
-                 std::to_string(Step.Where.Line) + ": " + Step.Message.str();
+                 std::to_string(Step.Where.Line) + ": " + stepMessage(Step);
     OS << "::" << commandFor(F.Level)
        << " file=" << escaped(relativeToRoot(F.Where.File, SourceRoot), true)
        << ",line=" << F.Where.Line << ",col=" << F.Where.Column

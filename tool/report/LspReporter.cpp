@@ -2,6 +2,7 @@
 
 #include "report/LspReporter.h"
 #include "report/Columns.h"
+#include "report/Messages.h"
 #include "report/Uri.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -44,18 +45,18 @@ static int severityOf(RuleLevel Level) {
 
 Json lspDiagnostic(const Finding &F, bool RelatedInformation,
                    SourceLines &Lines) {
-  std::string Message = F.message();
+  std::string Message = findingMessage(F);
   Json Related = Json::array();
   for (const FlowStep &Step : F.Steps) {
     if (RelatedInformation)
       Related.push_back({{"location",
                           {{"uri", fileUri(Step.Where.File)},
                            {"range", rangeAt(Step.Where, Lines)}}},
-                         {"message", Step.Message.str()}});
+                         {"message", stepMessage(Step)}});
     else
       Message += "\n\n" + llvm::sys::path::filename(Step.Where.File).str() +
                  ":" + std::to_string(Step.Where.Line) + ":" +
-                 std::to_string(Step.Where.Column) + ": " + Step.Message.str();
+                 std::to_string(Step.Where.Column) + ": " + stepMessage(Step);
   }
   Json D = {{"range", rangeAt(F.Where, Lines, &F.WhereEnd)},
             {"severity", severityOf(F.Level)},

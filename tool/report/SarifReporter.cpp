@@ -4,6 +4,7 @@
 #include "core/model/SummaryPaths.h"
 #include "report/Columns.h"
 #include "report/JsonText.h"
+#include "report/Messages.h"
 #include "report/Uri.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -155,13 +156,13 @@ private:
                            "' as argument " + std::to_string(F.ArgIndex + 1);
     Json Steps = Json::array();
     for (const FlowStep &Step : F.Steps)
-      Steps.push_back({{"location", location(Step.Where, Step.Message.str())}});
+      Steps.push_back({{"location", location(Step.Where, stepMessage(Step))}});
     Steps.push_back({{"location", location(F.Where, SinkText, &F.WhereEnd)}});
     Json Result = {
         {"ruleId", F.RuleId},
         {"ruleIndex", RuleIndex.at(F.RuleId)},
         {"level", toString(F.Level)},
-        {"message", {{"text", F.message()}}},
+        {"message", {{"text", findingMessage(F)}}},
         {"locations",
          Json::array(
              {{{"physicalLocation", physicalLocation(F.Where, &F.WhereEnd)}}})},

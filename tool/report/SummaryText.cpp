@@ -1,6 +1,7 @@
 //===- SummaryText.cpp ----------------------------------------------------===//
 
 #include "report/SummaryText.h"
+#include "report/Messages.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -105,7 +106,7 @@ static void printFunction(llvm::raw_ostream &OS, const FunctionSummary &F) {
     for (const FlowStep &Step : E.Steps) {
       OS << "      step ";
       printSpot(OS, Step.Where);
-      OS << ' ' << Step.Message.text() << '\n';
+      OS << ' ' << stepMessage(Step) << '\n';
     }
   }
 }
@@ -122,7 +123,7 @@ void printSummary(llvm::raw_ostream &OS, const TranslationUnitSummary &Unit) {
   for (const FunctionSummary &F : Unit.Functions)
     printFunction(OS, F);
   for (const Approximation &A : Unit.Approximations) {
-    OS << "  approximation " << A.Kind << " at ";
+    OS << "  approximation " << approximationName(A.Kind) << " at ";
     printSpot(OS, A.Where);
     OS << ": " << A.Detail << '\n';
   }

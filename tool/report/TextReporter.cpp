@@ -1,6 +1,7 @@
 //===- TextReporter.cpp ---------------------------------------------------===//
 
 #include "report/TextReporter.h"
+#include "report/Messages.h"
 
 namespace pii {
 
@@ -14,9 +15,9 @@ void printFindings(llvm::raw_ostream &OS,
                    const std::vector<Finding> &Findings) {
   for (const Finding &F : Findings) {
     printLine(OS, F.Where, toString(F.Level),
-              F.message() + " [" + F.RuleId + "]");
+              findingMessage(F) + " [" + F.RuleId + "]");
     for (const FlowStep &Step : F.Steps)
-      printLine(OS, Step.Where, "note", Step.Message);
+      printLine(OS, Step.Where, "note", stepMessage(Step));
   }
 }
 

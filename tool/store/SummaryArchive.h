@@ -19,7 +19,7 @@ template <typename Ar> void fields(Ar &A, SourceSpot &S) {
 }
 
 template <typename Ar> void fields(Ar &A, FlowStep &S) {
-  A(S.Where, S.Message);
+  A(S.Kind, S.Where, S.Subject, S.Detail, S.Purpose, S.Arg);
 }
 
 template <typename Ar> void fields(Ar &A, Port &P) {
@@ -41,8 +41,8 @@ template <typename Ar> void fields(Ar &A, CallArgument &C) {
 }
 
 template <typename Ar> void fields(Ar &A, CallSite &C) {
-  A(C.Callees, C.CalleeName, C.Virtual, C.Where, C.Args, C.HasObject,
-    C.MutatesObject, C.ReturnsValue, C.Declassifies, C.CalleeParam);
+  A(C.Callees, C.CalleeName, C.Virtual, C.Where, C.Args, C.MutatesObject,
+    C.ReturnsValue, C.Declassifies, C.CalleeParam);
 }
 
 template <typename Ar> void fields(Ar &A, FunctionSummary &F) {

@@ -1,7 +1,7 @@
 //===- AnalysisContext.cpp ------------------------------------------------===//
 
 #include "core/analysis/AnalysisContext.h"
-#include "core/analysis/StepText.h"
+#include "core/analysis/FlowSteps.h"
 #include "core/analysis/Store.h"
 
 #include "clang/AST/ASTContext.h"
@@ -90,11 +90,11 @@ Port AnalysisContext::portOf(LabelId Id) {
   return P;
 }
 
-void AnalysisContext::approximate(llvm::StringRef Kind, SourceLocation Loc,
+void AnalysisContext::approximate(ApproximationKind Kind, SourceLocation Loc,
                                   std::string Detail) {
   SourceSpot Where = spotOf(AST.getSourceManager(), Loc);
-  if (Approximated.emplace(Kind.str(), Where).second)
-    Out.Approximations.push_back({Kind.str(), Where, std::move(Detail)});
+  if (Approximated.emplace(Kind, Where).second)
+    Out.Approximations.push_back({Kind, Where, std::move(Detail)});
 }
 
 const std::vector<ContainedField> &

@@ -59,7 +59,7 @@ public:
   /// The summary port of \p Label.
   Port portOf(LabelId Label);
   /// Records that the analysis approximates at \p Loc (once per place).
-  void approximate(llvm::StringRef Kind, clang::SourceLocation Loc,
+  void approximate(ApproximationKind Kind, clang::SourceLocation Loc,
                    std::string Detail);
 
   /// Purpose-annotated fields inside a value of type \p T, looking through
@@ -81,7 +81,7 @@ private:
   llvm::StringMap<unsigned> UnnamedAt;
   std::map<std::pair<std::string, std::string>, int> SourceIndex;
   std::map<const clang::Type *, std::vector<ContainedField>> ContainedFields;
-  std::set<std::pair<std::string, SourceSpot>> Approximated;
+  std::set<std::pair<ApproximationKind, SourceSpot>> Approximated;
 };
 
 } // namespace pii

@@ -2,8 +2,8 @@
 
 #include "core/analysis/Analyze.h"
 #include "core/analysis/AnalysisContext.h"
+#include "core/analysis/FlowSteps.h"
 #include "core/analysis/FunctionAnalysis.h"
-#include "core/analysis/StepText.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -105,8 +105,9 @@ TranslationUnitAnalysis summarizeTranslationUnit(ASTContext &AST,
       continue;
     ++Result.Stats.IncompleteFunctions;
     Result.Summary.Approximations.push_back(
-        {Outcome == FunctionOutcome::NoCFG ? "no-cfg" : "budget", Out.Where,
-         "the analysis of '" + Out.Name + "' stopped early"});
+        {Outcome == FunctionOutcome::NoCFG ? ApproximationKind::NoCfg
+                                           : ApproximationKind::Budget,
+         Out.Where, "the analysis of '" + Out.Name + "' stopped early"});
   }
   for (const VarDecl *V : Collector.Globals) {
     FunctionSummary &Out = Result.Summary.Functions.emplace_back();

@@ -1,7 +1,7 @@
 //===- SummaryBuilder.cpp -------------------------------------------------===//
 
 #include "core/analysis/SummaryBuilder.h"
-#include "core/analysis/StepText.h"
+#include "core/analysis/FlowSteps.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -42,16 +42,12 @@ int SummaryBuilder::callSite(const Expr *Call,
 }
 
 /// Whether path \p A is to be preferred over \p B: shorter, or first in
-/// text order.
+/// the order of places (and then of what the steps are, never of words).
 static bool isShorter(const std::vector<FlowStep> &A,
                       const std::vector<FlowStep> &B) {
   if (A.size() != B.size())
     return A.size() < B.size();
-  return std::lexicographical_compare(A.begin(), A.end(), B.begin(), B.end(),
-                                      [](const FlowStep &X, const FlowStep &Y) {
-                                        return std::tie(X.Where, X.Message) <
-                                               std::tie(Y.Where, Y.Message);
-                                      });
+  return A < B;
 }
 
 void SummaryBuilder::reach(const TaintSet &T, const Port &To) {
@@ -67,10 +63,9 @@ void SummaryBuilder::reach(const TaintSet &T, const Port &To) {
     const std::string &Purpose = Ctx.Labels.get(Label).Purpose;
     const SourceManager &SM = Ctx.AST.getSourceManager();
     for (const Step *S : Ctx.Steps.chain(Last)) {
-      FlowStep Step{spotOf(SM, S->Loc), describeStep(*S, Purpose)};
+      FlowStep Step = flowStepOf(SM, *S, Purpose);
       // A read inside a call on the same token says one thing twice.
-      if (!E.Steps.empty() && E.Steps.back().Where == Step.Where &&
-          E.Steps.back().Message == Step.Message)
+      if (!E.Steps.empty() && E.Steps.back() == Step)
         continue;
       E.Steps.push_back(std::move(Step));
     }

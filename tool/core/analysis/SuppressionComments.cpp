@@ -1,7 +1,7 @@
 //===- SuppressionComments.cpp --------------------------------------------===//
 
 #include "core/analysis/SuppressionComments.h"
-#include "core/analysis/StepText.h"
+#include "core/analysis/FlowSteps.h"
 
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"

@@ -5,8 +5,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "core/analysis/Transfer.h"
+#include "core/analysis/FlowSteps.h"
 #include "core/analysis/LibraryModels.h"
-#include "core/analysis/StepText.h"
 #include "core/analysis/TransferHelpers.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -223,7 +223,7 @@ void Transfer::executeStatement(const Stmt *St) {
     return;
   }
   if (isa<AsmStmt>(St))
-    Ctx.approximate("inline-asm", St->getBeginLoc(),
+    Ctx.approximate(ApproximationKind::InlineAsm, St->getBeginLoc(),
                     "inline assembly is not analyzed; values it moves are "
                     "not followed");
 }
@@ -681,7 +681,7 @@ Value Transfer::evalCast(const CastExpr *C) {
     if (isa<CXXReinterpretCastExpr, CStyleCastExpr>(C) &&
         (hasSource(Sub.Taint) ||
          !Ctx.containedPurposeFields(C->getSubExpr()->getType()).empty()))
-      Ctx.approximate("raw-cast", C->getBeginLoc(),
+      Ctx.approximate(ApproximationKind::RawCast, C->getBeginLoc(),
                       "an object that may carry a purpose is reinterpreted "
                       "as another type; its field-level detail is lost");
     return Sub;

@@ -5,9 +5,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "core/analysis/FlowSteps.h"
 #include "core/analysis/LibraryModels.h"
 #include "core/analysis/ReturnedReference.h"
-#include "core/analysis/StepText.h"
 #include "core/analysis/Transfer.h"
 #include "core/analysis/TransferHelpers.h"
 
@@ -296,7 +296,7 @@ Value Transfer::evalCall(const CallExpr *C) {
     if (Targets.empty())
       CalleeParam = parameterOf(Function);
     if (Targets.empty() && CalleeParam < 0)
-      Ctx.approximate("indirect-call", C->getExprLoc(),
+      Ctx.approximate(ApproximationKind::IndirectCall, C->getExprLoc(),
                       "a call through a function pointer or std::function "
                       "whose targets are unknown; treated as an opaque call");
     // A lambda called through a std::function sees its own captures.
@@ -410,7 +410,6 @@ Value Transfer::evalCall(const CallExpr *C) {
           Arg.Functions.push_back(functionRef(functionAt(P)));
         Arg.ForwardedParam = parameterOf(ArgValues[I]);
       }
-      Call.HasObject = ObjectExpr != nullptr;
       Call.MutatesObject = MutatesObject;
       Call.ReturnsValue = !C->getType()->isVoidType();
       Call.Declassifies = Declassifies;
@@ -575,7 +574,6 @@ TaintSet Transfer::callBack(const Expr *Callable, const Value &V,
       CallArgument &Arg = Call.Args.emplace_back();
       Arg.Where = Arg.End = Call.Where;
     }
-    Call.HasObject = true;
   });
   for (unsigned I = 0; I < Arity; ++I)
     Summary.reach(Data, Port::of(PortKind::CallArg, Site, I));
@@ -634,7 +632,6 @@ Value Transfer::evalConstruct(const CXXConstructExpr *C) {
       }
       // The object under construction receives what an opaque constructor
       // is given.
-      Call.HasObject = true;
       Call.MutatesObject = true;
       Call.Declassifies = Declassifies;
     });

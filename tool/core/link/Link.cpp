@@ -56,7 +56,7 @@ Trace concat(Trace A, Trace B) {
 
 /// The step at a call site where a callee's result comes back.
 Trace returnedAt(const CallSite &Call, Symbol Callee) {
-  return single({Call.Where, "the call to '" + Callee + "' returns it"});
+  return single(FlowStep::at(FlowStepKind::CallReturns, Call.Where, Callee));
 }
 
 std::vector<FlowStep> flatten(const Trace &T) {
@@ -79,11 +79,10 @@ std::vector<FlowStep> flatten(const Trace &T) {
     }
   }
   // Neighbouring functions may describe one place twice; say it once.
-  Steps.erase(std::unique(Steps.begin(), Steps.end(),
-                          [](const FlowStep &A, const FlowStep &B) {
-                            return A.Where == B.Where && A.Message == B.Message;
-                          }),
-              Steps.end());
+  Steps.erase(
+      std::unique(Steps.begin(), Steps.end(),
+                  [](const FlowStep &A, const FlowStep &B) { return A == B; }),
+      Steps.end());
   return Steps;
 }
 
@@ -204,7 +203,8 @@ private:
   /// alone: it runs on a core of its own while the flows are followed.
   static LinkStats countCalls(const ProgramIndex &Index,
                               const CallGraph &Calls);
-  void approximate(std::string Kind, SourceSpot Where, std::string Detail);
+  void approximate(ApproximationKind Kind, SourceSpot Where,
+                   std::string Detail);
 
   const Policy &Pol;
   std::vector<SourceInfo> Sources;
@@ -224,7 +224,7 @@ private:
   /// Set while following flows from sources, when reaching a function with
   /// no body means a purpose-carrying value enters unanalyzed code.
   bool Tracing = false;
-  std::set<std::pair<std::string, SourceSpot>> Approximated;
+  std::set<std::pair<ApproximationKind, SourceSpot>> Approximated;
   std::vector<Approximation> Approximations;
   uint64_t Budget;
   uint64_t Steps = 0;
@@ -268,18 +268,17 @@ void Linker::noteUnknownCallbacks() {
     const CallSite &Call = Caller->Calls[Site];
     if (Call.CalleeParam >= 0 &&
         Calls->passed(Calls->idOf(*Caller), Site).empty())
-      approximate("indirect-call", Call.Where,
+      approximate(ApproximationKind::IndirectCall, Call.Where,
                   "'" + Call.CalleeName +
                       "' is called, but no caller passes a known function; "
                       "treated as an opaque call");
   }
 }
 
-void Linker::approximate(std::string Kind, SourceSpot Where,
+void Linker::approximate(ApproximationKind Kind, SourceSpot Where,
                          std::string Detail) {
   if (Approximated.emplace(Kind, Where).second)
-    Approximations.push_back(
-        {std::move(Kind), std::move(Where), std::move(Detail)});
+    Approximations.push_back({Kind, std::move(Where), std::move(Detail)});
 }
 
 const Linker::Summary &Linker::summaryOf(int Fn, const Fact &Input) {
@@ -350,14 +349,14 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
                           return A.Output;
                         });
         if (Tracing && !IsSink && !Sink && CanCarry)
-          approximate("unmodelled-call", Call.Where,
+          approximate(ApproximationKind::UnmodelledCall, Call.Where,
                       "'" + Call.CalleeName +
                           "' has no body in the program; a value with a "
                           "purpose passed to it is assumed to reach its "
                           "result and outputs");
         Trace Opaque =
-            concat(Through, single({Call.Where, "flows through a call to '" +
-                                                    Call.CalleeName + "'"}));
+            concat(Through, single(FlowStep::at(FlowStepKind::CallResult,
+                                                Call.Where, Call.CalleeName)));
         Local(Fact{PortKind::CallResult, To.Index, 0, {}, {}}, Opaque);
         for (size_t Written = 0; Written < Call.Args.size(); ++Written)
           if (Call.Args[Written].Output && static_cast<int>(Written) != To.Arg)
@@ -380,12 +379,12 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
         if (Effects.empty())
           continue; // the value goes nowhere (yet): no step to describe
         Symbol Name = Calls->summary(Target).Name;
-        Trace Enter =
-            concat(Through,
-                   single({Spot, To.Arg >= 0
-                                     ? "passed to '" + Name + "' as argument " +
-                                           std::to_string(To.Arg + 1)
-                                     : "'" + Name + "' is called on it"}));
+        Trace Enter = concat(
+            Through,
+            single(To.Arg >= 0
+                       ? FlowStep::at(FlowStepKind::PassedAsArgument, Spot,
+                                      Name, To.Arg)
+                       : FlowStep::at(FlowStepKind::CalledOn, Spot, Name)));
         for (const auto &[R, Inside] : Effects) {
           Trace Done = concat(Enter, Inside);
           switch (R.Kind) {
@@ -538,7 +537,7 @@ void Linker::traceSource(int Fn, int Source) {
     const FunctionSummary &Reader = Calls->summary(Fn);
     const SourceInfo &Info =
         Sources[SourceMaps[Index.unitOf(Reader.Usr)][Source]];
-    approximate("budget", Info.OriginSpot,
+    approximate(ApproximationKind::Budget, Info.OriginSpot,
                 "the link stopped at its budget of " + std::to_string(Budget) +
                     " steps while following the flows of '" + Info.OriginName +
                     "'; flows from it and from the sources after it may be "

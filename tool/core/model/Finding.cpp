@@ -6,11 +6,6 @@
 
 namespace pii {
 
-std::string Finding::message() const {
-  return "value with purpose '" + Purpose + "' from '" + SourceName +
-         "' reaches " + SinkKind + " sink '" + SinkName + "'";
-}
-
 void sortAndUnique(std::vector<Finding> &Findings) {
   std::stable_sort(Findings.begin(), Findings.end(),
                    [](const Finding &A, const Finding &B) {

@@ -13,6 +13,7 @@
 #include "core/model/Symbol.h"
 #include "core/policy/Policy.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -58,10 +59,70 @@ struct RunProblem {
   std::optional<SourceSpot> Where;
 };
 
-/// One step of a flow, e.g. "flows into 'digits'".
+/// What a step of a flow is; the reporters say it in words
+/// (report/Messages.h).
+enum class FlowStepKind : uint8_t {
+  /// Subject, a declaration with Purpose, is read.
+  ReadSource,
+  /// Subject, a local or parameter, is declared with Purpose.
+  DeclaredSource,
+  /// Subject, a function, returns a value with Purpose.
+  ReturnSource,
+  /// The object passed contains Subject, a field with Purpose.
+  ContainedField,
+  /// Subject, a global, is read.
+  ReadGlobal,
+  /// The value is returned by Subject.
+  Returned,
+  /// The value flows into Subject (empty: `this`), or into its field
+  /// Detail.
+  Assign,
+  /// The value flows through a call to Subject.
+  CallResult,
+  /// The value flows into an output of a call to Subject: Detail, the
+  /// variable written, if known.
+  CallOutput,
+  /// The value is passed to Subject as its argument Arg (0-based).
+  PassedAsArgument,
+  /// Subject, a member function, is called on the value.
+  CalledOn,
+  /// The call to Subject returns the value.
+  CallReturns,
+};
+inline constexpr FlowStepKind LastFlowStepKind = FlowStepKind::CallReturns;
+
+/// One step of a flow, as data: which words describe it is the reporters'
+/// business, so rewording a message changes no summary, cache or path.
 struct FlowStep {
+  FlowStepKind Kind = FlowStepKind::ReadSource;
   SourceSpot Where;
-  Symbol Message;
+  /// The names of the declarations the step is about, as the user wrote
+  /// them (a local by its name, anything else qualified).
+  Symbol Subject;
+  Symbol Detail;
+  /// The purpose the source steps name.
+  Symbol Purpose;
+  unsigned Arg = 0;
+
+  static FlowStep at(FlowStepKind Kind, SourceSpot Where, Symbol Subject,
+                     unsigned Arg = 0) {
+    FlowStep S;
+    S.Kind = Kind;
+    S.Where = Where;
+    S.Subject = Subject;
+    S.Arg = Arg;
+    return S;
+  }
+
+  auto key() const {
+    return std::tie(Where, Kind, Subject, Detail, Purpose, Arg);
+  }
+  friend bool operator==(const FlowStep &A, const FlowStep &B) {
+    return A.key() == B.key();
+  }
+  friend bool operator<(const FlowStep &A, const FlowStep &B) {
+    return A.key() < B.key();
+  }
 };
 
 struct Finding {
@@ -89,9 +150,6 @@ struct Finding {
   /// Set when a `pii-flow: allow(<rule-id>) <reason>` comment on the sink
   /// line accepts the finding: the reason given.
   std::optional<std::string> Justification;
-
-  /// The headline, shared by every reporter so that they agree word for word.
-  std::string message() const;
 
   /// Two findings are the same problem when rule, place, source and sink agree,
   /// whichever path was found first.

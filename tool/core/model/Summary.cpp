@@ -14,6 +14,10 @@ static bool refersToCallSite(PortKind Kind) {
 static std::string inconsistencyIn(const FunctionSummary &F,
                                    size_t SourceCount) {
   for (const Edge &E : F.Edges)
+    for (const FlowStep &Step : E.Steps)
+      if (Step.Kind > LastFlowStepKind)
+        return "unknown step kind " + std::to_string(unsigned(Step.Kind));
+  for (const Edge &E : F.Edges)
     for (const Port *P : {&E.From, &E.To}) {
       if (P->Kind < PortKind::Param || P->Kind > PortKind::CallArg)
         return "unknown port kind " + std::to_string(static_cast<int>(P->Kind));
@@ -38,13 +42,17 @@ static std::string inconsistencyIn(const FunctionSummary &F,
 }
 
 std::string inconsistencyIn(const std::vector<TranslationUnitSummary> &Units) {
-  for (const TranslationUnitSummary &Unit : Units)
+  for (const TranslationUnitSummary &Unit : Units) {
+    for (const Approximation &A : Unit.Approximations)
+      if (A.Kind > LastApproximationKind)
+        return "unknown approximation kind " + std::to_string(unsigned(A.Kind));
     for (size_t I = 0; I < Unit.Functions.size(); ++I) {
       std::string Problem =
           inconsistencyIn(Unit.Functions[I], Unit.Sources.size());
       if (!Problem.empty())
         return "function " + std::to_string(I) + ": " + Problem;
     }
+  }
   return "";
 }
 

@@ -131,7 +131,6 @@ struct CallSite {
   /// What an opaque call does (no body in the program): its output
   /// arguments receive the other inputs, and so does the object of a
   /// non-const member function.
-  bool HasObject = false;
   bool MutatesObject = false;
   /// The call yields a value (not void).
   bool ReturnsValue = false;
@@ -152,9 +151,25 @@ struct FunctionSummary {
   std::vector<Edge> Edges;
 };
 
+enum class ApproximationKind : uint8_t {
+  /// A function has no CFG: its flows are not followed.
+  NoCfg,
+  /// A function's or the link's budget ran out.
+  Budget,
+  /// A call through a pointer or callable with no known target.
+  IndirectCall,
+  /// A value with a purpose enters a function with no body and no model.
+  UnmodelledCall,
+  InlineAsm,
+  /// A cast between unrelated pointer types.
+  RawCast,
+};
+inline constexpr ApproximationKind LastApproximationKind =
+    ApproximationKind::RawCast;
+
 /// A place where the analysis knowingly approximates, e.g. a budget ran out.
 struct Approximation {
-  std::string Kind;
+  ApproximationKind Kind = ApproximationKind::Budget;
   SourceSpot Where;
   std::string Detail;
 };

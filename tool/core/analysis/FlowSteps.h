@@ -1,12 +1,13 @@
-//===- StepText.h - Source positions and words for flow steps ---*- C++ -*-===//
+//===- FlowSteps.h - Steps as summaries keep them ---------------*- C++ -*-===//
 //
-// How steps read in findings: where they are (file, line, column as the user
-// wrote them, not inside macro definitions) and what they say.
+// How steps are kept in summaries: where they are (file, line, column as the
+// user wrote them, not inside macro definitions) and the names of what they
+// are about.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PII_CORE_ANALYSIS_STEPTEXT_H
-#define PII_CORE_ANALYSIS_STEPTEXT_H
+#ifndef PII_CORE_ANALYSIS_FLOWSTEPS_H
+#define PII_CORE_ANALYSIS_FLOWSTEPS_H
 
 #include "core/analysis/Provenance.h"
 #include "core/model/Finding.h"
@@ -28,9 +29,11 @@ SourceSpot spotOf(const clang::SourceManager &SM, clang::SourceLocation Loc);
 /// A local's plain name, or a qualified name for everything else.
 std::string displayName(const clang::NamedDecl *D);
 
-/// The note for \p S on a path whose source has purpose \p Purpose.
-std::string describeStep(const Step &S, const std::string &Purpose);
+/// \p S, on a path whose source has purpose \p Purpose, as a summary
+/// keeps it.
+FlowStep flowStepOf(const clang::SourceManager &SM, const Step &S,
+                    const std::string &Purpose);
 
 } // namespace pii
 
-#endif // PII_CORE_ANALYSIS_STEPTEXT_H
+#endif // PII_CORE_ANALYSIS_FLOWSTEPS_H

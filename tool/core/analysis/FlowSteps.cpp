@@ -1,6 +1,7 @@
-//===- StepText.cpp -------------------------------------------------------===//
+//===- FlowSteps.cpp
+//-------------------------------------------------------===//
 
-#include "core/analysis/StepText.h"
+#include "core/analysis/FlowSteps.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -45,37 +46,53 @@ std::string displayName(const NamedDecl *D) {
   return D->getQualifiedNameAsString();
 }
 
-std::string describeStep(const Step &S, const std::string &Purpose) {
-  std::string Subject = "'" + displayName(S.Subject) + "'";
-  std::string Quoted = "'" + Purpose + "'";
+/// The FlowStep kind of \p Kind: one each.
+static FlowStepKind flowStepKindOf(StepKind Kind) {
+  switch (Kind) {
+  case StepKind::ReadSource:
+    return FlowStepKind::ReadSource;
+  case StepKind::DeclaredSource:
+    return FlowStepKind::DeclaredSource;
+  case StepKind::ReadGlobal:
+    return FlowStepKind::ReadGlobal;
+  case StepKind::Returned:
+    return FlowStepKind::Returned;
+  case StepKind::ReturnSource:
+    return FlowStepKind::ReturnSource;
+  case StepKind::ContainedField:
+    return FlowStepKind::ContainedField;
+  case StepKind::Assign:
+    return FlowStepKind::Assign;
+  case StepKind::CallResult:
+    return FlowStepKind::CallResult;
+  case StepKind::CallOutput:
+    return FlowStepKind::CallOutput;
+  }
+  llvm_unreachable("a step kind without a flow step kind");
+}
+
+FlowStep flowStepOf(const SourceManager &SM, const Step &S,
+                    const std::string &Purpose) {
+  FlowStep Out;
+  Out.Kind = flowStepKindOf(S.Kind);
+  Out.Where = spotOf(SM, S.Loc);
+  // No subject is `this`, which the reporters name.
+  if (S.Subject)
+    Out.Subject = displayName(S.Subject);
+  if (S.Detail)
+    Out.Detail = S.Kind == StepKind::Assign ? S.Detail->getNameAsString()
+                                            : displayName(S.Detail);
   switch (S.Kind) {
   case StepKind::ReadSource:
-    return Subject + " (purpose " + Quoted + ") is read here";
   case StepKind::DeclaredSource:
-    return Subject + " is declared with purpose " + Quoted;
   case StepKind::ReturnSource:
-    return Subject + " returns a value with purpose " + Quoted;
   case StepKind::ContainedField:
-    return "the object passed here contains " + Subject + " (purpose " +
-           Quoted + ")";
-  case StepKind::ReadGlobal:
-    return Subject + " is read here";
-  case StepKind::Returned:
-    return "returned by " + Subject;
-  case StepKind::Assign:
-    if (S.Detail)
-      return "flows into '" + (S.Subject ? displayName(S.Subject) + "." : "") +
-             S.Detail->getNameAsString() + "'";
-    return "flows into " + Subject;
-  case StepKind::CallResult:
-    return "flows through a call to " + Subject;
-  case StepKind::CallOutput:
-    if (S.Detail)
-      return "flows into '" + displayName(S.Detail) + "' through a call to " +
-             Subject;
-    return "flows into an output of " + Subject;
+    Out.Purpose = Purpose;
+    break;
+  default:
+    break;
   }
-  return "";
+  return Out;
 }
 
 } // namespace pii
