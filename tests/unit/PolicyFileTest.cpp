@@ -74,7 +74,7 @@ TEST_CASE("errors name the line, column and key", "[policy-file]") {
   CHECK(errorIn("[]") == "1:1: the policy must be an object, not an array");
   CHECK(errorIn("{\n  \"rule\": []}") ==
         "2:3: unknown key \"rule\" in the policy (did you mean \"rules\"?); "
-        "known keys: rules, sources, sinks, declassifiers");
+        "known keys: rules, sources, sinks, declassifiers, propagations");
   CHECK(errorIn(R"({"rules": [{"id": "r", "from": ["a"], "to": ["b"],
  "level": "fatal"}]})") ==
         "2:11: unknown \"level\" \"fatal\"; a level is \"error\", "
@@ -99,6 +99,53 @@ TEST_CASE("errors name the line, column and key", "[policy-file]") {
  "arg": [0]}]})") ==
         "2:2: unknown key \"arg\" in a sink (did you mean \"args\"?); known "
         "keys: function, kind, args");
+}
+
+TEST_CASE("propagations say what a function without a body does",
+          "[policy-file]") {
+  auto P = pii::parsePolicy(R"({"propagations": [
+    {"function": "::log::Builder::add", "from": ["args"], "to": ["this"]},
+    {"function": "util::count", "from": [0], "to": []},
+    {"function": "util::copyTo", "to": [1, "return"]},
+    {"function": "std::transform", "from": ["this"]}
+  ]})");
+  REQUIRE(static_cast<bool>(P));
+  const auto &Models = P->Rules.Propagations;
+  const pii::Propagation &Add = Models.at("log::Builder::add");
+  CHECK_FALSE(Add.FromArgs);
+  CHECK_FALSE(Add.FromObject);
+  CHECK(Add.ToObject == true);
+  CHECK_FALSE(Add.ToResult);
+  CHECK(Add.ToArgs == std::vector<unsigned>{});
+  const pii::Propagation &Count = Models.at("util::count");
+  CHECK(Count.FromArgs == std::vector<unsigned>{0});
+  CHECK_FALSE(Count.ToResult);
+  // What "from" does not say stays the opaque-call rule's.
+  const pii::Propagation &CopyTo = Models.at("util::copyTo");
+  CHECK_FALSE(CopyTo.FromArgs);
+  CHECK(CopyTo.FromObject);
+  CHECK(CopyTo.ToArgs == std::vector<unsigned>{1});
+  CHECK(CopyTo.ToResult);
+  // A policy's entry replaces the built-in one.
+  CHECK_FALSE(Models.at("std::transform").ProjectsThroughCallable);
+  CHECK(pii::Policy::builtin()
+            .Propagations.at("std::accumulate")
+            .ProjectsThroughCallable);
+}
+
+TEST_CASE("a malformed propagation names the place", "[policy-file]") {
+  CHECK(errorIn(R"({"propagations": [{"function": "f"}]})") ==
+        "1:19: a propagation needs \"from\" or \"to\" (or both): without "
+        "them it says what a function without a body does anyway");
+  CHECK(errorIn(R"({"propagations": [{"function": "f", "to": ["result"]}]})") ==
+        "1:44: each of \"to\" is a 0-based argument index (0, 1, ...), "
+        "\"return\" or \"this\"");
+  CHECK(errorIn(R"({"propagations": [{"function": "f", "from": [-1]}]})") ==
+        "1:46: each of \"from\" is a 0-based argument index (0, 1, ...), "
+        "\"args\" (every argument) or \"this\"");
+  CHECK(errorIn(R"({"propagations": [{"function": "f", "into": []}]})") ==
+        "1:37: unknown key \"into\" in a propagation (did you mean "
+        "\"to\"?); known keys: function, from, to");
 }
 
 TEST_CASE("a purpose or kind no rule names is a warning with a likely "

@@ -202,6 +202,13 @@ std::optional<std::string> AnnotationIndex::sinkKindOf(const FunctionDecl *F,
       });
 }
 
+const Propagation *AnnotationIndex::propagationOf(const FunctionDecl *F) const {
+  if (Named.Propagations.empty() || !F->getDeclName().isIdentifier())
+    return nullptr;
+  auto It = Named.Propagations.find(policyName(F));
+  return It == Named.Propagations.end() ? nullptr : &It->second;
+}
+
 bool AnnotationIndex::isDeclassifier(const FunctionDecl *F) {
   return findInFunctionFamily<bool>(
              F,

@@ -69,6 +69,9 @@ public:
   std::optional<std::string> sinkKindOf(const clang::FunctionDecl *F,
                                         unsigned ArgIndex);
   bool isDeclassifier(const clang::FunctionDecl *F);
+  /// How the policy or the built-in table models \p F, if it does
+  /// (core/policy/Propagation.h).
+  const Propagation *propagationOf(const clang::FunctionDecl *F) const;
 
 private:
   /// What the policy says of \p F, as an annotation on it would.

@@ -113,6 +113,27 @@ private:
                     llvm::ArrayRef<const clang::Expr *> Args,
                     llvm::ArrayRef<Value> ArgValues,
                     const TaintSet &ObjectTaint);
+  /// A call to a function without a body, or one the policy models, as its
+  /// arguments and object were evaluated.
+  struct ModelledCall {
+    const clang::CallExpr *Call;
+    const clang::FunctionDecl *Callee;
+    const clang::Expr *Object;
+    llvm::ArrayRef<const clang::Expr *> Args;
+    llvm::ArrayRef<Value> ArgValues;
+    llvm::ArrayRef<TaintSet> ArgTaints;
+    /// What the callee can write through each argument.
+    llvm::ArrayRef<PathList> Written;
+    const PathList &ObjectPlaces;
+    const TaintSet &ObjectTaint;
+    /// A non-const member function.
+    bool MutatesObject;
+    /// Calls the compiler wrote on its own variables get no step.
+    bool Silent;
+  };
+  /// Applies \p Model to \p Call: writes its outputs, and returns what its
+  /// result carries.
+  TaintSet applyModel(const Propagation &Model, const ModelledCall &Call);
   Value evalConstruct(const clang::CXXConstructExpr *C);
   /// Where \p Arg, an argument of the call at \p Call, is written.
   void placeArgument(CallArgument &Out, const clang::Expr *Arg,

@@ -147,17 +147,6 @@ instancesOf(const FunctionDecl *F) {
   return {F};
 }
 
-/// Algorithms whose output is what their callable returns, not the elements
-/// they hand it: std::transform(first, last, out, f) writes f(x), not x.
-static bool projectsThroughCallable(const FunctionDecl *F) {
-  if (!F || !F->isInStdNamespace() || !F->getIdentifier())
-    return false;
-  return llvm::is_contained(
-      {"transform", "accumulate", "reduce", "transform_reduce", "inner_product",
-       "transform_inclusive_scan", "transform_exclusive_scan"},
-      F->getName());
-}
-
 /// A lambda's closure object, at its allocation site or in a variable.
 static bool isClosure(const AccessPath &P) {
   const auto *Call = dyn_cast_or_null<CXXMethodDecl>(functionAt(P));
@@ -332,10 +321,19 @@ Value Transfer::evalCall(const CallExpr *C) {
     ArgTaints.push_back(std::move(All));
   }
 
+  // How the call is analyzed (core/policy/Propagation.h): summarized, the
+  // link following the callee's body; or modelled, by the policy's
+  // propagation for the callee or else by the opaque-call rule.
+  static const Propagation OpaqueCall;
+  const Propagation *Model =
+      Callee ? Ctx.Annotations.propagationOf(Callee) : nullptr;
   bool Summarized =
-      CalleeParam >= 0 || llvm::any_of(Targets, [&](const FunctionDecl *T) {
-        return isUserFunction(T, SM);
-      });
+      !Model &&
+      (CalleeParam >= 0 || llvm::any_of(Targets, [&](const FunctionDecl *T) {
+         return isUserFunction(T, SM);
+       }));
+  if (!Model)
+    Model = &OpaqueCall;
 
   // Library and implicit assignment operators replace the object's contents
   // (field-wise for a copy); a user-written one does what its body says.
@@ -430,9 +428,6 @@ Value Transfer::evalCall(const CallExpr *C) {
   // Calls the compiler wrote on its own variables (`*__begin1`) get no step,
   // like the variables themselves.
   bool Silent = isOnImplicitVariable(ObjectExpr);
-  auto Stepped = [&](const TaintSet &T, StepKind K, const NamedDecl *Detail) {
-    return Silent ? T : withStep(T, CallLoc, K, Callee, Detail);
-  };
   Value Result;
   if (Summarized) {
     // What the callee returns and writes is resolved by the link step.
@@ -457,51 +452,9 @@ Value Transfer::evalCall(const CallExpr *C) {
     }
     writeThroughCaptures(ObjectPlaces, Site);
   } else {
-    // An opaque callee: every input may reach the result and every output,
-    // including through the callables it is given and calls. An algorithm
-    // that projects (std::transform) hands the elements to its callable and
-    // keeps what that returns, so the elements themselves go no further.
-    TaintSet Called;
-    for (unsigned I = 0; I < Args.size(); ++I)
-      Called.join(
-          callBack(Args[I], ArgValues[I], Args, ArgValues, ObjectTaint));
-    bool Projects = projectsThroughCallable(Callee) && !Called.empty();
-    auto Feeds = [&](unsigned J) {
-      return !Projects || !(isIteratorLike(Args[J]->getType()) ||
-                            Args[J]->getType()->isPointerType());
-    };
-    TaintSet Inputs = ObjectTaint;
-    Inputs.join(Called);
-    for (unsigned J = 0; J < Args.size(); ++J)
-      if (Feeds(J))
-        Inputs.join(ArgTaints[J]);
-    for (unsigned I = 0; I < Args.size(); ++I) {
-      if (Written[I].empty())
-        continue;
-      TaintSet Others = ObjectTaint;
-      Others.join(Called);
-      for (unsigned J = 0; J < Args.size(); ++J)
-        if (J != I && Feeds(J))
-          Others.join(ArgTaints[J]);
-      TaintSet Out = Stepped(forDestination(Others, Args[I]->getType()),
-                             StepKind::CallOutput, rootDecl(Written[I]));
-      for (const AccessPath &P : Written[I])
-        S.add(P, Out);
-    }
-    if (MutatesObject) {
-      TaintSet ArgsOnly;
-      for (const TaintSet &T : ArgTaints)
-        ArgsOnly.join(T);
-      QualType ObjectType = ObjectExpr->getType();
-      if (ObjectType->isPointerType())
-        ObjectType = ObjectType->getPointeeType();
-      TaintSet Out = Stepped(forDestination(ArgsOnly, ObjectType),
-                             StepKind::CallOutput, rootDecl(ObjectPlaces));
-      for (const AccessPath &P : ObjectPlaces)
-        S.add(P, Out);
-    }
-    Result.Taint = Stepped(forDestination(Inputs, C->getType()),
-                           StepKind::CallResult, nullptr);
+    Result.Taint = applyModel(*Model, {C, Callee, ObjectExpr, Args, ArgValues,
+                                       ArgTaints, Written, ObjectPlaces,
+                                       ObjectTaint, MutatesObject, Silent});
   }
   if (Callee)
     for (const std::string &Purpose : Ctx.Annotations.returnPurposesOf(Callee))
@@ -587,6 +540,81 @@ TaintSet Transfer::callBack(const Expr *Callable, const Value &V,
   TaintSet Result;
   Result.add(Ctx.Labels.input(LabelKind::CallResult, Site), 0);
   return Result;
+}
+
+TaintSet Transfer::applyModel(const Propagation &Model,
+                              const ModelledCall &Call) {
+  SourceLocation CallLoc = Call.Call->getExprLoc();
+  auto Stepped = [&](const TaintSet &T, StepKind K, const NamedDecl *Detail) {
+    return Call.Silent ? T : withStep(T, CallLoc, K, Call.Callee, Detail);
+  };
+  llvm::ArrayRef<const Expr *> Args = Call.Args;
+  // The library calls the callables among its inputs with data from its
+  // other arguments. An algorithm that projects (std::transform) hands the
+  // elements to its callable and keeps what that returns, so the elements
+  // themselves go no further.
+  TaintSet Called;
+  for (unsigned I = 0; I < Args.size(); ++I)
+    if (Model.takes(I))
+      Called.join(callBack(Args[I], Call.ArgValues[I], Args, Call.ArgValues,
+                           Call.ObjectTaint));
+  bool Projects = Model.ProjectsThroughCallable && !Called.empty();
+  auto Feeds = [&](unsigned J) {
+    return Model.takes(J) &&
+           (!Projects || !(isIteratorLike(Args[J]->getType()) ||
+                           Args[J]->getType()->isPointerType()));
+  };
+  // What reaches an output: the inputs but what the output already held.
+  auto InputsBut = [&](std::optional<unsigned> Except, bool WithObject) {
+    TaintSet Inputs = Called;
+    if (WithObject && Model.FromObject)
+      Inputs.join(Call.ObjectTaint);
+    for (unsigned J = 0; J < Args.size(); ++J)
+      if (J != Except && Feeds(J))
+        Inputs.join(Call.ArgTaints[J]);
+    return Inputs;
+  };
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    // The arguments named are written through what they refer to; when
+    // none are, those the callee can write.
+    PathList Through = Call.Written[I];
+    if (Model.ToArgs) {
+      if (!llvm::is_contained(*Model.ToArgs, I))
+        continue;
+      if (Through.empty())
+        Through = Args[I]->getType()->isPointerType() ||
+                          isIteratorLike(Args[I]->getType())
+                      ? Call.ArgValues[I].Pointees
+                      : Call.ArgValues[I].Places;
+    }
+    if (Through.empty())
+      continue;
+    TaintSet Out = Stepped(
+        forDestination(InputsBut(I, /*WithObject=*/true), Args[I]->getType()),
+        StepKind::CallOutput, rootDecl(Through));
+    for (const AccessPath &P : Through)
+      S.add(P, Out);
+  }
+  if (Call.Object && Model.ToObject.value_or(Call.MutatesObject)) {
+    QualType ObjectType = Call.Object->getType();
+    if (ObjectType->isPointerType())
+      ObjectType = ObjectType->getPointeeType();
+    // The arguments themselves (v.push_back(x)), not what the object held,
+    // which is still there.
+    TaintSet Arguments;
+    for (unsigned J = 0; J < Args.size(); ++J)
+      if (Model.takes(J))
+        Arguments.join(Call.ArgTaints[J]);
+    TaintSet Out = Stepped(forDestination(Arguments, ObjectType),
+                           StepKind::CallOutput, rootDecl(Call.ObjectPlaces));
+    for (const AccessPath &P : Call.ObjectPlaces)
+      S.add(P, Out);
+  }
+  if (!Model.ToResult)
+    return TaintSet();
+  return Stepped(forDestination(InputsBut(std::nullopt, /*WithObject=*/true),
+                                Call.Call->getType()),
+                 StepKind::CallResult, nullptr);
 }
 
 Value Transfer::evalConstruct(const CXXConstructExpr *C) {

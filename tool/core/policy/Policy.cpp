@@ -29,6 +29,15 @@ Policy Policy::builtin() {
       "recovery) must not be used for advertising or marketing.";
   Policy Builtin;
   Builtin.Rules = {SecurityToAds};
+  // The standard algorithms that hand the elements to their callable and
+  // keep what it returns.
+  Propagation Projects;
+  Projects.ProjectsThroughCallable = true;
+  for (const char *Algorithm :
+       {"std::transform", "std::accumulate", "std::reduce",
+        "std::transform_reduce", "std::inner_product",
+        "std::transform_inclusive_scan", "std::transform_exclusive_scan"})
+    Builtin.Propagations.emplace(Algorithm, Projects);
   return Builtin;
 }
 
@@ -107,6 +116,11 @@ std::string Policy::fingerprint() const {
   for (const auto &[Name, Reason] : Declassifiers) {
     Add(Name);
     Add(Reason);
+  }
+  Add("propagations");
+  for (const auto &[Name, Model] : Propagations) {
+    Add(Name);
+    Add(Model.fingerprint());
   }
   return Text;
 }

@@ -14,6 +14,8 @@
 #ifndef PII_CORE_POLICY_POLICY_H
 #define PII_CORE_POLICY_POLICY_H
 
+#include "core/policy/Propagation.h"
+
 #include "llvm/ADT/StringRef.h"
 
 #include <map>
@@ -56,6 +58,8 @@ struct Policy {
   ByName<std::vector<NamedSink>> Sinks;
   /// Declassifying functions, with the reason.
   ByName<std::string> Declassifiers;
+  /// Functions modelled rather than summarized (Propagation.h).
+  ByName<Propagation> Propagations;
   /// A purpose or sink kind that no rule names is an error, not a warning.
   bool UnknownNamesAreErrors = false;
 

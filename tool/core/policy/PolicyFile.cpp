@@ -114,8 +114,9 @@ private:
   }
 
   bool readTop(const JsonValue &Root) {
-    if (!knownKeys(Root, "the policy",
-                   {"rules", "sources", "sinks", "declassifiers"}))
+    if (!knownKeys(
+            Root, "the policy",
+            {"rules", "sources", "sinks", "declassifiers", "propagations"}))
       return false;
     return eachEntry(Root, "rules",
                      [&](const JsonValue &E) { return readRule(E); }) &&
@@ -124,7 +125,9 @@ private:
            eachEntry(Root, "sinks",
                      [&](const JsonValue &E) { return readSink(E); }) &&
            eachEntry(Root, "declassifiers",
-                     [&](const JsonValue &E) { return readDeclassifier(E); });
+                     [&](const JsonValue &E) { return readDeclassifier(E); }) &&
+           eachEntry(Root, "propagations",
+                     [&](const JsonValue &E) { return readPropagation(E); });
   }
 
   bool readRule(const JsonValue &E) {
@@ -218,12 +221,10 @@ private:
         return false;
       Sink.Args.emplace();
       for (const JsonValue &A : Args->elements()) {
-        double N = A.number();
-        if (A.kind() != Kind::Number || N < 0 || N != std::floor(N) ||
-            N > 1 << 16)
+        if (!isArgumentIndex(A))
           return fail(A.where(), "each of \"args\" must be a 0-based "
                                  "argument index (0, 1, ...)");
-        Sink.Args->push_back(static_cast<unsigned>(N));
+        Sink.Args->push_back(static_cast<unsigned>(A.number()));
       }
     }
     Into.Rules.Sinks[qualified(Function)].push_back(std::move(Sink));
@@ -239,6 +240,70 @@ private:
       return false;
     // The first reason given is kept: it only explains.
     Into.Rules.Declassifiers.try_emplace(qualified(Function), Reason);
+    return true;
+  }
+
+  /// Whether \p V is a 0-based argument index.
+  static bool isArgumentIndex(const JsonValue &V) {
+    double N = V.number();
+    return V.kind() == Kind::Number && N >= 0 && N == std::floor(N) &&
+           N <= 1 << 16;
+  }
+
+  bool readPropagation(const JsonValue &E) {
+    const char *What = "a propagation";
+    std::string Function;
+    if (!knownKeys(E, What, {"function", "from", "to"}) ||
+        !text(E, "function", What, Function))
+      return false;
+    const JsonValue *From = E.get("from");
+    const JsonValue *To = E.get("to");
+    if (!From && !To)
+      return fail(E.where(), "a propagation needs \"from\" or \"to\" (or "
+                             "both): without them it says what a function "
+                             "without a body does anyway");
+    Propagation P;
+    if (From) {
+      if (!expectKind(*From, Kind::Array, "\"from\""))
+        return false;
+      P.FromArgs.emplace();
+      P.FromObject = false;
+      bool AllArgs = false;
+      for (const JsonValue &A : From->elements()) {
+        if (isArgumentIndex(A))
+          P.FromArgs->push_back(static_cast<unsigned>(A.number()));
+        else if (A.kind() == Kind::String && A.string() == "args")
+          AllArgs = true;
+        else if (A.kind() == Kind::String && A.string() == "this")
+          P.FromObject = true;
+        else
+          return fail(A.where(), "each of \"from\" is a 0-based argument "
+                                 "index (0, 1, ...), \"args\" (every "
+                                 "argument) or \"this\"");
+      }
+      if (AllArgs)
+        P.FromArgs.reset();
+    }
+    if (To) {
+      if (!expectKind(*To, Kind::Array, "\"to\""))
+        return false;
+      P.ToArgs.emplace();
+      P.ToResult = false;
+      P.ToObject = false;
+      for (const JsonValue &A : To->elements()) {
+        if (isArgumentIndex(A))
+          P.ToArgs->push_back(static_cast<unsigned>(A.number()));
+        else if (A.kind() == Kind::String && A.string() == "return")
+          P.ToResult = true;
+        else if (A.kind() == Kind::String && A.string() == "this")
+          P.ToObject = true;
+        else
+          return fail(A.where(), "each of \"to\" is a 0-based argument "
+                                 "index (0, 1, ...), \"return\" or \"this\"");
+      }
+    }
+    // The last entry for a function holds, over the built-in one too.
+    Into.Rules.Propagations[qualified(Function)] = std::move(P);
     return true;
   }
 
