@@ -5,10 +5,11 @@
 
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 
 #include <optional>
-#include <queue>
 
 using namespace clang;
 
@@ -53,53 +54,6 @@ bool containsTry(const Stmt *Body) {
   return false;
 }
 
-class Worklist {
-public:
-  /// Ranks blocks in reverse post-order, so a block is visited after its
-  /// predecessors where possible. llvm::ReversePostOrderTraversal cannot be
-  /// used: a CFG's successor lists hold null entries for pruned edges.
-  explicit Worklist(const CFG &G) : Order(G.getNumBlockIDs()) {
-    std::vector<const CFGBlock *> PostOrder;
-    std::vector<bool> Seen(G.getNumBlockIDs());
-    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>>
-        Stack{{&G.getEntry(), G.getEntry().succ_begin()}};
-    Seen[G.getEntry().getBlockID()] = true;
-    while (!Stack.empty()) {
-      auto &[Block, Next] = Stack.back();
-      if (Next == Block->succ_end()) {
-        PostOrder.push_back(Block);
-        Stack.pop_back();
-        continue;
-      }
-      const CFGBlock *Succ = *Next++;
-      if (Succ && !Seen[Succ->getBlockID()]) {
-        Seen[Succ->getBlockID()] = true;
-        Stack.push_back({Succ, Succ->succ_begin()});
-      }
-    }
-    unsigned Rank = 0;
-    for (auto It = PostOrder.rbegin(); It != PostOrder.rend(); ++It)
-      Order[(*It)->getBlockID()] = Rank++;
-  }
-  void push(const CFGBlock *B) {
-    if (Queued.insert(B).second)
-      Queue.push({Order[B->getBlockID()], B});
-  }
-  const CFGBlock *pop() {
-    const CFGBlock *B = Queue.top().second;
-    Queue.pop();
-    Queued.erase(B);
-    return B;
-  }
-  bool empty() const { return Queue.empty(); }
-
-private:
-  using Item = std::pair<unsigned, const CFGBlock *>;
-  std::vector<unsigned> Order;
-  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> Queue;
-  llvm::DenseSet<const CFGBlock *> Queued;
-};
-
 } // namespace
 
 FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx,
@@ -126,14 +80,15 @@ FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx,
   unsigned Visits = 0;
   SummaryBuilder Summary(Ctx, F, Out);
   std::vector<std::optional<Store>> Entry(G->getNumBlockIDs());
-  Worklist Work(*G);
+  // A block is visited after its predecessors where possible.
+  PostOrderCFGView Order(G.get());
+  ForwardDataflowWorklist Work(*G, &Order);
   Transfer(Ctx, Summary, Entry[G->getEntry().getBlockID()].emplace())
       .enterFunction();
-  Work.push(&G->getEntry());
-  while (!Work.empty()) {
+  Work.enqueueBlock(&G->getEntry());
+  while (const CFGBlock *B = Work.dequeue()) {
     if (++Visits > Budget)
       return FunctionOutcome::BudgetExhausted;
-    const CFGBlock *B = Work.pop();
     Store S = *Entry[B->getBlockID()];
     Transfer T(Ctx, Summary, S);
     if (const auto *Catch = dyn_cast_or_null<CXXCatchStmt>(B->getLabel()))
@@ -155,9 +110,9 @@ FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx,
       std::optional<Store> &SuccEntry = Entry[Succ->getBlockID()];
       if (!SuccEntry) {
         SuccEntry = S;
-        Work.push(Succ);
+        Work.enqueueBlock(Succ);
       } else if (SuccEntry->join(S)) {
-        Work.push(Succ);
+        Work.enqueueBlock(Succ);
       }
     }
   }
