@@ -45,8 +45,11 @@ static llvm::Error printSummaryEntry(llvm::raw_ostream &OS,
     printSpot(OS, Problem.Where);
     OS << ' ' << Problem.Message << '\n';
   }
-  if (!Entry->Diagnostics.empty())
-    OS << "diagnostics\n" << Entry->Diagnostics;
+  for (const CompilerDiagnostic &D : Entry->Diagnostics) {
+    OS << "diagnostic at ";
+    printSpot(OS, D.Where);
+    OS << ": " << D.Message << '\n' << D.Text;
+  }
   return printSummaries(OS, Entry->PackedSummaries, Name);
 }
 

@@ -9,12 +9,16 @@
 #ifndef PII_DRIVER_COMPILERDIAGNOSTICS_H
 #define PII_DRIVER_COMPILERDIAGNOSTICS_H
 
+#include "core/model/CompilerDiagnostic.h"
+
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <functional>
 #include <mutex>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace pii {
@@ -23,13 +27,17 @@ namespace pii {
 /// file order, each said once.
 using DiagnosticsShower = std::function<void(llvm::StringRef)>;
 
-/// Appends to \p Out the diagnostics in \p Text not appended before: every
-/// file that includes a header finds that header's problems, which are said
-/// once. A diagnostic is its first line with the notes and source lines
-/// under it, after the include stack that led to it; the stack differs
-/// from file to file and is not part of what is compared.
-void appendNewDiagnostics(std::string &Out, llvm::StringRef Text,
-                          std::set<std::string> &Seen);
+/// The diagnostics said so far, each once: every file that includes a
+/// header finds that header's problems again.
+class SaidDiagnostics {
+public:
+  /// Appends to \p Out the text of each of \p Diagnostics not said before.
+  void appendNew(std::string &Out,
+                 llvm::ArrayRef<CompilerDiagnostic> Diagnostics);
+
+private:
+  std::set<std::tuple<DiagnosticLevel, SourceSpot, std::string>> Seen;
+};
 
 /// Shows the files' diagnostics as the files are done, in file order (so
 /// that -j changes nothing), each said once: those of a file as soon as it
@@ -37,18 +45,18 @@ void appendNewDiagnostics(std::string &Out, llvm::StringRef Text,
 class DiagnosticsInFileOrder {
 public:
   DiagnosticsInFileOrder(size_t Files, const DiagnosticsShower &Show)
-      : Texts(Files), Done(Files), Show(Show) {}
+      : PerFile(Files), Done(Files), Show(Show) {}
 
-  /// From the pool: file \p I is done, with \p Text.
-  void done(size_t I, llvm::StringRef Text);
+  /// From the pool: file \p I is done, with \p Diagnostics.
+  void done(size_t I, llvm::ArrayRef<CompilerDiagnostic> Diagnostics);
 
 private:
-  std::vector<std::string> Texts;
+  std::vector<std::vector<CompilerDiagnostic>> PerFile;
   std::vector<bool> Done;
   const DiagnosticsShower &Show;
   std::mutex Lock;
   size_t Next = 0;
-  std::set<std::string> Seen;
+  SaidDiagnostics Said;
 };
 
 } // namespace pii

@@ -4,6 +4,7 @@
 #include "core/analysis/AnnotationChecks.h"
 #include "core/analysis/FlowSteps.h"
 #include "core/analysis/ParseObservers.h"
+#include "driver/DiagnosticCapture.h"
 #include "driver/IsolatedRun.h"
 #include "driver/ParseTool.h"
 #include "driver/Preamble.h"
@@ -149,7 +150,8 @@ parseFile(const tooling::CompilationDatabase &Commands, const std::string &File,
   // The tool keeps the paths it is given by reference.
   std::optional<std::string> Pch;
   std::string Header = preambleHeaderPath(File);
-  llvm::raw_string_ostream DiagnosticText(Out.Result.Diagnostics);
+  std::string Printed;
+  llvm::raw_string_ostream DiagnosticText(Printed);
   llvm::IntrusiveRefCntPtr<DiagnosticOptions> Options = new DiagnosticOptions();
   // As the compiler prints them: after #line directives.
   Options->ShowPresumedLoc = true;
@@ -159,21 +161,24 @@ parseFile(const tooling::CompilationDatabase &Commands, const std::string &File,
     Pch = preamblePchPath(File);
     Tool->mapVirtualFile(*Pch, Fit->Pre.Pch);
     Tool->mapVirtualFile(Header, Fit->Pre.IncludeLines);
-    Tool->setDiagnosticConsumer(&AsWithout.emplace(
-        DiagnosticText, Options.get(), Fit->Pre, Fit->Includes, Header));
+    AsWithout.emplace(DiagnosticText, Options.get(), Fit->Pre, Fit->Includes,
+                      Header);
   } else {
-    Tool->setDiagnosticConsumer(&Plain.emplace(DiagnosticText, Options.get()));
+    Plain.emplace(DiagnosticText, Options.get());
   }
+  const DiagnosticConsumer &Printer =
+      Fit ? static_cast<const DiagnosticConsumer &>(*AsWithout) : *Plain;
+  DiagnosticCapture Captured(const_cast<DiagnosticConsumer &>(Printer), Printed,
+                             Out.Result.Diagnostics);
+  Tool->setDiagnosticConsumer(&Captured);
   AnalysisActionFactory Factory(P, Out, Pch);
   Out.Crashed = !runIsolated([&] { Tool->run(&Factory); });
   // Errors the parse did not see, the driver's (an invalid -std=), count
   // as much as its own; those about annotations are ours, and do not.
-  const DiagnosticConsumer &Printed =
-      Fit ? static_cast<const DiagnosticConsumer &>(*AsWithout) : *Plain;
   unsigned OwnErrors = llvm::count_if(
       Out.Result.AnnotationProblems,
       [](const PlacedProblem &Problem) { return !Problem.Warning; });
-  if (Printed.getNumErrors() > OwnErrors)
+  if (Captured.getNumErrors() > OwnErrors)
     Out.Analyzed = false;
   // What a crashed analysis got to is not a translation unit analyzed.
   if (Out.Crashed || !Out.Analyzed)

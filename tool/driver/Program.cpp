@@ -30,12 +30,12 @@ double secondsSince(std::chrono::steady_clock::time_point Start) {
 ProgramAnalysis merge(const std::vector<FileAnalysis> &PerFile,
                       const std::vector<CompileJob> &Jobs) {
   ProgramAnalysis Result;
-  std::set<std::string> Diagnostics;
+  SaidDiagnostics Diagnostics;
   std::set<PlacedProblem> AnnotationProblems;
   llvm::StringSet<> Inputs;
   for (size_t I = 0; I < Jobs.size(); ++I) {
     const FileAnalysis &F = PerFile[I];
-    appendNewDiagnostics(Result.Diagnostics, F.Result.Diagnostics, Diagnostics);
+    Diagnostics.appendNew(Result.Diagnostics, F.Result.Diagnostics);
     Result.TranslationUnits += F.Result.TranslationUnits;
     // A header's problems are found by every file that includes it.
     for (const PlacedProblem &Problem : F.Result.AnnotationProblems)

@@ -9,6 +9,7 @@
 #ifndef PII_STORE_SUMMARYARCHIVE_H
 #define PII_STORE_SUMMARYARCHIVE_H
 
+#include "core/model/CompilerDiagnostic.h"
 #include "core/model/Summary.h"
 #include "store/Archive.h"
 
@@ -51,6 +52,10 @@ template <typename Ar> void fields(Ar &A, FunctionSummary &F) {
 
 template <typename Ar> void fields(Ar &A, Approximation &X) {
   A(X.Kind, X.Where, X.Detail);
+}
+
+template <typename Ar> void fields(Ar &A, CompilerDiagnostic &D) {
+  A(D.Level, D.Where, D.Message, D.Text);
 }
 
 template <typename Ar> void fields(Ar &A, SuppressionComment &C) {

@@ -21,6 +21,7 @@
 
 #include "core/analysis/Analyze.h"
 #include "core/link/Link.h"
+#include "core/model/CompilerDiagnostic.h"
 #include "store/CacheDirectory.h"
 #include "store/InputFile.h"
 
@@ -39,7 +40,7 @@ struct FileResult {
   /// As encodeSummaries writes them: a run whose link result is cached
   /// never decodes them.
   std::string PackedSummaries;
-  std::string Diagnostics;
+  std::vector<CompilerDiagnostic> Diagnostics;
   std::vector<PlacedProblem> AnnotationProblems;
   unsigned TranslationUnits = 0;
   AnalysisStats Stats;

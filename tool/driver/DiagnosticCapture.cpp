@@ -1,0 +1,66 @@
+//===- DiagnosticCapture.cpp ----------------------------------------------===//
+
+#include "driver/DiagnosticCapture.h"
+
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang;
+
+namespace pii {
+
+static DiagnosticLevel levelOf(DiagnosticsEngine::Level Level) {
+  switch (Level) {
+  case DiagnosticsEngine::Ignored:
+  case DiagnosticsEngine::Note:
+    return DiagnosticLevel::Note;
+  case DiagnosticsEngine::Remark:
+    return DiagnosticLevel::Remark;
+  case DiagnosticsEngine::Warning:
+    return DiagnosticLevel::Warning;
+  case DiagnosticsEngine::Error:
+    return DiagnosticLevel::Error;
+  case DiagnosticsEngine::Fatal:
+    return DiagnosticLevel::Fatal;
+  }
+  return DiagnosticLevel::Error;
+}
+
+/// Where \p Info is, as its printer placed it: the presumed location (after
+/// #line directives, and the names a preamble's printer gave back), made
+/// absolute.
+static SourceSpot placeOf(const Diagnostic &Info) {
+  if (!Info.hasSourceManager() || Info.getLocation().isInvalid())
+    return {};
+  const SourceManager &SM = Info.getSourceManager();
+  PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Info.getLocation()));
+  if (P.isInvalid())
+    return {};
+  llvm::SmallString<256> Path(P.getFilename());
+  SM.getFileManager().makeAbsolutePath(Path);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return {Path.str().str(), P.getLine(), P.getColumn()};
+}
+
+void DiagnosticCapture::HandleDiagnostic(DiagnosticsEngine::Level Level,
+                                         const Diagnostic &Info) {
+  DiagnosticConsumer::HandleDiagnostic(Level, Info);
+  size_t Before = Printed.size();
+  Printer.HandleDiagnostic(Level, Info);
+  std::string Text = Printed.substr(Before);
+  // A note belongs to the diagnostic before it.
+  if (Level == DiagnosticsEngine::Note && !Out.empty()) {
+    Out.back().Text += Text;
+    return;
+  }
+  CompilerDiagnostic &D = Out.emplace_back();
+  D.Level = levelOf(Level);
+  D.Where = placeOf(Info);
+  llvm::SmallString<128> Message;
+  Info.FormatDiagnostic(Message);
+  D.Message = Message.str().str();
+  D.Text = std::move(Text);
+}
+
+} // namespace pii
