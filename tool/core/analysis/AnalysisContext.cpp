@@ -64,30 +64,20 @@ int AnalysisContext::sourceIndex(const Label &L) {
 
 Port AnalysisContext::portOf(LabelId Id) {
   const Label &L = Labels.get(Id);
-  Port P;
-  P.Index = L.Index;
-  P.Arg = L.Arg;
-  P.Path = fieldPath(L.Path);
+  FieldPath Path = fieldPath(L.Path);
   switch (L.Kind) {
   case LabelKind::Source:
-    P.Kind = PortKind::Source;
-    P.Index = sourceIndex(L);
-    break;
+    return Port::source(sourceIndex(L), std::move(Path));
   case LabelKind::Param:
-    P.Kind = PortKind::Param;
-    break;
+    return Port::param(L.Index, std::move(Path));
   case LabelKind::CallResult:
-    P.Kind = PortKind::CallResult;
-    break;
+    return Port::callResult(L.Index, std::move(Path));
   case LabelKind::CallOut:
-    P.Kind = PortKind::CallOut;
-    break;
+    return Port::callOut(L.Index, L.Arg, std::move(Path));
   case LabelKind::Global:
-    P.Kind = PortKind::Global;
-    P.Name = usrOf(L.Origin);
-    break;
+    return Port::global(usrOf(L.Origin), std::move(Path));
   }
-  return P;
+  llvm_unreachable("a label kind without a port");
 }
 
 void AnalysisContext::approximate(ApproximationKind Kind, SourceLocation Loc,

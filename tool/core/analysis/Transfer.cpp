@@ -48,23 +48,20 @@ void Transfer::leaveFunction() {
   const FunctionDecl *F = Summary.function();
   S.forEachFact([&](const AccessPath &At, const TaintSet &T) {
     Port Out;
+    FieldPath Path = Ctx.fieldPath(At.Fields);
     if (!At.Root) {
-      Out.Kind = PortKind::ParamOut;
-      Out.Index = ObjectArg;
+      Out = Port::paramOut(ObjectArg, std::move(Path));
     } else if (const auto *Param = dyn_cast<ParmVarDecl>(At.Root)) {
       QualType Type = Param->getType();
       bool Shared = Type->isReferenceType() || Type->isPointerType();
       if (!Shared || Param->getDeclContext() != F)
         return;
-      Out.Kind = PortKind::ParamOut;
-      Out.Index = Param->getFunctionScopeIndex();
+      Out = Port::paramOut(Param->getFunctionScopeIndex(), std::move(Path));
     } else if (isGlobal(At.Root)) {
-      Out.Kind = PortKind::Global;
-      Out.Name = Ctx.usrOf(At.Root);
+      Out = Port::global(Ctx.usrOf(At.Root), std::move(Path));
     } else {
       return; // a local: gone with the call
     }
-    Out.Path = Ctx.fieldPath(At.Fields);
     // A parameter's own declared purpose says what the caller passes in, not
     // something the callee writes back.
     TaintSet Written;
@@ -215,7 +212,7 @@ void Transfer::executeStatement(const Stmt *St) {
     Parts P = valueParts(Result);
     for (auto &[Path, T] : P)
       T = withStep(T, R->getBeginLoc(), StepKind::Returned, Summary.function());
-    reachParts(P, Port::of(PortKind::Return));
+    reachParts(P, Port::returned());
     return;
   }
   if (const auto *E = dyn_cast<Expr>(St)) {

@@ -183,7 +183,7 @@ PathList Transfer::functionsOf(const Value &V) {
 
 void Transfer::reachArguments(int Site, llvm::ArrayRef<Parts> ArgParts) {
   for (unsigned I = 0; I < ArgParts.size(); ++I)
-    reachParts(ArgParts[I], Port::of(PortKind::CallArg, Site, I));
+    reachParts(ArgParts[I], Port::callArg(Site, I));
 }
 
 void Transfer::writeThroughCaptures(const PathList &Closures, int Site) {
@@ -419,7 +419,7 @@ Value Transfer::evalCall(const CallExpr *C) {
           argumentParts(ObjectExpr,
                         Value{ObjectTaint, ObjectPlaces, {}, false, false},
                         /*WholeObject=*/false),
-          Port::of(PortKind::CallArg, Site, ObjectArg));
+          Port::callArg(Site, ObjectArg));
   }
   if (Declassifies)
     return Value();
@@ -529,8 +529,8 @@ TaintSet Transfer::callBack(const Expr *Callable, const Value &V,
     }
   });
   for (unsigned I = 0; I < Arity; ++I)
-    Summary.reach(Data, Port::of(PortKind::CallArg, Site, I));
-  Port Object = Port::of(PortKind::CallArg, Site, ObjectArg);
+    Summary.reach(Data, Port::callArg(Site, I));
+  Port Object = Port::callArg(Site, ObjectArg);
   PathList Captures;
   for (const AccessPath &P : Closures)
     if (isClosure(P))

@@ -66,11 +66,42 @@ struct Port {
     return A.key() == B.key();
   }
 
-  static Port of(PortKind Kind, int Index = 0, int Arg = 0) {
+  /// One constructor a kind, so that what Index and Arg mean is said where
+  /// a port is made.
+  static Port param(int Param, FieldPath Path = {}) {
+    return make(PortKind::Param, Param, 0, {}, std::move(Path));
+  }
+  static Port callResult(int Site, FieldPath Path = {}) {
+    return make(PortKind::CallResult, Site, 0, {}, std::move(Path));
+  }
+  static Port callOut(int Site, int Arg, FieldPath Path = {}) {
+    return make(PortKind::CallOut, Site, Arg, {}, std::move(Path));
+  }
+  static Port source(int Source, FieldPath Path = {}) {
+    return make(PortKind::Source, Source, 0, {}, std::move(Path));
+  }
+  static Port global(Symbol Variable, FieldPath Path = {}) {
+    return make(PortKind::Global, 0, 0, Variable, std::move(Path));
+  }
+  static Port returned(FieldPath Path = {}) {
+    return make(PortKind::Return, 0, 0, {}, std::move(Path));
+  }
+  static Port paramOut(int Param, FieldPath Path = {}) {
+    return make(PortKind::ParamOut, Param, 0, {}, std::move(Path));
+  }
+  static Port callArg(int Site, int Arg, FieldPath Path = {}) {
+    return make(PortKind::CallArg, Site, Arg, {}, std::move(Path));
+  }
+
+private:
+  static Port make(PortKind Kind, int Index, int Arg, Symbol Name,
+                   FieldPath Path) {
     Port P;
     P.Kind = Kind;
     P.Index = Index;
     P.Arg = Arg;
+    P.Name = Name;
+    P.Path = std::move(Path);
     return P;
   }
 };
