@@ -12,8 +12,6 @@
 #include "core/link/Link.h"
 #include "core/model/Finding.h"
 
-#include <functional>
-#include <map>
 #include <string>
 #include <vector>
 
