@@ -309,9 +309,9 @@ int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
   Analyzed->extractAll(Jobs, Show);
   ProgramAnalysis Result = Analyzed->link();
   int Status = report(Result, Setup->Options);
-  // The program's summaries are freed with the process: one by one, at a
-  // million lines, they took a tenth of a second after the findings were
-  // out (Clang's -disable-free does the same for its AST).
+  // The program's summaries are freed with the process, not one by one
+  // after the findings are out (Clang's -disable-free does the same for its
+  // AST).
   llvm::BuryPointer(std::move(Analyzed));
   return Status;
 }
@@ -371,8 +371,7 @@ int runLink() {
   if (!Setup)
     return ExitIncomplete;
   std::string Root = sourceRoot();
-  // Read on every core: at a million lines, decoding 666 files took most
-  // of the link step.
+  // Read on every core: decoding the summaries is most of a link's work.
   struct SummaryRead {
     std::vector<TranslationUnitSummary> Units;
     std::string Problem;

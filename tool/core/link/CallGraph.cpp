@@ -116,8 +116,8 @@ CallGraph::numberedDefinitions(llvm::ArrayRef<const FunctionSummary *> Bodies) {
 std::vector<int>
 CallGraph::numbered(std::vector<const FunctionSummary *> Bodies) {
   // Ordered by a hash of the USR, then by the USR: a content order, and a
-  // cheap one. USRs share long prefixes, and at a million lines the lists
-  // run to tens of thousands (every function reading a source).
+  // cheap one: USRs share long prefixes, and the lists are long (every
+  // function reading a source).
   std::vector<std::pair<uint64_t, const FunctionSummary *>> Keyed;
   for (const FunctionSummary *Body : Bodies)
     Keyed.push_back({llvm::xxh3_64bits(Body->Usr.text()), Body});

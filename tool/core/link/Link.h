@@ -53,12 +53,11 @@ struct LinkResult {
   std::vector<SuppressionComment> Suppressions;
 };
 
-/// How many steps a link may take: about three minutes on one core. The
-/// bench's million-line program links in under a million; a pathological
-/// one (a call chain ten thousand functions deep, whose link grows with the
-/// cube of its depth) stops there rather than after hours, keeps what it
-/// found, and says where it stopped (LinkStats::BudgetExhausted, and a
-/// "budget" approximation).
+/// How many steps a link may take: about three minutes on one core. Real
+/// programs link in a small fraction of it; a pathological one (a call chain
+/// ten thousand functions deep, whose link grows with the cube of its depth)
+/// stops there rather than after hours, keeps what it found, and says where it
+/// stopped (LinkStats::BudgetExhausted, and a "budget" approximation).
 inline constexpr uint64_t LinkStepBudget = 250'000'000;
 
 /// Links \p Units, which must be canonical (see canonicalize), as one

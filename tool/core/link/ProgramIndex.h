@@ -7,9 +7,9 @@
 // is the program's.
 //
 // Adding a unit is a few hash insertions per function, with nothing sorted
-// or resolved: at a million lines, the link used to spend most of its time
-// building sorted indexes of the whole program before looking at a single
-// source; it now resolves only what the flows it follows need. Lists come
+// or resolved, so that the link resolves only what the flows it follows
+// need rather than indexing the whole program before looking at a single
+// source. Lists come
 // out in the order units were added, which the program's meaning does not
 // depend on, so a reader that needs an order sorts them by content.
 //

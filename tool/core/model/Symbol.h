@@ -2,9 +2,9 @@
 //
 // Summaries repeat a few strings a great many times: every step and call
 // site names its file, every port its fields by USR, every call its callee.
-// Held as std::string each, they made a million-line program's summaries
-// weigh gigabytes. A Symbol is one pointer to a string kept once for the
-// whole run, so copies are free and equality is a pointer comparison. The
+// Held as a std::string each, they would be most of the memory a large
+// program's summaries take. A Symbol is one pointer to a string kept once for
+// the whole run, so copies are free and equality is a pointer comparison. The
 // strings live in slabs of their own, not among the parser's allocations,
 // whose freed memory they would otherwise keep from being returned.
 // Ordering compares the text, so that nothing depends on where a string
