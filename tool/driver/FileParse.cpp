@@ -226,20 +226,17 @@ std::optional<LeadingIncludes> includesOf(const std::string &File,
   return Text ? leadingIncludes(*Text) : std::nullopt;
 }
 
-/// \p Job's preamble in \p Preambles, if it fits the file as it is now;
-/// the first problem met goes to \p Problem.
-std::optional<FittingPreamble> fittingPreamble(const CompileJob &Job,
-                                               const FileOverlay &Overlay,
-                                               const PreambleStore &Preambles,
-                                               std::string &Problem) {
+/// \p Job's preamble in \p Preambles, if it fits the file as it is now; an
+/// error if its entry is unusable.
+llvm::Expected<std::optional<FittingPreamble>>
+fittingPreamble(const CompileJob &Job, const FileOverlay &Overlay,
+                const PreambleStore &Preambles) {
   std::optional<LeadingIncludes> Includes = includesOf(Job.File, Overlay);
   if (!Includes)
     return std::nullopt;
   auto Pre = Preambles.lookup(Job.File, Job.Key, Includes->Lines, Overlay);
-  if (!Pre) {
-    Problem = llvm::toString(Pre.takeError());
-    return std::nullopt;
-  }
+  if (!Pre)
+    return Pre.takeError();
   if (!*Pre)
     return std::nullopt;
   return FittingPreamble{std::move(**Pre), std::move(*Includes)};
@@ -253,10 +250,16 @@ FileAnalysis parseAndSummarize(const tooling::CompilationDatabase &Commands,
                                const CompileJob &Job, const Policy &P,
                                const FileOverlay &Overlay,
                                const PreambleStore *Preambles) {
+  // The first problem met with the cache is the one said.
   std::string Problem;
   std::optional<FittingPreamble> Fit;
-  if (Preambles)
-    Fit = fittingPreamble(Job, Overlay, *Preambles, Problem);
+  if (Preambles) {
+    auto Found = fittingPreamble(Job, Overlay, *Preambles);
+    if (Found)
+      Fit = std::move(*Found);
+    else
+      Problem = llvm::toString(Found.takeError());
+  }
   std::optional<FileAnalysis> Out;
   if (Fit && !Fit->Pre.Pch.empty()) {
     Out = parseFile(Commands, Job.File, P, Overlay, &*Fit);
