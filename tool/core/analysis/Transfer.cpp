@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "core/analysis/Transfer.h"
+#include "core/analysis/CallTransfer.h"
 #include "core/analysis/FlowSteps.h"
 #include "core/analysis/LibraryModels.h"
 #include "core/analysis/TransferHelpers.h"
@@ -398,9 +399,9 @@ Value Transfer::evalUncached(const Expr *E) {
   if (const auto *C = dyn_cast<CastExpr>(E))
     return evalCast(C);
   if (const auto *C = dyn_cast<CallExpr>(E))
-    return evalCall(C);
+    return CallTransfer(*this).evalCall(C);
   if (const auto *C = dyn_cast<CXXConstructExpr>(E))
-    return evalConstruct(C);
+    return CallTransfer(*this).evalConstruct(C);
   if (const auto *A = dyn_cast<ArraySubscriptExpr>(E)) {
     Value Base = eval(A->getBase());
     eval(A->getIdx());
@@ -518,7 +519,8 @@ Value Transfer::evalMember(const MemberExpr *M) {
   Value Base = eval(M->getBase());
   const auto *F = dyn_cast<FieldDecl>(Member);
   if (!F)
-    return Value(); // a member function being called: see evalCall
+    return Value(); // a member function being called: see
+                    // CallTransfer::evalCall
   Value V;
   const PathList &Objects = M->isArrow() ? Base.Pointees : Base.Places;
   if (Objects.empty()) { // a member of a temporary

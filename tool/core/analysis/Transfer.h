@@ -6,10 +6,8 @@
 // leaves the function (arguments of calls, returned values, what is left in
 // parameters and globals) is reported to the SummaryBuilder.
 //
-// Calls to functions in system headers are opaque here: their result and
-// outputs receive their inputs' labels. Calls to user functions get symbolic
-// labels for their result and outputs, which the link step resolves against
-// the callee's summary, wherever its body is.
+// Calls are CallTransfer's (CallTransfer.h); reading and writing the store,
+// part by part, is in TransferStorage.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -52,6 +50,10 @@ using Parts = std::vector<
     std::pair<llvm::SmallVector<const clang::FieldDecl *, 2>, TaintSet>>;
 
 class Transfer {
+  /// Calls are evaluated on their own (CallTransfer.h), with the rest of
+  /// the store's reading and writing from here.
+  friend class CallTransfer;
+
 public:
   Transfer(AnalysisContext &Ctx, SummaryBuilder &Summary, Store &S)
       : Ctx(Ctx), Summary(Summary), S(S) {}
@@ -89,55 +91,6 @@ private:
   Value evalUnary(const clang::UnaryOperator *U);
   Value evalBinary(const clang::BinaryOperator *B);
   Value evalCast(const clang::CastExpr *C);
-  Value evalCall(const clang::CallExpr *C);
-  /// The functions and lambdas \p V refers to (as a function pointer, a
-  /// closure, or a std::function holding one), for a call or an argument.
-  /// A lambda's entry is the closure's place, whose root is its call
-  /// operator.
-  PathList functionsOf(const Value &V);
-  FunctionRef functionRef(const clang::FunctionDecl *F);
-  /// The storage a call's reference result refers to, per \p R.
-  PathList placesOf(const Referent &R, const PathList &ObjectPlaces,
-                    llvm::ArrayRef<const clang::Expr *> Args,
-                    llvm::ArrayRef<Value> ArgValues);
-  /// After a call on lambda closures: what the lambda wrote through its
-  /// by-reference captures is now in the captured variables.
-  void writeThroughCaptures(const PathList &Closures, int Site);
-  /// The index of the current function's parameter that \p V is, if it is
-  /// one: a callback received from the caller.
-  int parameterOf(const Value &V) const;
-  /// When an opaque library call is given a callable (std::for_each's
-  /// lambda), the library calls it with data from its other arguments: a
-  /// call site of its own, whose result joins the library call's.
-  TaintSet callBack(const clang::Expr *Callable, const Value &V,
-                    llvm::ArrayRef<const clang::Expr *> Args,
-                    llvm::ArrayRef<Value> ArgValues,
-                    const TaintSet &ObjectTaint);
-  /// A call to a function without a body, or one the policy models, as its
-  /// arguments and object were evaluated.
-  struct ModelledCall {
-    const clang::CallExpr *Call;
-    const clang::FunctionDecl *Callee;
-    const clang::Expr *Object;
-    llvm::ArrayRef<const clang::Expr *> Args;
-    llvm::ArrayRef<Value> ArgValues;
-    llvm::ArrayRef<TaintSet> ArgTaints;
-    /// What the callee can write through each argument.
-    llvm::ArrayRef<PathList> Written;
-    const PathList &ObjectPlaces;
-    const TaintSet &ObjectTaint;
-    /// A non-const member function.
-    bool MutatesObject;
-    /// Calls the compiler wrote on its own variables get no step.
-    bool Silent;
-  };
-  /// Applies \p Model to \p Call: writes its outputs, and returns what its
-  /// result carries.
-  TaintSet applyModel(const Propagation &Model, const ModelledCall &Call);
-  Value evalConstruct(const clang::CXXConstructExpr *C);
-  /// Where \p Arg, an argument of the call at \p Call, is written.
-  void placeArgument(CallArgument &Out, const clang::Expr *Arg,
-                     clang::SourceLocation Call);
   Value evalChildren(const clang::Stmt *St);
 
   /// Writes what \p Init makes to \p P; \p Loc is where the write's step is.
@@ -177,8 +130,6 @@ private:
   /// is of the same type, whose fields carry their purposes when read.
   Parts argumentParts(const clang::Expr *Arg, const Value &V, bool WholeObject);
   void reachParts(const Parts &P, const Port &To);
-  /// Each argument of call site \p Site reaches its CallArg port.
-  void reachArguments(int Site, llvm::ArrayRef<Parts> ArgParts);
   /// The parts of the value \p E makes, through braced initialisers of
   /// records and copies: `return Contact{u.phone, "mobile"};` has the phone
   /// in its number field only.

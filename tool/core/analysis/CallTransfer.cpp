@@ -1,14 +1,9 @@
-//===- TransferCalls.cpp --------------------------------------------------===//
-//
-// Calls and constructions: sinks, call sites, symbolic results for user
-// functions, and the opaque model for the standard library.
-//
-//===----------------------------------------------------------------------===//
+//===- CallTransfer.cpp ---------------------------------------------------===//
 
+#include "core/analysis/CallTransfer.h"
 #include "core/analysis/FlowSteps.h"
 #include "core/analysis/LibraryModels.h"
 #include "core/analysis/ReturnedReference.h"
-#include "core/analysis/Transfer.h"
 #include "core/analysis/TransferHelpers.h"
 
 #include "clang/AST/ASTContext.h"
@@ -25,8 +20,8 @@ namespace pii {
 
 /// Iterators, smart pointers and inserters: class values that refer to
 /// storage elsewhere, recognised by their operator* or operator->.
-void Transfer::placeArgument(CallArgument &Out, const Expr *Arg,
-                             SourceLocation Call) {
+void CallTransfer::placeArgument(CallArgument &Out, const Expr *Arg,
+                                 SourceLocation Call) {
   const SourceManager &SM = Ctx.AST.getSourceManager();
   // A default argument is written at the declaration; the call is where it
   // is passed.
@@ -164,7 +159,7 @@ static bool isCallableWrapper(QualType T, const SourceManager &SM) {
                       });
 }
 
-PathList Transfer::functionsOf(const Value &V) {
+PathList CallTransfer::functionsOf(const Value &V) {
   PathList Functions;
   auto Add = [&](const AccessPath &P) {
     if (functionAt(P) && llvm::find(Functions, P) == Functions.end())
@@ -181,12 +176,12 @@ PathList Transfer::functionsOf(const Value &V) {
   return Functions;
 }
 
-void Transfer::reachArguments(int Site, llvm::ArrayRef<Parts> ArgParts) {
+void CallTransfer::reachArguments(int Site, llvm::ArrayRef<Parts> ArgParts) {
   for (unsigned I = 0; I < ArgParts.size(); ++I)
-    reachParts(ArgParts[I], Port::callArg(Site, I));
+    Exprs.reachParts(ArgParts[I], Port::callArg(Site, I));
 }
 
-void Transfer::writeThroughCaptures(const PathList &Closures, int Site) {
+void CallTransfer::writeThroughCaptures(const PathList &Closures, int Site) {
   for (const AccessPath &Closure : Closures)
     S.forEachTargetBelow(
         Closure, [&](const AccessPath &Field, const PathList &Referents) {
@@ -202,9 +197,9 @@ void Transfer::writeThroughCaptures(const PathList &Closures, int Site) {
         });
 }
 
-PathList Transfer::placesOf(const Referent &R, const PathList &ObjectPlaces,
-                            llvm::ArrayRef<const Expr *> Args,
-                            llvm::ArrayRef<Value> ArgValues) {
+PathList CallTransfer::placesOf(const Referent &R, const PathList &ObjectPlaces,
+                                llvm::ArrayRef<const Expr *> Args,
+                                llvm::ArrayRef<Value> ArgValues) {
   PathList Bases;
   switch (R.Kind) {
   case Referent::Object:
@@ -226,14 +221,14 @@ PathList Transfer::placesOf(const Referent &R, const PathList &ObjectPlaces,
   return Bases;
 }
 
-FunctionRef Transfer::functionRef(const FunctionDecl *F) {
+FunctionRef CallTransfer::functionRef(const FunctionDecl *F) {
   FunctionRef Ref{Ctx.usrOf(F), displayName(F), {}};
   for (unsigned I = 0; I < F->getNumParams(); ++I)
     Ref.SinkKinds.push_back(Ctx.Annotations.sinkKindOf(F, I));
   return Ref;
 }
 
-int Transfer::parameterOf(const Value &V) const {
+int CallTransfer::parameterOf(const Value &V) const {
   const PathList &Places = V.Places.empty() ? V.Pointees : V.Places;
   if (Places.size() != 1 || !Places.front().Fields.empty())
     return -1;
@@ -243,11 +238,11 @@ int Transfer::parameterOf(const Value &V) const {
   return Param->getFunctionScopeIndex();
 }
 
-Value Transfer::evalCall(const CallExpr *C) {
+Value CallTransfer::evalCall(const CallExpr *C) {
   const SourceManager &SM = Ctx.AST.getSourceManager();
   // std::get<I> of a pair is its field, like p.first.
   if (auto Get = pairGet(C)) {
-    Value Pair = eval(Get->first);
+    Value Pair = Exprs.eval(Get->first);
     Value V;
     V.ExactPlace = Pair.ExactPlace;
     if (const FieldDecl *Field = pairField(Get->first->getType(), Get->second))
@@ -255,8 +250,8 @@ Value Transfer::evalCall(const CallExpr *C) {
         V.ExactPlace &= P.extend(Field);
         V.Places.push_back(std::move(P));
       }
-    V.Taint =
-        V.Places.empty() ? Pair.Taint : readPlaces(V.Places, C->getExprLoc());
+    V.Taint = V.Places.empty() ? Pair.Taint
+                               : Exprs.readPlaces(V.Places, C->getExprLoc());
     return V;
   }
   const FunctionDecl *Callee = C->getDirectCallee();
@@ -265,7 +260,7 @@ Value Transfer::evalCall(const CallExpr *C) {
   Value Object;
   PathList ObjectPlaces;
   if (ObjectExpr) {
-    Object = eval(ObjectExpr);
+    Object = Exprs.eval(ObjectExpr);
     ObjectPlaces = ObjectExpr->getType()->isPointerType() ? Object.Pointees
                                                           : Object.Places;
   }
@@ -278,7 +273,7 @@ Value Transfer::evalCall(const CallExpr *C) {
   bool Indirect =
       !Callee || (ObjectExpr && isCallableWrapper(ObjectExpr->getType(), SM));
   if (Indirect) {
-    Value Function = ObjectExpr ? Object : eval(C->getCallee());
+    Value Function = ObjectExpr ? Object : Exprs.eval(C->getCallee());
     PathList Closures = functionsOf(Function);
     for (const AccessPath &P : Closures)
       Targets.append(instancesOf(functionAt(P)));
@@ -300,7 +295,7 @@ Value Transfer::evalCall(const CallExpr *C) {
   }
   TaintSet ObjectTaint = Object.Taint;
   if (ObjectExpr && ObjectExpr->getType()->isPointerType())
-    ObjectTaint.join(readPlaces(ObjectPlaces, ObjectExpr->getExprLoc()));
+    ObjectTaint.join(Exprs.readPlaces(ObjectPlaces, ObjectExpr->getExprLoc()));
 
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
   bool CopiesObject = Method && (Method->isCopyAssignmentOperator() ||
@@ -313,8 +308,9 @@ Value Transfer::evalCall(const CallExpr *C) {
   llvm::SmallVector<Parts, 4> ArgParts;
   llvm::SmallVector<TaintSet, 4> ArgTaints;
   for (const Expr *Arg : Args) {
-    ArgValues.push_back(eval(Arg));
-    ArgParts.push_back(argumentParts(Arg, ArgValues.back(), !CopiesObject));
+    ArgValues.push_back(Exprs.eval(Arg));
+    ArgParts.push_back(
+        Exprs.argumentParts(Arg, ArgValues.back(), !CopiesObject));
     TaintSet All;
     for (const auto &[Path, T] : ArgParts.back())
       All.join(T);
@@ -343,17 +339,17 @@ Value Transfer::evalCall(const CallExpr *C) {
     Target.Places = ObjectPlaces;
     Target.ExactPlace = Object.ExactPlace && ObjectPlaces.size() == 1;
     if (ObjectPlaces.size() == 1 &&
-        initializePair(ObjectPlaces.front(), Target.ExactPlace, Args.front(),
-                       ObjectExpr->getBeginLoc())) {
+        Exprs.initializePair(ObjectPlaces.front(), Target.ExactPlace,
+                             Args.front(), ObjectExpr->getBeginLoc())) {
       Target.Taint = ArgTaints.front();
       return Target;
     }
     if (!CopiesObject ||
-        !copyObject(Target, ArgValues.front(), ObjectExpr->getBeginLoc(),
-                    Args.front()->getBeginLoc()))
-      assign(Target, ArgTaints.front(), /*Strong=*/true,
-             ObjectExpr->getBeginLoc());
-    bindTargets(Target, ArgValues.front());
+        !Exprs.copyObject(Target, ArgValues.front(), ObjectExpr->getBeginLoc(),
+                          Args.front()->getBeginLoc()))
+      Exprs.assign(Target, ArgTaints.front(), /*Strong=*/true,
+                   ObjectExpr->getBeginLoc());
+    Exprs.bindTargets(Target, ArgValues.front());
     Target.Taint = ArgTaints.front();
     return Target;
   }
@@ -415,11 +411,11 @@ Value Transfer::evalCall(const CallExpr *C) {
     });
     reachArguments(Site, ArgParts);
     if (ObjectExpr)
-      reachParts(
-          argumentParts(ObjectExpr,
-                        Value{ObjectTaint, ObjectPlaces, {}, false, false},
-                        /*WholeObject=*/false),
-          Port::callArg(Site, ObjectArg));
+      Exprs.reachParts(Exprs.argumentParts(
+                           ObjectExpr,
+                           Value{ObjectTaint, ObjectPlaces, {}, false, false},
+                           /*WholeObject=*/false),
+                       Port::callArg(Site, ObjectArg));
   }
   if (Declassifies)
     return Value();
@@ -474,7 +470,7 @@ Value Transfer::evalCall(const CallExpr *C) {
             Callee && C->isGLValue() ? returnedReferent(Callee) : std::nullopt)
       Result.Places = placesOf(*Referred, ObjectPlaces, Args, ArgValues);
     Result.ExactPlace = Result.Places.size() == 1;
-    Result.Taint.join(readPlaces(Result.Places, CallLoc));
+    Result.Taint.join(Exprs.readPlaces(Result.Places, CallLoc));
     return Result;
   }
   PathList Into;
@@ -490,17 +486,17 @@ Value Transfer::evalCall(const CallExpr *C) {
   }
   if (C->isGLValue()) {
     Result.Places = std::move(Into);
-    Result.Taint.join(readPlaces(Result.Places, CallLoc));
+    Result.Taint.join(Exprs.readPlaces(Result.Places, CallLoc));
   } else if (C->getType()->isPointerType() || isIteratorLike(C->getType())) {
     Result.Pointees = std::move(Into);
   }
   return Result;
 }
 
-TaintSet Transfer::callBack(const Expr *Callable, const Value &V,
-                            llvm::ArrayRef<const Expr *> Args,
-                            llvm::ArrayRef<Value> ArgValues,
-                            const TaintSet &ObjectTaint) {
+TaintSet CallTransfer::callBack(const Expr *Callable, const Value &V,
+                                llvm::ArrayRef<const Expr *> Args,
+                                llvm::ArrayRef<Value> ArgValues,
+                                const TaintSet &ObjectTaint) {
   PathList Closures = functionsOf(V);
   if (Closures.empty())
     return TaintSet();
@@ -512,7 +508,7 @@ TaintSet Transfer::callBack(const Expr *Callable, const Value &V,
     if (Args[I] == Callable)
       continue;
     Data.join(ArgValues[I].Taint);
-    Data.join(readPlaces(ArgValues[I].Pointees, Args[I]->getBeginLoc()));
+    Data.join(Exprs.readPlaces(ArgValues[I].Pointees, Args[I]->getBeginLoc()));
   }
   unsigned Arity = 0;
   for (const AccessPath &P : Closures)
@@ -535,18 +531,18 @@ TaintSet Transfer::callBack(const Expr *Callable, const Value &V,
   for (const AccessPath &P : Closures)
     if (isClosure(P))
       Captures.push_back(P);
-  reachParts(readParts(Captures, Callable->getBeginLoc()), Object);
+  Exprs.reachParts(Exprs.readParts(Captures, Callable->getBeginLoc()), Object);
   writeThroughCaptures(Captures, Site);
   TaintSet Result;
   Result.add(Ctx.Labels.input(LabelKind::CallResult, Site), 0);
   return Result;
 }
 
-TaintSet Transfer::applyModel(const Propagation &Model,
-                              const ModelledCall &Call) {
+TaintSet CallTransfer::applyModel(const Propagation &Model,
+                                  const ModelledCall &Call) {
   SourceLocation CallLoc = Call.Call->getExprLoc();
   auto Stepped = [&](const TaintSet &T, StepKind K, const NamedDecl *Detail) {
-    return Call.Silent ? T : withStep(T, CallLoc, K, Call.Callee, Detail);
+    return Call.Silent ? T : Exprs.withStep(T, CallLoc, K, Call.Callee, Detail);
   };
   llvm::ArrayRef<const Expr *> Args = Call.Args;
   // The library calls the callables among its inputs with data from its
@@ -589,9 +585,10 @@ TaintSet Transfer::applyModel(const Propagation &Model,
     }
     if (Through.empty())
       continue;
-    TaintSet Out = Stepped(
-        forDestination(InputsBut(I, /*WithObject=*/true), Args[I]->getType()),
-        StepKind::CallOutput, rootDecl(Through));
+    TaintSet Out =
+        Stepped(Exprs.forDestination(InputsBut(I, /*WithObject=*/true),
+                                     Args[I]->getType()),
+                StepKind::CallOutput, rootDecl(Through));
     for (const AccessPath &P : Through)
       S.add(P, Out);
   }
@@ -605,26 +602,27 @@ TaintSet Transfer::applyModel(const Propagation &Model,
     for (unsigned J = 0; J < Args.size(); ++J)
       if (Model.takes(J))
         Arguments.join(Call.ArgTaints[J]);
-    TaintSet Out = Stepped(forDestination(Arguments, ObjectType),
+    TaintSet Out = Stepped(Exprs.forDestination(Arguments, ObjectType),
                            StepKind::CallOutput, rootDecl(Call.ObjectPlaces));
     for (const AccessPath &P : Call.ObjectPlaces)
       S.add(P, Out);
   }
   if (!Model.ToResult)
     return TaintSet();
-  return Stepped(forDestination(InputsBut(std::nullopt, /*WithObject=*/true),
-                                Call.Call->getType()),
-                 StepKind::CallResult, nullptr);
+  return Stepped(
+      Exprs.forDestination(InputsBut(std::nullopt, /*WithObject=*/true),
+                           Call.Call->getType()),
+      StepKind::CallResult, nullptr);
 }
 
-Value Transfer::evalConstruct(const CXXConstructExpr *C) {
+Value CallTransfer::evalConstruct(const CXXConstructExpr *C) {
   const SourceManager &SM = Ctx.AST.getSourceManager();
   const CXXConstructorDecl *Ctor = C->getConstructor();
   // An implicit copy is the object copied, part by part: passing a Contact
   // by value keeps its number and its label apart.
   if (Ctor->isCopyOrMoveConstructor() && !Ctor->isUserProvided() &&
       C->getNumArgs() >= 1)
-    return eval(C->getArg(0));
+    return Exprs.eval(C->getArg(0));
   llvm::SmallVector<const Expr *, 4> Args(C->arguments());
   llvm::SmallVector<Parts, 4> ArgParts;
   TaintSet Inputs;
@@ -632,8 +630,9 @@ Value Transfer::evalConstruct(const CXXConstructExpr *C) {
   PathList Callables;
   bool Wrapper = isCallableWrapper(C->getType(), SM);
   for (const Expr *Arg : Args) {
-    Value V = eval(Arg);
-    ArgParts.push_back(argumentParts(Arg, V, !Ctor->isCopyOrMoveConstructor()));
+    Value V = Exprs.eval(Arg);
+    ArgParts.push_back(
+        Exprs.argumentParts(Arg, V, !Ctor->isCopyOrMoveConstructor()));
     for (const auto &[Path, T] : ArgParts.back())
       Inputs.join(T);
     if (Wrapper)
@@ -673,7 +672,7 @@ Value Transfer::evalConstruct(const CXXConstructExpr *C) {
     return V;
   // A constructed object holds what it was built from; the variable it
   // initializes records the step, so the constructor adds none.
-  V.Taint = forDestination(Inputs, C->getType());
+  V.Taint = Exprs.forDestination(Inputs, C->getType());
   V.Pointees = std::move(Callables);
   return V;
 }
