@@ -52,7 +52,8 @@ def main():
 
         shown = dump(file_entry, link_entry)
         expect('pii-flow dump prints the file entry: its inputs and its function summaries',
-               shown.returncode == 0 and ': cache-entry\ninput ' + source in shown.stdout
+               shown.returncode == 0 and ': cache-entry\ninput ' in shown.stdout
+               and '\ninput %s size ' % source in shown.stdout
                and '  function sync at ' in shown.stdout
                and "source #0 security from User::phone" in shown.stdout
                and 'sink advertising' in shown.stdout)
