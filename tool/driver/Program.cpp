@@ -146,8 +146,6 @@ size_t Program::jobOf(const std::string &File) {
   for (size_t I = 0; I < Jobs.size(); ++I)
     if (Jobs[I].File == File)
       return I;
-  // The index of the files taken from the cache holds no newcomer.
-  Unpacking.reset();
   Jobs.push_back(compileJob(Commands, File));
   PerFile.emplace_back();
   return Jobs.size() - 1;
@@ -155,7 +153,8 @@ size_t Program::jobOf(const std::string &File) {
 
 void Program::update(const std::string &File, const FileOverlay &Overlay) {
   size_t I = jobOf(File);
-  // The index was built from the summaries this replaces.
+  // The index was built from the summaries this replaces, and holds no
+  // newcomer.
   Unpacking.reset();
   Updated = true;
   PerFile[I] = parseAndSummarize(Commands, Jobs[I], P, Overlay,
