@@ -214,7 +214,7 @@ TEST_CASE("unresolved callbacks are reported as approximations", "[link]") {
   Each.Calls.push_back(Callback);
   LinkResult R = link({unit({Each})}, Policy::builtin());
   REQUIRE(R.Approximations.size() == 1);
-  CHECK(R.Approximations[0].Kind == ApproximationKind::IndirectCall);
+  CHECK(R.Approximations[0].Kind == ApproximationKind::UnresolvedCallback);
   CHECK(R.Approximations[0].Where.Line == 7);
 }
 
@@ -243,10 +243,11 @@ TEST_CASE("a link that reaches its budget keeps what it found and says so",
   LinkResult Cut = link(Units, Policy::builtin(), /*StepBudget=*/20);
   CHECK(Cut.Stats.BudgetExhausted);
   CHECK(Cut.Findings.size() < Whole.Findings.size());
-  CHECK(std::any_of(Cut.Approximations.begin(), Cut.Approximations.end(),
-                    [](const Approximation &A) {
-                      return A.Kind == ApproximationKind::Budget &&
-                             A.Detail.find("stopped at its budget of 20") !=
-                                 std::string::npos;
-                    }));
+  CHECK(std::any_of(
+      Cut.Approximations.begin(), Cut.Approximations.end(),
+      [](const Approximation &A) {
+        return A.Kind == ApproximationKind::LinkBudget && A.Count == 20 &&
+               approximationMessage(A).find("stopped at its budget of 20") !=
+                   std::string::npos;
+      }));
 }

@@ -54,7 +54,22 @@ TEST_CASE("each kind of step has its words", "[messages]") {
         "the call to 'lookup' returns it");
 }
 
-TEST_CASE("approximations are named as --stats shows them", "[messages]") {
+TEST_CASE("approximations are named and said as --stats shows them",
+          "[messages]") {
   CHECK(approximationName(ApproximationKind::IndirectCall) == "indirect-call");
+  CHECK(approximationName(ApproximationKind::UnresolvedCallback) ==
+        "indirect-call");
   CHECK(approximationName(ApproximationKind::NoCfg) == "no-cfg");
+  CHECK(approximationName(ApproximationKind::LinkBudget) == "budget");
+  CHECK(
+      approximationMessage({ApproximationKind::UnmodelledCall, {}, "crc32"}) ==
+      "'crc32' has no body in the program; a value with a purpose passed to "
+      "it is assumed to reach its result and outputs");
+  CHECK(approximationMessage(
+            {ApproximationKind::LinkBudget, {}, "User::phone", 250}) ==
+        "the link stopped at its budget of 250 steps while following the "
+        "flows of 'User::phone'; flows from it and from the sources after it "
+        "may be missing");
+  CHECK(approximationMessage({ApproximationKind::Budget, {}, "parse"}) ==
+        "the analysis of 'parse' stopped early");
 }

@@ -67,7 +67,7 @@ static llvm::Error printLinkEntry(llvm::raw_ostream &OS,
   for (const Approximation &A : R.Approximations) {
     OS << "approximation " << approximationName(A.Kind) << " at ";
     printSpot(OS, A.Where);
-    OS << ": " << A.Detail << '\n';
+    OS << ": " << approximationMessage(A) << '\n';
   }
   for (const SuppressionComment &S : R.Suppressions) {
     OS << "suppression at ";

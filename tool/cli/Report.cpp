@@ -48,7 +48,7 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
   OS << (ByKind.empty() ? "\n" : ")\n");
   for (const Approximation &A : Result.Approximations)
     OS << A.Where.File << ':' << A.Where.Line << ':' << A.Where.Column
-       << ": remark: " << A.Detail
+       << ": remark: " << approximationMessage(A)
        << " [approximation: " << approximationName(A.Kind) << "]\n";
 }
 

@@ -71,6 +71,40 @@ llvm::StringRef approximationName(ApproximationKind Kind) {
     return "inline-asm";
   case ApproximationKind::RawCast:
     return "raw-cast";
+  case ApproximationKind::UnresolvedCallback:
+    return "indirect-call";
+  case ApproximationKind::LinkBudget:
+    return "budget";
+  }
+  llvm_unreachable("a summary reader lets no unknown approximation through");
+}
+
+std::string approximationMessage(const Approximation &A) {
+  std::string Subject = "'" + A.Subject.str() + "'";
+  switch (A.Kind) {
+  case ApproximationKind::NoCfg:
+  case ApproximationKind::Budget:
+    return "the analysis of " + Subject + " stopped early";
+  case ApproximationKind::IndirectCall:
+    return "a call through a function pointer or std::function whose "
+           "targets are unknown; treated as an opaque call";
+  case ApproximationKind::UnmodelledCall:
+    return Subject +
+           " has no body in the program; a value with a purpose passed to "
+           "it is assumed to reach its result and outputs";
+  case ApproximationKind::InlineAsm:
+    return "inline assembly is not analyzed; values it moves are not "
+           "followed";
+  case ApproximationKind::RawCast:
+    return "an object that may carry a purpose is reinterpreted as another "
+           "type; its field-level detail is lost";
+  case ApproximationKind::UnresolvedCallback:
+    return Subject + " is called, but no caller passes a known function; "
+                     "treated as an opaque call";
+  case ApproximationKind::LinkBudget:
+    return "the link stopped at its budget of " + std::to_string(A.Count) +
+           " steps while following the flows of " + Subject +
+           "; flows from it and from the sources after it may be missing";
   }
   llvm_unreachable("a summary reader lets no unknown approximation through");
 }

@@ -26,9 +26,12 @@ std::string findingMessage(const Finding &F);
 /// The note for \p Step, e.g. "flows into 'digits'".
 std::string stepMessage(const FlowStep &Step);
 
-/// The name of \p Kind, as `--stats` and SARIF show it (e.g.
-/// "indirect-call").
+/// The name of \p Kind, as `--stats` shows it (e.g. "indirect-call").
 llvm::StringRef approximationName(ApproximationKind Kind);
+
+/// What \p A means for the findings, e.g. "inline assembly is not
+/// analyzed; values it moves are not followed".
+std::string approximationMessage(const Approximation &A);
 
 } // namespace pii
 

@@ -125,7 +125,7 @@ void printSummary(llvm::raw_ostream &OS, const TranslationUnitSummary &Unit) {
   for (const Approximation &A : Unit.Approximations) {
     OS << "  approximation " << approximationName(A.Kind) << " at ";
     printSpot(OS, A.Where);
-    OS << ": " << A.Detail << '\n';
+    OS << ": " << approximationMessage(A) << '\n';
   }
   for (const SuppressionComment &S : Unit.Suppressions) {
     OS << "  suppression at ";

@@ -51,7 +51,7 @@ template <typename Ar> void fields(Ar &A, FunctionSummary &F) {
 }
 
 template <typename Ar> void fields(Ar &A, Approximation &X) {
-  A(X.Kind, X.Where, X.Detail);
+  A(X.Kind, X.Where, X.Subject, X.Count);
 }
 
 template <typename Ar> void fields(Ar &A, CompilerDiagnostic &D) {

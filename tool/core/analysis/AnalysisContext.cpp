@@ -80,11 +80,10 @@ Port AnalysisContext::portOf(LabelId Id) {
   llvm_unreachable("a label kind without a port");
 }
 
-void AnalysisContext::approximate(ApproximationKind Kind, SourceLocation Loc,
-                                  std::string Detail) {
+void AnalysisContext::approximate(ApproximationKind Kind, SourceLocation Loc) {
   SourceSpot Where = spotOf(AST.getSourceManager(), Loc);
   if (Approximated.emplace(Kind, Where).second)
-    Out.Approximations.push_back({Kind, Where, std::move(Detail)});
+    Out.Approximations.push_back({Kind, Where, {}, 0});
 }
 
 const std::vector<ContainedField> &

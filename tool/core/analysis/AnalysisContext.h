@@ -59,8 +59,7 @@ public:
   /// The summary port of \p Label.
   Port portOf(LabelId Label);
   /// Records that the analysis approximates at \p Loc (once per place).
-  void approximate(ApproximationKind Kind, clang::SourceLocation Loc,
-                   std::string Detail);
+  void approximate(ApproximationKind Kind, clang::SourceLocation Loc);
 
   /// Purpose-annotated fields inside a value of type \p T, looking through
   /// references, pointers, arrays, bases, members and template arguments

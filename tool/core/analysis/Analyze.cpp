@@ -104,10 +104,10 @@ TranslationUnitAnalysis summarizeTranslationUnit(ASTContext &AST,
     if (Outcome == FunctionOutcome::Complete)
       continue;
     ++Result.Stats.IncompleteFunctions;
-    Result.Summary.Approximations.push_back(
-        {Outcome == FunctionOutcome::NoCFG ? ApproximationKind::NoCfg
-                                           : ApproximationKind::Budget,
-         Out.Where, "the analysis of '" + Out.Name + "' stopped early"});
+    Result.Summary.Approximations.push_back({Outcome == FunctionOutcome::NoCFG
+                                                 ? ApproximationKind::NoCfg
+                                                 : ApproximationKind::Budget,
+                                             Out.Where, Out.Name, 0});
   }
   for (const VarDecl *V : Collector.Globals) {
     FunctionSummary &Out = Result.Summary.Functions.emplace_back();

@@ -280,9 +280,7 @@ Value CallTransfer::evalCall(const CallExpr *C) {
     if (Targets.empty())
       CalleeParam = parameterOf(Function);
     if (Targets.empty() && CalleeParam < 0)
-      Ctx.approximate(ApproximationKind::IndirectCall, C->getExprLoc(),
-                      "a call through a function pointer or std::function "
-                      "whose targets are unknown; treated as an opaque call");
+      Ctx.approximate(ApproximationKind::IndirectCall, C->getExprLoc());
     // A lambda called through a std::function sees its own captures.
     if (ObjectExpr && !Targets.empty()) {
       ObjectPlaces.clear();

@@ -221,9 +221,7 @@ void Transfer::executeStatement(const Stmt *St) {
     return;
   }
   if (isa<AsmStmt>(St))
-    Ctx.approximate(ApproximationKind::InlineAsm, St->getBeginLoc(),
-                    "inline assembly is not analyzed; values it moves are "
-                    "not followed");
+    Ctx.approximate(ApproximationKind::InlineAsm, St->getBeginLoc());
 }
 
 void Transfer::enterCatch(const VarDecl *Exception) {
@@ -680,9 +678,7 @@ Value Transfer::evalCast(const CastExpr *C) {
     if (isa<CXXReinterpretCastExpr, CStyleCastExpr>(C) &&
         (hasSource(Sub.Taint) ||
          !Ctx.containedPurposeFields(C->getSubExpr()->getType()).empty()))
-      Ctx.approximate(ApproximationKind::RawCast, C->getBeginLoc(),
-                      "an object that may carry a purpose is reinterpreted "
-                      "as another type; its field-level detail is lost");
+      Ctx.approximate(ApproximationKind::RawCast, C->getBeginLoc());
     return Sub;
   default:
     return Sub; // derived-to-base, no-op, numeric and user-defined conversions

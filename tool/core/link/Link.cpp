@@ -203,8 +203,8 @@ private:
   /// alone: it runs on a core of its own while the flows are followed.
   static LinkStats countCalls(const ProgramIndex &Index,
                               const CallGraph &Calls);
-  void approximate(ApproximationKind Kind, SourceSpot Where,
-                   std::string Detail);
+  void approximate(ApproximationKind Kind, SourceSpot Where, Symbol Subject,
+                   uint64_t Count = 0);
 
   const Policy &Pol;
   std::vector<SourceInfo> Sources;
@@ -268,17 +268,15 @@ void Linker::noteUnknownCallbacks() {
     const CallSite &Call = Caller->Calls[Site];
     if (Call.CalleeParam >= 0 &&
         Calls->passed(Calls->idOf(*Caller), Site).empty())
-      approximate(ApproximationKind::IndirectCall, Call.Where,
-                  "'" + Call.CalleeName +
-                      "' is called, but no caller passes a known function; "
-                      "treated as an opaque call");
+      approximate(ApproximationKind::UnresolvedCallback, Call.Where,
+                  Call.CalleeName);
   }
 }
 
 void Linker::approximate(ApproximationKind Kind, SourceSpot Where,
-                         std::string Detail) {
+                         Symbol Subject, uint64_t Count) {
   if (Approximated.emplace(Kind, Where).second)
-    Approximations.push_back({Kind, std::move(Where), std::move(Detail)});
+    Approximations.push_back({Kind, std::move(Where), Subject, Count});
 }
 
 const Linker::Summary &Linker::summaryOf(int Fn, const Fact &Input) {
@@ -350,10 +348,7 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
                         });
         if (Tracing && !IsSink && !Sink && CanCarry)
           approximate(ApproximationKind::UnmodelledCall, Call.Where,
-                      "'" + Call.CalleeName +
-                          "' has no body in the program; a value with a "
-                          "purpose passed to it is assumed to reach its "
-                          "result and outputs");
+                      Call.CalleeName);
         Trace Opaque =
             concat(Through, single(FlowStep::at(FlowStepKind::CallResult,
                                                 Call.Where, Call.CalleeName)));
@@ -537,11 +532,8 @@ void Linker::traceSource(int Fn, int Source) {
     const FunctionSummary &Reader = Calls->summary(Fn);
     const SourceInfo &Info =
         Sources[SourceMaps[Index.unitOf(Reader.Usr)][Source]];
-    approximate(ApproximationKind::Budget, Info.OriginSpot,
-                "the link stopped at its budget of " + std::to_string(Budget) +
-                    " steps while following the flows of '" + Info.OriginName +
-                    "'; flows from it and from the sources after it may be "
-                    "missing");
+    approximate(ApproximationKind::LinkBudget, Info.OriginSpot, Info.OriginName,
+                Budget);
   }
 }
 

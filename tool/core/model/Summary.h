@@ -182,27 +182,36 @@ struct FunctionSummary {
   std::vector<Edge> Edges;
 };
 
+/// Where the analysis knowingly approximates; the reporters say it in words
+/// (report/Messages.h).
 enum class ApproximationKind : uint8_t {
-  /// A function has no CFG: its flows are not followed.
+  /// Subject, a function, has no CFG: its flows are not followed.
   NoCfg,
-  /// A function's or the link's budget ran out.
+  /// The analysis of Subject, a function, ran out of its budget.
   Budget,
-  /// A call through a pointer or callable with no known target.
+  /// A call through a pointer or callable whose targets are unknown.
   IndirectCall,
-  /// A value with a purpose enters a function with no body and no model.
+  /// A value with a purpose enters Subject, a function with no body and no
+  /// model.
   UnmodelledCall,
   InlineAsm,
-  /// A cast between unrelated pointer types.
+  /// An object that may carry a purpose is reinterpreted as another type.
   RawCast,
+  /// Subject, a parameter holding a callable, is called, but no caller
+  /// passes a known function.
+  UnresolvedCallback,
+  /// The link stopped at its budget of Count steps while following the
+  /// flows of Subject, a source.
+  LinkBudget,
 };
 inline constexpr ApproximationKind LastApproximationKind =
-    ApproximationKind::RawCast;
+    ApproximationKind::LinkBudget;
 
-/// A place where the analysis knowingly approximates, e.g. a budget ran out.
 struct Approximation {
   ApproximationKind Kind = ApproximationKind::Budget;
   SourceSpot Where;
-  std::string Detail;
+  Symbol Subject;
+  uint64_t Count = 0;
 };
 
 /// A `pii-flow: allow(<rule-id>, ...) <reason>` comment in the code.
