@@ -1,10 +1,9 @@
 //===- DiagnosticCapture.cpp ----------------------------------------------===//
 
 #include "driver/DiagnosticCapture.h"
+#include "core/analysis/FlowSteps.h"
 
-#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallString.h"
-#include "llvm/Support/Path.h"
 
 using namespace clang;
 
@@ -28,19 +27,12 @@ static DiagnosticLevel levelOf(DiagnosticsEngine::Level Level) {
 }
 
 /// Where \p Info is, as its printer placed it: the presumed location (after
-/// #line directives, and the names a preamble's printer gave back), made
-/// absolute.
+/// #line directives, and the names a preamble's printer gave back), as a
+/// step's place is written.
 static SourceSpot placeOf(const Diagnostic &Info) {
   if (!Info.hasSourceManager() || Info.getLocation().isInvalid())
     return {};
-  const SourceManager &SM = Info.getSourceManager();
-  PresumedLoc P = SM.getPresumedLoc(SM.getFileLoc(Info.getLocation()));
-  if (P.isInvalid())
-    return {};
-  llvm::SmallString<256> Path(P.getFilename());
-  SM.getFileManager().makeAbsolutePath(Path);
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  return {Path.str().str(), P.getLine(), P.getColumn()};
+  return spotOf(Info.getSourceManager(), Info.getLocation());
 }
 
 void DiagnosticCapture::HandleDiagnostic(DiagnosticsEngine::Level Level,
