@@ -1,7 +1,6 @@
 //===- Dump.cpp -----------------------------------------------------------===//
 
 #include "cli/Dump.h"
-#include "report/Messages.h"
 #include "report/SummaryText.h"
 #include "report/TextReporter.h"
 #include "store/PreambleStore.h"
@@ -64,16 +63,10 @@ static llvm::Error printLinkEntry(llvm::raw_ostream &OS,
      << R.Stats.CallSites << " (opaque " << R.Stats.OpaqueCallSites
      << ")\nsummaries " << R.Stats.Summaries << "\nsteps " << R.Stats.Steps
      << (R.Stats.BudgetExhausted ? " (budget exhausted)" : "") << '\n';
-  for (const Approximation &A : R.Approximations) {
-    OS << "approximation " << approximationName(A.Kind) << " at ";
-    printSpot(OS, A.Where);
-    OS << ": " << approximationMessage(A) << '\n';
-  }
-  for (const SuppressionComment &S : R.Suppressions) {
-    OS << "suppression at ";
-    printSpot(OS, S.Where);
-    OS << " allow(" << llvm::join(S.Rules, ", ") << ")\n";
-  }
+  for (const Approximation &A : R.Approximations)
+    printApproximation(OS, A);
+  for (const SuppressionComment &S : R.Suppressions)
+    printSuppression(OS, S);
   printFindings(OS, R.Findings);
   return llvm::Error::success();
 }

@@ -111,6 +111,21 @@ static void printFunction(llvm::raw_ostream &OS, const FunctionSummary &F) {
   }
 }
 
+void printApproximation(llvm::raw_ostream &OS, const Approximation &A) {
+  OS << "approximation " << approximationName(A.Kind) << " at ";
+  printSpot(OS, A.Where);
+  OS << ": " << approximationMessage(A) << '\n';
+}
+
+void printSuppression(llvm::raw_ostream &OS, const SuppressionComment &S) {
+  OS << "suppression at ";
+  printSpot(OS, S.Where);
+  OS << " allow(" << llvm::join(S.Rules, ", ") << ')';
+  if (!S.Problem.empty())
+    OS << " problem: " << S.Problem;
+  OS << '\n';
+}
+
 void printSummary(llvm::raw_ostream &OS, const TranslationUnitSummary &Unit) {
   OS << "translation unit " << Unit.File.text() << '\n';
   for (size_t S = 0; S < Unit.Sources.size(); ++S) {
@@ -122,19 +137,10 @@ void printSummary(llvm::raw_ostream &OS, const TranslationUnitSummary &Unit) {
   }
   for (const FunctionSummary &F : Unit.Functions)
     printFunction(OS, F);
-  for (const Approximation &A : Unit.Approximations) {
-    OS << "  approximation " << approximationName(A.Kind) << " at ";
-    printSpot(OS, A.Where);
-    OS << ": " << approximationMessage(A) << '\n';
-  }
-  for (const SuppressionComment &S : Unit.Suppressions) {
-    OS << "  suppression at ";
-    printSpot(OS, S.Where);
-    OS << " allow(" << llvm::join(S.Rules, ", ") << ')';
-    if (!S.Problem.empty())
-      OS << " problem: " << S.Problem;
-    OS << '\n';
-  }
+  for (const Approximation &A : Unit.Approximations)
+    printApproximation(OS << "  ", A);
+  for (const SuppressionComment &S : Unit.Suppressions)
+    printSuppression(OS << "  ", S);
 }
 
 } // namespace pii

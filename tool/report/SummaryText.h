@@ -20,6 +20,10 @@ void printSummary(llvm::raw_ostream &OS, const TranslationUnitSummary &Unit);
 /// file:line:col, or "-" for no place.
 void printSpot(llvm::raw_ostream &OS, const SourceSpot &Spot);
 
+/// One line each, as a summary's are printed (and a link entry's).
+void printApproximation(llvm::raw_ostream &OS, const Approximation &A);
+void printSuppression(llvm::raw_ostream &OS, const SuppressionComment &S);
+
 } // namespace pii
 
 #endif // PII_REPORT_SUMMARYTEXT_H
