@@ -7,16 +7,17 @@
 
 namespace pii {
 
-/// An entry's fields, all but the PCH first: a stale entry's PCH, megabytes,
-/// is not read.
-static void readHead(ArchiveReader &Reader, Preamble &P) {
-  Reader(P.IncludeLines, P.Inputs, P.Spellings);
+/// An entry's fields, for reading and writing alike: all but the PCH
+/// first, so that a stale entry's PCH, megabytes, is not read.
+template <typename Ar, typename PreambleT>
+static void headFields(Ar &A, PreambleT &P) {
+  A(P.IncludeLines, P.Inputs, P.Spellings);
 }
 
 llvm::Expected<Preamble> decodePreambleEntry(llvm::StringRef Archive) {
   ArchiveReader Reader(Archive);
   Preamble Result;
-  readHead(Reader, Result);
+  headFields(Reader, Result);
   Reader(Result.Pch);
   if (!Reader.done())
     return llvm::createStringError("malformed");
@@ -62,7 +63,7 @@ llvm::Expected<std::optional<Preamble>> PreambleStore::lookup(
     return std::nullopt; // none built yet
   ArchiveReader Reader((*Entry)->Archive);
   Preamble Result;
-  readHead(Reader, Result);
+  headFields(Reader, Result);
   if (!Reader.ok())
     return Unusable(llvm::createStringError("malformed"));
   if (Result.IncludeLines != IncludeLines)
@@ -80,7 +81,8 @@ llvm::Error PreambleStore::store(llvm::StringRef File,
                                  llvm::ArrayRef<std::string> Commands,
                                  const Preamble &P) const {
   ArchiveWriter Writer;
-  Writer(P.IncludeLines, P.Inputs, P.Spellings, P.Pch);
+  headFields(Writer, P);
+  Writer(P.Pch);
   std::string Path = Directory.entryPath(PreambleEntry, File, Commands);
   if (llvm::Error E = Directory.write(PreambleEntry, Path, Writer.finish()))
     return E;

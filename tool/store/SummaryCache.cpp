@@ -60,21 +60,23 @@ template <typename Ar> void fields(Ar &A, PlacedProblem &P) {
   A(P.Where, P.Message, P.Warning);
 }
 
-/// A summary entry's fields: the inputs come first, so that a stale entry is
-/// not read further.
-static void readInputs(ArchiveReader &Reader, FileResult &Result) {
-  Reader(Result.Inputs);
+/// A summary entry's fields, for reading and writing alike: the inputs come
+/// first, so that a stale entry is not read further.
+template <typename Ar, typename ResultT>
+static void inputFields(Ar &A, ResultT &Result) {
+  A(Result.Inputs);
 }
-static void readResult(ArchiveReader &Reader, FileResult &Result) {
-  Reader(Result.PackedSummaries, Result.Diagnostics, Result.AnnotationProblems,
-         Result.TranslationUnits, Result.Stats.IncompleteFunctions);
+template <typename Ar, typename ResultT>
+static void resultFields(Ar &A, ResultT &Result) {
+  A(Result.PackedSummaries, Result.Diagnostics, Result.AnnotationProblems,
+    Result.TranslationUnits, Result.Stats.IncompleteFunctions);
 }
 
 llvm::Expected<FileResult> decodeSummaryEntry(llvm::StringRef Archive) {
   ArchiveReader Reader(Archive);
   FileResult Result;
-  readInputs(Reader, Result);
-  readResult(Reader, Result);
+  inputFields(Reader, Result);
+  resultFields(Reader, Result);
   if (!Reader.done())
     return llvm::createStringError("malformed");
   return Result;
@@ -107,13 +109,13 @@ SummaryCache::lookup(llvm::StringRef File,
     return std::nullopt; // not cached yet
   ArchiveReader Reader((*Entry)->Archive);
   FileResult Result;
-  readInputs(Reader, Result);
+  inputFields(Reader, Result);
   if (!Reader.ok())
     return Malformed();
   for (const InputFile &Input : Result.Inputs)
     if (!unchanged(Input, Statuses->of(Input.Path)))
       return std::nullopt;
-  readResult(Reader, Result);
+  resultFields(Reader, Result);
   if (!Reader.done())
     return Malformed();
   return Result;
@@ -123,9 +125,8 @@ llvm::Error SummaryCache::store(llvm::StringRef File,
                                 llvm::ArrayRef<std::string> Commands,
                                 const FileResult &Result) const {
   ArchiveWriter Writer;
-  Writer(Result.Inputs, Result.PackedSummaries, Result.Diagnostics,
-         Result.AnnotationProblems, Result.TranslationUnits,
-         Result.Stats.IncompleteFunctions);
+  inputFields(Writer, Result);
+  resultFields(Writer, Result);
   return Directory.write(SummaryEntry,
                          Directory.entryPath(SummaryEntry, File, Commands),
                          Writer.finish());
