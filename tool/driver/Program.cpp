@@ -98,29 +98,33 @@ std::string normalized(llvm::StringRef Path) {
   return Result.str().str();
 }
 
-/// Links \p Units, with \p Index holding them already.
-ProgramAnalysis
-linkIndexed(const ProgramIndex &Index,
-            llvm::ArrayRef<const TranslationUnitSummary *> Units,
-            const Policy &P) {
+/// \p Units indexed for the link, ranked in their order.
+ProgramIndex indexOf(llvm::ArrayRef<const TranslationUnitSummary *> Units) {
+  ProgramIndex Index;
+  for (size_t U = 0; U < Units.size(); ++U)
+    Index.add(*Units[U], U);
+  return Index;
+}
+
+/// Links \p Units, with \p Index holding them already, into \p Result.
+void linkInto(ProgramAnalysis &Result, const ProgramIndex &Index,
+              llvm::ArrayRef<const TranslationUnitSummary *> Units,
+              const Policy &P) {
   auto Start = std::chrono::steady_clock::now();
   LinkResult Linked;
-  ProgramAnalysis Result;
   Result.LinkCrashed =
       !runIsolated([&] { Linked = pii::link(Index, Units, P); });
   Result.LinkSeconds = secondsSince(Start);
   adoptLink(Result, std::move(Linked), Units);
-  return Result;
 }
 
 } // namespace
 
 ProgramAnalysis linkUnits(llvm::ArrayRef<const TranslationUnitSummary *> Units,
                           const Policy &P) {
-  ProgramIndex Index;
-  for (size_t U = 0; U < Units.size(); ++U)
-    Index.add(*Units[U], U);
-  return linkIndexed(Index, Units, P);
+  ProgramAnalysis Result;
+  linkInto(Result, indexOf(Units), Units, P);
+  return Result;
 }
 
 Program::Program(const tooling::CompilationDatabase &Commands,
@@ -190,15 +194,22 @@ std::vector<std::string> Program::readersOf(const std::string &File) const {
   return Readers;
 }
 
-ProgramAnalysis Program::extraction() {
-  // What is unpacked here is in no index.
-  Unpacking.reset();
-  auto Start = std::chrono::steady_clock::now();
-  unpackSummaries(PerFile, Commands, Jobs, P, Threads, Cache);
-  ExtractSeconds += secondsSince(Start);
+ProgramAnalysis Program::merged() const {
   ProgramAnalysis Result = merge(PerFile, Jobs);
   Result.ExtractSeconds = ExtractSeconds;
   return Result;
+}
+
+ProgramAnalysis Program::extraction() {
+  // Unpacking the summaries counts as extraction, as decoding them would
+  // in a run that never held them packed.
+  auto Start = std::chrono::steady_clock::now();
+  if (Unpacking)
+    Unpacking->finish(Threads);
+  else
+    unpackSummaries(PerFile, Commands, Jobs, P, Threads, Cache);
+  ExtractSeconds += secondsSince(Start);
+  return merged();
 }
 
 ProgramAnalysis Program::link() {
@@ -216,8 +227,7 @@ ProgramAnalysis Program::link() {
     if (!Linked) {
       LinkProblem = llvm::toString(Linked.takeError());
     } else if (*Linked) {
-      ProgramAnalysis Result = merge(PerFile, Jobs);
-      Result.ExtractSeconds = ExtractSeconds;
+      ProgramAnalysis Result = merged();
       Result.Findings = std::move((*Linked)->Findings);
       Result.Link = (*Linked)->Stats;
       Result.Approximations = std::move((*Linked)->Approximations);
@@ -226,32 +236,18 @@ ProgramAnalysis Program::link() {
       return Result;
     }
   }
-  // Unpacking the summaries counts as extraction, as decoding them would
-  // in a run that never held them packed.
-  auto UnpackStart = std::chrono::steady_clock::now();
-  ProgramAnalysis Linked;
-  if (Unpacking) {
-    Unpacking->finish(Threads);
-    ExtractSeconds += secondsSince(UnpackStart);
-    Linked = linkIndexed(Unpacking->index(), Unpacking->units(), P);
-    Unpacking.reset();
-  } else {
-    unpackSummaries(PerFile, Commands, Jobs, P, Threads, Cache);
-    ExtractSeconds += secondsSince(UnpackStart);
-    Linked = linkUnits(units(), P);
-  }
+  ProgramAnalysis Result = extraction();
   // A cache entry that did not decode was analyzed again: the link is
   // stored under the summaries it was made from.
   if (Cached)
     Digest = digestOf(PerFile);
-  ProgramAnalysis Result = merge(PerFile, Jobs);
-  Result.ExtractSeconds = ExtractSeconds;
-  Result.LinkSeconds = Linked.LinkSeconds;
-  Result.LinkCrashed = Linked.LinkCrashed;
-  Result.Findings = std::move(Linked.Findings);
-  Result.Link = Linked.Link;
-  Result.Approximations = std::move(Linked.Approximations);
-  Result.Suppressions = std::move(Linked.Suppressions);
+  std::vector<const TranslationUnitSummary *> Units = units();
+  // The files taken from the cache were indexed while others parsed.
+  if (Unpacking)
+    linkInto(Result, Unpacking->index(), Units, P);
+  else
+    linkInto(Result, indexOf(Units), Units, P);
+  Unpacking.reset();
   if (!LinkProblem.empty())
     Result.CacheProblems.push_back(std::move(LinkProblem));
   if (!Cached || Result.LinkCrashed)

@@ -75,6 +75,8 @@ public:
   std::vector<const TranslationUnitSummary *> units() const;
 
 private:
+  /// What the files' extractions hold, as they are.
+  ProgramAnalysis merged() const;
   /// The index of \p File's job, added if it has none.
   size_t jobOf(const std::string &File);
 

@@ -177,14 +177,6 @@ void ProgramUnpacking::finish(unsigned Threads) {
                   [this](size_t I) { addToIndex(I); });
 }
 
-std::vector<const TranslationUnitSummary *> ProgramUnpacking::units() const {
-  std::vector<const TranslationUnitSummary *> Units;
-  for (const FileAnalysis &F : PerFile)
-    for (const TranslationUnitSummary &Unit : F.Summaries)
-      Units.push_back(&Unit);
-  return Units;
-}
-
 void ProgramUnpacking::unpackAndIndex(size_t I) {
   unpack(PerFile[I], Commands, Jobs[I], P, Cache);
   addToIndex(I);
@@ -193,7 +185,7 @@ void ProgramUnpacking::unpackAndIndex(size_t I) {
 void ProgramUnpacking::addToIndex(size_t I) {
   const FileAnalysis &F = PerFile[I];
   std::lock_guard<std::mutex> Guard(IndexLock);
-  // Ranked by file, then by compile command: the order of units().
+  // Ranked by file, then by compile command: the order of Program::units().
   for (size_t U = 0; U < F.Summaries.size(); ++U)
     Index.add(F.Summaries[U], (uint64_t(I) << 32) | U);
 }

@@ -52,8 +52,8 @@ public:
   /// Unpacks the files not unpacked yet, \p Threads at a time.
   void finish(unsigned Threads);
 
-  /// Once finished: the program's units, in file order, and their index.
-  std::vector<const TranslationUnitSummary *> units() const;
+  /// Once finished: the index of the program's units, ranked by file and
+  /// then by compile command.
   const ProgramIndex &index() const { return Index; }
 
 private:
