@@ -202,11 +202,17 @@ std::optional<std::string> AnnotationIndex::sinkKindOf(const FunctionDecl *F,
       });
 }
 
-const Propagation *AnnotationIndex::propagationOf(const FunctionDecl *F) const {
+const Propagation *AnnotationIndex::propagationOf(const FunctionDecl *F) {
   if (Named.Propagations.empty() || !F->getDeclName().isIdentifier())
     return nullptr;
-  auto It = Named.Propagations.find(policyName(F));
-  return It == Named.Propagations.end() ? nullptr : &It->second;
+  // Asked at every evaluation of every call: the qualified name is built
+  // once per function.
+  auto [Known, New] = Models.try_emplace(F->getCanonicalDecl());
+  if (New) {
+    auto It = Named.Propagations.find(policyName(F));
+    Known->second = It == Named.Propagations.end() ? nullptr : &It->second;
+  }
+  return Known->second;
 }
 
 bool AnnotationIndex::isDeclassifier(const FunctionDecl *F) {

@@ -71,7 +71,7 @@ public:
   bool isDeclassifier(const clang::FunctionDecl *F);
   /// How the policy or the built-in table models \p F, if it does
   /// (core/policy/Propagation.h).
-  const Propagation *propagationOf(const clang::FunctionDecl *F) const;
+  const Propagation *propagationOf(const clang::FunctionDecl *F);
 
 private:
   /// What the policy says of \p F, as an annotation on it would.
@@ -82,6 +82,7 @@ private:
   const Policy &Named;
   llvm::DenseMap<const clang::Decl *, PurposeList> DeclPurposes;
   llvm::DenseMap<const clang::Decl *, PurposeList> ReturnPurposes;
+  llvm::DenseMap<const clang::Decl *, const Propagation *> Models;
 };
 
 } // namespace pii
