@@ -158,6 +158,11 @@ void vocabularyTypes(const acct::User& u) {
 
   auto pr = std::make_pair(u.phone, 1);
   ads::upload(pr.first);  // $ finding=security-to-advertising
+  auto named = std::make_pair(u.name, u.phone);
+  ads::upload(std::get<0>(named));  // clean: the name
+  ads::upload(std::get<1>(named));  // $ finding=security-to-advertising
+  std::pair<std::string, std::string> built(u.phone, u.name);
+  ads::upload(built.second);  // clean: the name
   auto t = std::make_tuple(u.id, util::normalize(u.phone));
   ads::upload(std::get<1>(t));  // $ finding=security-to-advertising
   std::string a, b;

@@ -203,7 +203,9 @@ std::optional<std::string> AnnotationIndex::sinkKindOf(const FunctionDecl *F,
 }
 
 const Propagation *AnnotationIndex::propagationOf(const FunctionDecl *F) {
-  if (Named.Propagations.empty() || !F->getDeclName().isIdentifier())
+  // Constructors are named after their class (std::pair::pair).
+  if (Named.Propagations.empty() ||
+      !(F->getDeclName().isIdentifier() || isa<CXXConstructorDecl>(F)))
     return nullptr;
   // Asked at every evaluation of every call: the qualified name is built
   // once per function.

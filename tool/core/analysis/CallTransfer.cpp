@@ -2,7 +2,7 @@
 
 #include "core/analysis/CallTransfer.h"
 #include "core/analysis/FlowSteps.h"
-#include "core/analysis/LibraryModels.h"
+#include "core/analysis/MemberModels.h"
 #include "core/analysis/ReturnedReference.h"
 #include "core/analysis/TransferHelpers.h"
 
@@ -240,17 +240,16 @@ int CallTransfer::parameterOf(const Value &V) const {
 
 Value CallTransfer::evalCall(const CallExpr *C) {
   const SourceManager &SM = Ctx.AST.getSourceManager();
-  // std::get<I> of a pair is its field, like p.first.
-  if (auto Get = pairGet(C)) {
-    Value Pair = Exprs.eval(Get->first);
+  // std::get<I> of a pair is its member, like p.first.
+  if (auto Read = memberRead(C, Ctx.Annotations)) {
+    Value Object = Exprs.eval(Read->Object);
     Value V;
-    V.ExactPlace = Pair.ExactPlace;
-    if (const FieldDecl *Field = pairField(Get->first->getType(), Get->second))
-      for (AccessPath P : Pair.Places) {
-        V.ExactPlace &= P.extend(Field);
-        V.Places.push_back(std::move(P));
-      }
-    V.Taint = V.Places.empty() ? Pair.Taint
+    V.ExactPlace = Object.ExactPlace;
+    for (AccessPath P : Object.Places) {
+      V.ExactPlace &= P.extend(Read->Field);
+      V.Places.push_back(std::move(P));
+    }
+    V.Taint = V.Places.empty() ? Object.Taint
                                : Exprs.readPlaces(V.Places, C->getExprLoc());
     return V;
   }
@@ -337,7 +336,7 @@ Value CallTransfer::evalCall(const CallExpr *C) {
     Target.Places = ObjectPlaces;
     Target.ExactPlace = Object.ExactPlace && ObjectPlaces.size() == 1;
     if (ObjectPlaces.size() == 1 &&
-        Exprs.initializePair(ObjectPlaces.front(), Target.ExactPlace,
+        Exprs.initializeMembers(ObjectPlaces.front(), Target.ExactPlace,
                              Args.front(), ObjectExpr->getBeginLoc())) {
       Target.Taint = ArgTaints.front();
       return Target;

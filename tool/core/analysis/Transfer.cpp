@@ -7,7 +7,7 @@
 #include "core/analysis/Transfer.h"
 #include "core/analysis/CallTransfer.h"
 #include "core/analysis/FlowSteps.h"
-#include "core/analysis/LibraryModels.h"
+#include "core/analysis/MemberModels.h"
 #include "core/analysis/TransferHelpers.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -119,11 +119,10 @@ Parts Transfer::valueParts(const Expr *E, unsigned Depth) {
       return Result;
     }
   }
-  if (auto Elements = pairElements(E); Elements && PartsFit) {
+  if (auto Members = membersBuilt(E, Ctx.Annotations); Members && PartsFit) {
     Parts Result;
-    for (unsigned I = 0; I < 2; ++I)
-      if (const FieldDecl *Field = pairField(E->getType(), I))
-        appendPrefixed(Result, Field, valueParts((*Elements)[I], Depth + 1));
+    for (const BuiltMember &M : *Members)
+      appendPrefixed(Result, M.Field, valueParts(M.From, Depth + 1));
     return Result;
   }
   if (const Expr *Copied = copiedObject(E))
@@ -294,7 +293,7 @@ void Transfer::initialize(const AccessPath &P, bool Exact, const Expr *Init,
     initializeClosure(P, Lambda);
     return;
   }
-  if (initializePair(P, Exact, Init, Loc))
+  if (initializeMembers(P, Exact, Init, Loc))
     return;
   // So is a copy: `Contact b = a;` copies a.name to b.name, nothing more.
   if (const Expr *Copied = copiedObject(Init))
@@ -305,18 +304,17 @@ void Transfer::initialize(const AccessPath &P, bool Exact, const Expr *Init,
   bindTargets(Target, V);
 }
 
-bool Transfer::initializePair(const AccessPath &P, bool Exact, const Expr *Init,
+bool Transfer::initializeMembers(const AccessPath &P, bool Exact, const Expr *Init,
                               SourceLocation Loc) {
-  auto Elements = pairElements(Init);
-  if (!Elements)
+  auto Members = membersBuilt(Init, Ctx.Annotations);
+  if (!Members)
     return false;
   if (Exact)
     S.assign(P, TaintSet());
-  for (unsigned I = 0; I < 2; ++I) {
-    const FieldDecl *Field = pairField(Init->getType(), I);
-    AccessPath Element = P;
-    bool ElementExact = Exact && Field && Element.extend(Field);
-    initialize(Element, ElementExact, (*Elements)[I], Loc);
+  for (const BuiltMember &M : *Members) {
+    AccessPath Member = P;
+    bool MemberExact = Exact && Member.extend(M.Field);
+    initialize(Member, MemberExact, M.From, Loc);
   }
   return true;
 }

@@ -97,10 +97,11 @@ private:
   void initialize(const AccessPath &P, bool Exact, const clang::Expr *Init,
                   clang::SourceLocation Loc);
   void initializeClosure(const AccessPath &P, const clang::LambdaExpr *L);
-  /// Initializes the pair at \p P from the expression that makes it; false
-  /// when \p Init does not make a pair from two elements.
-  bool initializePair(const AccessPath &P, bool Exact, const clang::Expr *Init,
-                      clang::SourceLocation Loc);
+  /// Initializes the object at \p P member by member, when \p Init calls
+  /// a function the table models as building it so (MemberModels.h);
+  /// false when it does not.
+  bool initializeMembers(const AccessPath &P, bool Exact,
+                         const clang::Expr *Init, clang::SourceLocation Loc);
   void assign(const Value &Target, TaintSet Taint, bool Strong,
               clang::SourceLocation Loc);
   /// Makes \p Target refer to what \p Source refers to.

@@ -38,6 +38,17 @@ Policy Policy::builtin() {
         "std::transform_reduce", "std::inner_product",
         "std::transform_inclusive_scan", "std::transform_exclusive_scan"})
     Builtin.Propagations.emplace(Algorithm, Projects);
+  // A pair keeps its two members apart: code holds a security value and a
+  // harmless one side by side in pairs (map entries, structured bindings),
+  // and merging them would report the harmless one.
+  Propagation BuildsPair;
+  BuildsPair.Members = Propagation::MemberWise::BuildsFromArgs;
+  BuildsPair.MemberNames = {"first", "second"};
+  Builtin.Propagations.emplace("std::make_pair", BuildsPair);
+  Builtin.Propagations.emplace("std::pair::pair", BuildsPair);
+  Propagation ReadsPair = BuildsPair;
+  ReadsPair.Members = Propagation::MemberWise::ReadsByTemplateIndex;
+  Builtin.Propagations.emplace("std::get", ReadsPair);
   return Builtin;
 }
 

@@ -27,7 +27,11 @@ std::string Propagation::fingerprint() const {
          (!ToObject   ? " this-if-mutable"
           : *ToObject ? " this"
                       : "") +
-         (ProjectsThroughCallable ? " projects" : "");
+         (ProjectsThroughCallable ? " projects" : "") +
+         (Members == MemberWise::No ? ""
+          : Members == MemberWise::BuildsFromArgs ? " builds "
+                                                  : " reads ") +
+         llvm::join(MemberNames, ",");
 }
 
 } // namespace pii

@@ -39,6 +39,16 @@ struct Propagation {
   /// out, f) writes f(x), not x.
   bool ProjectsThroughCallable = false;
 
+  /// Member-wise models, exact where the rest would merge: the function
+  /// builds an object whose member MemberNames[i] is argument i
+  /// (std::make_pair, std::pair's constructor), or returns the member
+  /// MemberNames[I] of its one argument, I its first template argument
+  /// (std::get<I> of a pair). A call the model does not fit (std::get of a
+  /// tuple, which has no such members) is modelled by the fields above.
+  enum class MemberWise { No, BuildsFromArgs, ReadsByTemplateIndex };
+  MemberWise Members = MemberWise::No;
+  std::vector<std::string> MemberNames;
+
   bool takes(unsigned Arg) const;
 
   /// One line, for the cache's key (Policy::fingerprint).
