@@ -337,7 +337,7 @@ Value CallTransfer::evalCall(const CallExpr *C) {
     Target.ExactPlace = Object.ExactPlace && ObjectPlaces.size() == 1;
     if (ObjectPlaces.size() == 1 &&
         Exprs.initializeMembers(ObjectPlaces.front(), Target.ExactPlace,
-                             Args.front(), ObjectExpr->getBeginLoc())) {
+                                Args.front(), ObjectExpr->getBeginLoc())) {
       Target.Taint = ArgTaints.front();
       return Target;
     }

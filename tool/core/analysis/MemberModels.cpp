@@ -17,8 +17,7 @@ using MemberWise = Propagation::MemberWise;
 /// The member named \p Name of the class \p T (a reference: the class it
 /// refers to), if it is defined and has one.
 static const FieldDecl *memberNamed(QualType T, llvm::StringRef Name) {
-  const CXXRecordDecl *Record =
-      T.getNonReferenceType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Record || !(Record = Record->getDefinition()))
     return nullptr;
   for (const FieldDecl *F : Record->fields())

@@ -304,8 +304,8 @@ void Transfer::initialize(const AccessPath &P, bool Exact, const Expr *Init,
   bindTargets(Target, V);
 }
 
-bool Transfer::initializeMembers(const AccessPath &P, bool Exact, const Expr *Init,
-                              SourceLocation Loc) {
+bool Transfer::initializeMembers(const AccessPath &P, bool Exact,
+                                 const Expr *Init, SourceLocation Loc) {
   auto Members = membersBuilt(Init, Ctx.Annotations);
   if (!Members)
     return false;

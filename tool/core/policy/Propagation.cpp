@@ -28,7 +28,7 @@ std::string Propagation::fingerprint() const {
           : *ToObject ? " this"
                       : "") +
          (ProjectsThroughCallable ? " projects" : "") +
-         (Members == MemberWise::No ? ""
+         (Members == MemberWise::No               ? ""
           : Members == MemberWise::BuildsFromArgs ? " builds "
                                                   : " reads ") +
          llvm::join(MemberNames, ",");
