@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks every #include in tool/ against the rules docs/ARCHITECTURE.md
 states: a folder includes its own headers and those its row of the table
-lists, and Clang's only where the table says so. A rule broken, or a folder
+lists, and Clang's or nlohmann's JSON only where the table says so. A rule broken, or a folder
 the table does not name, fails the test with file:line.
 
     include_rules_test.py REPOSITORY_ROOT
@@ -12,7 +12,7 @@ import sys
 
 root = sys.argv[1]
 # Libraries every folder may use.
-OUTSIDE = ('llvm/', 'nlohmann/')
+OUTSIDE = ('llvm/',)
 failures = []
 
 
@@ -30,11 +30,11 @@ def read_rules():
     rules = {}
     for line in match.group(1).splitlines():
         cells = [c.strip() for c in line.strip().strip('|').split('|')]
-        if len(cells) != 3 or not cells[0].startswith('`'):
+        if len(cells) != 4 or not cells[0].startswith('`'):
             continue
         folder = cells[0].strip('`')
         allowed = set(re.findall(r'`([^`]+)`', cells[1])) | {folder}
-        rules[folder] = (allowed, cells[2] == 'yes')
+        rules[folder] = (allowed, cells[2] == 'yes', cells[3] == 'yes')
     return rules
 
 
@@ -63,7 +63,7 @@ def main():
             if folder is None:
                 fail(f'tool/{relative}: in no folder of the include-rules table')
                 continue
-            allowed, clang = rules[folder]
+            allowed, clang, nlohmann = rules[folder]
             with open(path, encoding='utf-8') as source:
                 for number, line in enumerate(source, 1):
                     found = include.match(line)
@@ -72,6 +72,10 @@ def main():
                     header = found.group(1)
                     where = f'tool/{relative}:{number}'
                     if header.startswith(OUTSIDE):
+                        continue
+                    if header.startswith('nlohmann/'):
+                        if not nlohmann:
+                            fail(f'{where}: {folder}/ may not include nlohmann ({header})')
                         continue
                     if header.startswith('clang/'):
                         if not clang:

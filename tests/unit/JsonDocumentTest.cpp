@@ -68,3 +68,38 @@ TEST_CASE("nesting is bounded rather than exhausting the stack", "[json]") {
   std::string Deeper(100000, '[');
   CHECK(errorIn(Deeper) == "1:65: nested deeper than 64 levels");
 }
+
+TEST_CASE("an array is read one element at a time", "[json]") {
+  std::vector<std::string> Seen;
+  auto Collect = [&](const JsonValue &E) {
+    Seen.push_back(E.kind() == JsonValue::Kind::String ? E.string() : "?");
+    return llvm::Error::success();
+  };
+  CHECK(!pii::forEachJsonElement(R"(["a", 1, "c"])", "names", "entries",
+                                 Collect));
+  CHECK(Seen == std::vector<std::string>{"a", "?", "c"});
+
+  SECTION("an error of the caller stops the reading") {
+    Seen.clear();
+    llvm::Error Err = pii::forEachJsonElement(
+        R"(["a", "b", "c"])", "names", "entries", [&](const JsonValue &E) {
+          Seen.push_back(E.string());
+          return E.string() == "b" ? llvm::make_error<pii::PositionedError>(
+                                         E.where(), "not b")
+                                   : llvm::Error::success();
+        });
+    CHECK(llvm::toString(std::move(Err)) == "1:7: not b");
+    CHECK(Seen == std::vector<std::string>{"a", "b"});
+  }
+  SECTION("a document that is not an array, or not JSON, is refused") {
+    CHECK(llvm::toString(pii::forEachJsonElement(R"( {"a": 1})", "names",
+                                                 "entries", Collect)) ==
+          "1:2: names must be an array of entries, not an object");
+    CHECK(llvm::toString(pii::forEachJsonElement(R"(["a" "b"])", "names",
+                                                 "entries", Collect)) ==
+          "1:6: expected ',' or ']' in an array");
+    CHECK(llvm::toString(pii::forEachJsonElement(R"([] x)", "names",
+                                                 "entries", Collect)) ==
+          "1:4: unexpected text after the JSON document");
+  }
+}

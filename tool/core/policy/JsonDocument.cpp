@@ -55,22 +55,69 @@ public:
   explicit JsonParser(llvm::StringRef Text) : Text(Text) {}
 
   llvm::Expected<JsonValue> document() {
+    JsonValue Root;
+    if (llvm::Error Err = begin())
+      return std::move(Err);
+    if (!value(Root, 0))
+      return failure();
+    if (llvm::Error Err = end())
+      return std::move(Err);
+    return Root;
+  }
+
+  llvm::Error
+  elements(llvm::StringRef Document, llvm::StringRef Elements,
+           llvm::function_ref<llvm::Error(const JsonValue &)> Each) {
+    if (llvm::Error Err = begin())
+      return Err;
+    if (peek() != '[') {
+      JsonValue Root;
+      if (!value(Root, 0))
+        return failure();
+      return llvm::make_error<PositionedError>(
+          Root.where(), (Document + " must be an array of " + Elements +
+                         ", not " + JsonValue::describe(Root.kind()))
+                            .str());
+    }
+    JsonValue Array;
+    bool Done = false;
+    open(Array, JsonValue::Kind::Array, 1, ']', Done);
+    while (!Done) {
+      skipSpace();
+      JsonValue Element;
+      if (!value(Element, 1))
+        return failure();
+      if (llvm::Error Err = Each(Element))
+        return Err;
+      if (!next(']', "an array", Done))
+        return failure();
+    }
+    return end();
+  }
+
+private:
+  /// Checks the encoding, and moves to the first value.
+  llvm::Error begin() {
     size_t BadByte = 0;
     if (!llvm::json::isUTF8(Text, &BadByte)) {
       advanceTo(BadByte);
       return fail("invalid UTF-8");
     }
-    JsonValue Root;
     skipSpace();
-    if (!value(Root, 0))
-      return llvm::make_error<PositionedError>(FailedAt, FailMessage);
+    return llvm::Error::success();
+  }
+  /// After the document's one value: only space.
+  llvm::Error end() {
     skipSpace();
     if (Next != Text.size())
       return fail("unexpected text after the JSON document");
-    return Root;
+    return llvm::Error::success();
+  }
+  /// The error recorded by failed().
+  llvm::Error failure() const {
+    return llvm::make_error<PositionedError>(FailedAt, FailMessage);
   }
 
-private:
   bool atEnd() const { return Next >= Text.size(); }
   char peek() const { return atEnd() ? '\0' : Text[Next]; }
 
@@ -346,6 +393,13 @@ private:
 
 llvm::Expected<JsonValue> parseJson(llvm::StringRef Text) {
   return JsonParser(Text).document();
+}
+
+llvm::Error
+forEachJsonElement(llvm::StringRef Text, llvm::StringRef Document,
+                   llvm::StringRef Elements,
+                   llvm::function_ref<llvm::Error(const JsonValue &)> Each) {
+  return JsonParser(Text).elements(Document, Elements, Each);
 }
 
 llvm::Expected<JsonValue> readJsonFile(llvm::StringRef Path,

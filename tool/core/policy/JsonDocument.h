@@ -15,6 +15,7 @@
 #ifndef PII_CORE_POLICY_JSONDOCUMENT_H
 #define PII_CORE_POLICY_JSONDOCUMENT_H
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
@@ -98,6 +99,16 @@ inline constexpr unsigned MaxJsonDepth = 64;
 
 /// Parses \p Text as one JSON document; errors are PositionedErrors.
 llvm::Expected<JsonValue> parseJson(llvm::StringRef Text);
+
+/// Parses \p Text, which must be \p Document ("compile commands"): an
+/// array of \p Elements ("entries"), one
+/// element at a time, calling \p Each on each: a document of any length is
+/// read in the memory its largest element takes. Stops at the first error,
+/// of the parse (a PositionedError) or of \p Each.
+llvm::Error
+forEachJsonElement(llvm::StringRef Text, llvm::StringRef Document,
+                   llvm::StringRef Elements,
+                   llvm::function_ref<llvm::Error(const JsonValue &)> Each);
 
 /// Reads and parses the file \p Path, refusing one over \p MaxBytes. Errors
 /// are PositionedErrors for its content, plain ones naming it as \p What
