@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "clangd/AnalysisQueue.h"
+#include "clangd/ClangdOptions.h"
 #include "clangd/ClangdProcess.h"
 #include "clangd/DiagnosticMerger.h"
 #include "clangd/DocumentTexts.h"
@@ -51,60 +52,37 @@ Every other option is clangd's, and passed to it; pii-clangd also follows
 
 )";
 
-int run(int argc, char **argv) {
-  std::string Clangd = "clangd-19";
-  std::vector<std::string> Args;
-  std::vector<std::string> PolicyPaths;
-  std::optional<std::string> BuildDir;
-  for (int I = 1; I < argc; ++I) {
-    llvm::StringRef Arg(argv[I]);
-    // Our own options, which clangd does not see.
-    auto Take = [&](llvm::StringRef Name, std::string &Value) {
-      if (Arg == Name && I + 1 < argc)
-        Value = argv[++I];
-      else if (Arg.consume_front(Name) && Arg.consume_front("="))
-        Value = Arg.str();
-      else
-        return false;
-      return true;
-    };
-    if (Take("--clangd", Clangd))
-      continue;
-    if (std::string Policy; Take("--policy", Policy)) {
-      PolicyPaths.push_back(std::move(Policy));
-      continue;
-    }
-    // clangd's own option, which it keeps; the analysis follows it too.
-    if (Arg.consume_front("--compile-commands-dir="))
-      BuildDir = Arg.str();
-    Args.push_back(argv[I]);
+/// Runs clangd in place of this process, to answer --help or --version.
+int execClangd(const ClangdOptions &Options) {
+  if (Options.PrintOwnHelp) {
+    llvm::outs() << PiiClangdHelp;
+    llvm::outs().flush();
   }
-  // --version and --help are clangd's: editors parse its version line.
-  for (const std::string &Arg : Args)
-    if (Arg == "--version" || Arg == "-version" || Arg == "--help" ||
-        Arg == "-help") {
-      if (Arg != "--version" && Arg != "-version") {
-        llvm::outs() << PiiClangdHelp;
-        llvm::outs().flush();
-      }
-      std::vector<char *> Argv{const_cast<char *>(Clangd.c_str())};
-      for (std::string &A : Args)
-        Argv.push_back(A.data());
-      Argv.push_back(nullptr);
-      execvp(Clangd.c_str(), Argv.data());
-      llvm::errs() << "pii-clangd: cannot start '" << Clangd << "'\n";
-      return 1;
-    }
+  std::vector<char *> Argv{const_cast<char *>(Options.Clangd.c_str())};
+  for (const std::string &A : Options.ClangdArgs)
+    Argv.push_back(const_cast<char *>(A.c_str()));
+  Argv.push_back(nullptr);
+  execvp(Options.Clangd.c_str(), Argv.data());
+  llvm::errs() << "pii-clangd: cannot start '" << Options.Clangd << "'\n";
+  return 1;
+}
+
+int run(int argc, char **argv) {
+  const ClangdOptions Options =
+      parseClangdOptions(llvm::ArrayRef<const char *>(argv + 1, argv + argc));
+  if (Options.ClangdAnswersAlone)
+    return execClangd(Options);
 
   // An invalid policy is the user's to fix, in the log; clangd still runs.
-  std::optional<LoadedPolicy> P = loadPolicy(PolicyPaths);
+  std::optional<LoadedPolicy> P = loadPolicy(Options.PolicyPaths);
   if (!P)
     llvm::errs() << "pii-clangd: pii-flow's diagnostics are off until the "
                     "policy is fixed and the editor restarts pii-clangd\n";
 
   // A client gone mid-write must not kill us before clangd is reaped.
   signal(SIGPIPE, SIG_IGN);
-  llvm::Expected<ClangdProcess> Process = ClangdProcess::start(Clangd, Args);
+  llvm::Expected<ClangdProcess> Process =
+      ClangdProcess::start(Options.Clangd, Options.ClangdArgs);
   if (!Process) {
     llvm::errs() << "pii-clangd: " << llvm::toString(Process.takeError())
                  << " (choose it with --clangd PATH)\n";
@@ -116,7 +94,8 @@ int run(int argc, char **argv) {
   LspWriter ToEditor(STDOUT_FILENO), ToClangd(Process->takeInput());
   std::optional<AnalysisQueue> Analysis;
   if (P)
-    Analysis.emplace(Merger, Texts, ToEditor, BuildDir, std::move(P->Rules));
+    Analysis.emplace(Merger, Texts, ToEditor, Options.BuildDir,
+                     std::move(P->Rules));
   std::thread Outbound([&] {
     forwardToClangd(FromEditor, ToClangd, Texts,
                     Analysis ? &*Analysis : nullptr);
