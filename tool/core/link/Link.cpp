@@ -3,6 +3,8 @@
 #include "core/link/Link.h"
 #include "core/link/CallGraph.h"
 
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
@@ -11,6 +13,8 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace pii {
 namespace {
@@ -100,8 +104,28 @@ struct Fact {
   FieldPath Path;
 
   auto key() const { return std::tie(Kind, Index, Arg, Name, Path); }
+  /// The order the solver visits facts in: by the text of their symbols,
+  /// so that it, and the paths it chooses, do not depend on the run.
   friend bool operator<(const Fact &A, const Fact &B) {
     return A.key() < B.key();
+  }
+  /// Equality is identity of symbols: no text is compared.
+  friend bool operator==(const Fact &A, const Fact &B) {
+    return A.key() == B.key();
+  }
+};
+
+/// Hashes of facts and queries, for the sets the solver only asks
+/// membership of.
+struct FactHash {
+  size_t operator()(const Fact &F) const {
+    llvm::hash_code Path =
+        llvm::hash_combine_range(F.Path.begin(), F.Path.end());
+    return llvm::hash_combine(static_cast<int>(F.Kind), F.Index, F.Arg, F.Name,
+                              Path);
+  }
+  size_t operator()(const std::pair<int, Fact> &Query) const {
+    return llvm::hash_combine(Query.first, (*this)(Query.second));
   }
 };
 
@@ -183,7 +207,10 @@ public:
 
 private:
   using Summary = std::map<Reach, Trace>;
+  /// A summary is asked for a function and a value entering it; each such
+  /// query is numbered once, and known by its number after.
   using QueryKey = std::pair<int, Fact>;
+  using QueryId = unsigned;
 
   /// Visits the edges leaving \p At inside \p Fn once.
   template <typename LocalFn, typename ReachFn>
@@ -192,7 +219,7 @@ private:
   const Summary &summaryOf(int Fn, const Fact &Input);
   /// Computes the pending queries' summaries to a fixpoint.
   void computeSummaries();
-  void schedule(const QueryKey &Query);
+  void schedule(QueryId Query);
   void findFlows(int Fn, const Fact &Start);
   /// Finds the flows from \p Source (numbered as in its unit), read in
   /// \p Fn.
@@ -212,13 +239,20 @@ private:
   llvm::DenseMap<const TranslationUnitSummary *, std::vector<int>> SourceMaps;
   const ProgramIndex &Index;
   std::unique_ptr<CallGraph> Calls;
-  std::map<QueryKey, Summary> Summaries;
-  /// Queries whose summaries must be computed (again), and who read each.
-  std::vector<QueryKey> Pending;
-  std::set<QueryKey> Queued;
-  std::map<QueryKey, std::set<QueryKey>> QueryReaders;
+  std::unordered_map<QueryKey, QueryId, FactHash> QueryIds;
+  /// By QueryId: the query (a key of QueryIds, which stays in place), its
+  /// summary (in a deque: a summary read stays in place while others are
+  /// added), the queries that read it, and whether it is pending.
+  std::vector<const QueryKey *> Queries;
+  std::deque<Summary> Summaries;
+  std::vector<std::vector<QueryId>> Readers;
+  std::vector<bool> Queued;
+  /// Each (query, reader) pair of Readers, once.
+  llvm::DenseSet<uint64_t> ReaderPairs;
+  /// Queries whose summaries must be computed (again).
+  std::vector<QueryId> Pending;
   /// The query being computed, which reads the summaries it asks for.
-  const QueryKey *Reading = nullptr;
+  std::optional<QueryId> Reading;
   bool NewQuery = false;
   std::map<std::tuple<int, int, int, Symbol, int, const Rule *>, Finding> Found;
   /// Set while following flows from sources, when reaching a function with
@@ -280,15 +314,21 @@ void Linker::approximate(ApproximationKind Kind, SourceSpot Where,
 }
 
 const Linker::Summary &Linker::summaryOf(int Fn, const Fact &Input) {
-  QueryKey Query{Fn, Input};
-  auto [It, Inserted] = Summaries.try_emplace(Query);
+  auto [It, Inserted] =
+      QueryIds.try_emplace(QueryKey{Fn, Input}, QueryId(Queries.size()));
+  QueryId Query = It->second;
   if (Inserted) {
+    Queries.push_back(&It->first);
+    Summaries.emplace_back();
+    Readers.emplace_back();
+    Queued.push_back(false);
     schedule(Query);
-    NewQuery = true;
   }
-  if (Reading)
-    QueryReaders[Query].insert(*Reading);
-  return It->second;
+  if (Inserted)
+    NewQuery = true;
+  if (Reading && ReaderPairs.insert(uint64_t(Query) << 32 | *Reading).second)
+    Readers[Query].push_back(*Reading);
+  return Summaries[Query];
 }
 
 template <typename LocalFn, typename ReachFn>
@@ -411,13 +451,13 @@ void Linker::computeSummaries() {
   // a call chain in one sweep rather than one level per pass. A query is
   // computed again only when a summary it read has grown.
   while (!Pending.empty()) {
-    QueryKey Query = Pending.back();
+    QueryId Query = Pending.back();
     Pending.pop_back();
-    Queued.erase(Query);
-    const auto &[Fn, Input] = Query;
-    Reading = &Query;
+    Queued[Query] = false;
+    const auto &[Fn, Input] = *Queries[Query];
+    Reading = Query;
     Summary Result;
-    std::set<Fact> Seen{Input};
+    std::unordered_set<Fact, FactHash> Seen{Input};
     std::deque<std::pair<Fact, Trace>> Work{{Input, nullptr}};
     while (!Work.empty()) {
       auto [At, T] = Work.front();
@@ -430,27 +470,35 @@ void Linker::computeSummaries() {
           },
           [&](const Reach &R, const Trace &RT) { Result.try_emplace(R, RT); });
     }
-    Reading = nullptr;
+    Reading.reset();
     bool Grew = false;
     Summary &Known = Summaries[Query];
     for (auto &[R, RT] : Result)
       Grew |= Known.try_emplace(R, RT).second;
-    if (Grew)
-      for (const QueryKey &Reader : QueryReaders[Query])
+    if (Grew) {
+      // In the order of the queries, which the paths chosen depend on.
+      std::vector<QueryId> Ordered = Readers[Query];
+      llvm::sort(Ordered, [&](QueryId A, QueryId B) {
+        return *Queries[A] < *Queries[B];
+      });
+      for (QueryId Reader : Ordered)
         schedule(Reader);
+    }
   }
 }
 
-void Linker::schedule(const QueryKey &Query) {
-  if (Queued.insert(Query).second)
+void Linker::schedule(QueryId Query) {
+  if (!Queued[Query]) {
+    Queued[Query] = true;
     Pending.push_back(Query);
+  }
 }
 
 void Linker::findFlows(int StartFn, const Fact &Start) {
   const FunctionSummary &StartBody = Calls->summary(StartFn);
   int SourceId = SourceMaps[Index.unitOf(StartBody.Usr)][Start.Index];
   const SourceInfo &Source = Sources[SourceId];
-  std::set<std::pair<int, Fact>> Seen{{StartFn, Start}};
+  std::unordered_set<std::pair<int, Fact>, FactHash> Seen{{StartFn, Start}};
   std::deque<std::tuple<int, Fact, Trace>> Work{{StartFn, Start, nullptr}};
   auto Visit = [&](int Fn, Fact At, Trace T) {
     if (Seen.insert({Fn, At}).second)

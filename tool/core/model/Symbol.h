@@ -16,6 +16,7 @@
 #define PII_CORE_MODEL_SYMBOL_H
 
 #include "llvm/ADT/DenseMapInfo.h"
+#include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/StringMapEntry.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
@@ -40,6 +41,10 @@ public:
 
   friend bool operator==(Symbol A, Symbol B) { return A.Text == B.Text; }
   friend bool operator!=(Symbol A, Symbol B) { return A.Text != B.Text; }
+  /// Of the symbol's identity, like ==: no text is read.
+  friend llvm::hash_code hash_value(Symbol S) {
+    return llvm::hash_value(static_cast<const void *>(S.Text));
+  }
   friend bool operator<(Symbol A, Symbol B) {
     return A.Text != B.Text && A.text() < B.text();
   }
