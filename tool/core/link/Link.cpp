@@ -94,6 +94,51 @@ std::vector<FlowStep> flatten(const Trace &T) {
 // The program
 //===----------------------------------------------------------------------===//
 
+/// A field path, interned by a PathTable: equal paths are one pointer, so
+/// facts are copied, compared for equality and hashed without their paths'
+/// elements; only the order reads them.
+class PathRef {
+public:
+  PathRef() : Path(&empty()) {}
+  const FieldPath &operator*() const { return *Path; }
+  const FieldPath *operator->() const { return Path; }
+  friend bool operator==(PathRef A, PathRef B) { return A.Path == B.Path; }
+  friend bool operator<(PathRef A, PathRef B) {
+    return A.Path != B.Path && *A.Path < *B.Path;
+  }
+  friend llvm::hash_code hash_value(PathRef P) {
+    return llvm::hash_value(static_cast<const void *>(P.Path));
+  }
+
+private:
+  friend class PathTable;
+  explicit PathRef(const FieldPath *Path) : Path(Path) {}
+  static const FieldPath &empty() {
+    static const FieldPath Empty;
+    return Empty;
+  }
+  const FieldPath *Path;
+};
+
+struct FieldPathHash {
+  size_t operator()(const FieldPath &P) const {
+    return llvm::hash_combine_range(P.begin(), P.end());
+  }
+};
+
+class PathTable {
+public:
+  PathRef intern(FieldPath Path) {
+    if (Path.empty())
+      return PathRef();
+    return PathRef(&*Paths.insert(std::move(Path)).first);
+  }
+
+private:
+  /// Node-based: an element stays in place as others are added.
+  std::unordered_set<FieldPath, FieldPathHash> Paths;
+};
+
 /// A value's position inside one function: an input port (as in Summary.h)
 /// with the field path below it. Sources are numbered program-wide.
 struct Fact {
@@ -101,7 +146,7 @@ struct Fact {
   int Index = 0;
   int Arg = 0;
   Symbol Name;
-  FieldPath Path;
+  PathRef Path;
 
   auto key() const { return std::tie(Kind, Index, Arg, Name, Path); }
   /// The order the solver visits facts in: by the text of their symbols,
@@ -119,10 +164,8 @@ struct Fact {
 /// membership of.
 struct FactHash {
   size_t operator()(const Fact &F) const {
-    llvm::hash_code Path =
-        llvm::hash_combine_range(F.Path.begin(), F.Path.end());
     return llvm::hash_combine(static_cast<int>(F.Kind), F.Index, F.Arg, F.Name,
-                              Path);
+                              F.Path);
   }
   size_t operator()(const std::pair<int, Fact> &Query) const {
     return llvm::hash_combine(Query.first, (*this)(Query.second));
@@ -155,21 +198,21 @@ struct Reach {
   int Arg = 0;   // Sink: call site
   int Arg2 = 0;  // Sink: argument
   Symbol Name;   // Global: the variable; Sink: the sink kind
-  FieldPath Path;
+  PathRef Path;
   Symbol SinkName; // Sink: the sink function
 
   auto key() const {
     return std::tie(Kind, Index, Arg, Arg2, Name, Path, SinkName);
   }
 
-  static Reach returned(FieldPath Path) {
-    return {Return, 0, 0, 0, {}, std::move(Path), {}};
+  static Reach returned(PathRef Path) {
+    return {Return, 0, 0, 0, {}, Path, {}};
   }
-  static Reach parameter(int Index, FieldPath Path) {
-    return {ParamOut, Index, 0, 0, {}, std::move(Path), {}};
+  static Reach parameter(int Index, PathRef Path) {
+    return {ParamOut, Index, 0, 0, {}, Path, {}};
   }
-  static Reach global(Symbol Name, FieldPath Path) {
-    return {Global, 0, 0, 0, std::move(Name), std::move(Path), {}};
+  static Reach global(Symbol Name, PathRef Path) {
+    return {Global, 0, 0, 0, std::move(Name), Path, {}};
   }
   static Reach sink(int Fn, int Call, int Arg, Symbol Kind, Symbol Name) {
     return {Sink, Fn, Call, Arg, std::move(Kind), {}, std::move(Name)};
@@ -234,6 +277,7 @@ private:
                    uint64_t Count = 0);
 
   const Policy &Pol;
+  PathTable Paths;
   std::vector<SourceInfo> Sources;
   /// Per unit, its source indexes translated to program-wide ones.
   llvm::DenseMap<const TranslationUnitSummary *, std::vector<int>> SourceMaps;
@@ -340,20 +384,21 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
     return;
   const FunctionSummary &Body = Calls->summary(Fn);
   for (const Edge &E : edgesLeaving(Body, At)) {
-    std::optional<FieldPath> Path = follow(E, At.Path);
-    if (!Path)
+    std::optional<FieldPath> Followed = follow(E, *At.Path);
+    if (!Followed)
       continue;
+    PathRef Path = Paths.intern(std::move(*Followed));
     Trace Through = concat(T, leaf(E.Steps));
     const Port &To = E.To;
     switch (To.Kind) {
     case PortKind::Return:
-      Out(Reach::returned(*Path), Through);
+      Out(Reach::returned(Path), Through);
       break;
     case PortKind::ParamOut:
-      Out(Reach::parameter(To.Index, *Path), Through);
+      Out(Reach::parameter(To.Index, Path), Through);
       break;
     case PortKind::Global:
-      Out(Reach::global(To.Name, *Path), Through);
+      Out(Reach::global(To.Name, Path), Through);
       break;
     case PortKind::CallArg: {
       const CallSite &Call = Body.Calls[To.Index];
@@ -407,7 +452,7 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
       }
       SourceSpot Spot = To.Arg >= 0 ? Call.Args[To.Arg].Where : Call.Where;
       for (int Target : Targets) {
-        Fact Param{PortKind::Param, To.Arg, 0, {}, *Path};
+        Fact Param{PortKind::Param, To.Arg, 0, {}, Path};
         // Read in place: only computeSummaries adds to a summary, and it
         // does so between steps, never during one.
         const Summary &Effects = summaryOf(Target, Param);
