@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
 """Measures pii-flow against the parse floor on one program.
 
-  run.py --pii-flow BIN --program DIR [-j N] [--label NAME]
+  run.py --pii-flow BIN --program DIR [--policy FILE] [-j N] [--label NAME]
 
 DIR holds a compile_commands.json (bench/generate.py writes one; a CMake
-build directory works too). For the same translation units at the same -j:
+build directory works too). A relative DIR is taken below $PII_BENCH_CORPUS
+when that is set: real codebases live outside this repository (see
+README.md, "Real code"). FILE is the policy pii-flow runs with: on real
+code, the one that declares its sources and sinks (bench/policies/). For
+the same translation units at the same -j:
 
   floor       clang++-19 -fsyntax-only on each TU (N processes at a time)
   cold        pii-flow -p DIR, empty cache
@@ -19,6 +23,7 @@ build directory works too). For the same translation units at the same -j:
               first touched run builds the TU's preamble, which the later
               ones use: each row says how many of its runs parsed with one)
   link        the link step alone (from --stats)
+  summaries   bytes of the cache directory after the cold run
 
 Each line reports wall seconds, CPU seconds (user+sys, all processes) and
 peak RSS in MiB (floor: the largest clang process times N, what N parallel
@@ -83,8 +88,12 @@ def main():
     ap.add_argument('--program', required=True)
     ap.add_argument('-j', type=int, default=os.cpu_count())
     ap.add_argument('--label', default=None)
+    ap.add_argument('--policy', action='append', default=[])
     opts = ap.parse_args()
-    program = os.path.abspath(opts.program)
+    program = opts.program
+    if not os.path.isabs(program) and os.environ.get('PII_BENCH_CORPUS'):
+        program = os.path.join(os.environ['PII_BENCH_CORPUS'], program)
+    program = os.path.abspath(program)
     pii_flow = os.path.abspath(opts.pii_flow)
     with open(os.path.join(program, 'compile_commands.json')) as f:
         commands = json.load(f)
@@ -98,6 +107,9 @@ def main():
     rows.append(('parse floor', f_wall, f_cpu, f_rss, None))
     cache = tempfile.mkdtemp(prefix='pii-bench-cache-')
     base = [pii_flow, '-p', program, '-j', str(opts.j), '--stats', '--cache-dir', cache]
+    for policy in opts.policy:
+        base += ['--policy', os.path.abspath(policy)]
+    cache_bytes = None
     link = None
     findings = None
     first = os.path.join(commands[0]['directory'], commands[0]['file'])
@@ -133,6 +145,8 @@ def main():
             if label == 'cold':
                 link = float(m.group(2))
                 findings = out.count(': error: ')
+                cache_bytes = sum(os.path.getsize(os.path.join(d, f))
+                                  for d, _, files in os.walk(cache) for f in files)
             with_preamble += re.search(r'with a preamble: +[1-9]', err) is not None
             runs.append((wall, cpu, rss))
         wall, cpu, rss = sorted(runs)[len(runs) // 2]
@@ -150,6 +164,8 @@ def main():
     for label, wall, cpu, rss, _ in rows:
         print('| %s | %.2f | %.2f | %.0f | %.2fx |' % (label, wall, cpu, rss, wall / f_wall))
     print('| link step alone | %.2f | | | %.1f%% of cold |' % (link, 100 * link / rows[1][1]))
+    print('| summaries on disk | %.1f MiB | | | %.0f KiB a TU |' % (
+        cache_bytes / 2**20, cache_bytes / 1024 / len(commands)))
     touched_parse = sorted(parses)[len(parses) // 2]
     print('| touched TU parse alone (median of %d, after each edited run) | %.2f | | | '
           'target for touched and edited: %.2f |' % (len(parses), touched_parse,
