@@ -148,6 +148,23 @@ struct Fact {
   Symbol Name;
   PathRef Path;
 
+  /// Where each kind of fact keeps its numbers (as Port does).
+  static Fact source(int Source) {
+    return {PortKind::Source, Source, 0, {}, {}};
+  }
+  static Fact param(int Param, PathRef Path) {
+    return {PortKind::Param, Param, 0, {}, Path};
+  }
+  static Fact callResult(int Site, PathRef Path = {}) {
+    return {PortKind::CallResult, Site, 0, {}, Path};
+  }
+  static Fact callOut(int Site, int Arg, PathRef Path = {}) {
+    return {PortKind::CallOut, Site, Arg, {}, Path};
+  }
+  static Fact global(Symbol Variable, PathRef Path) {
+    return {PortKind::Global, 0, 0, Variable, Path};
+  }
+
   auto key() const { return std::tie(Kind, Index, Arg, Name, Path); }
   /// The order the solver visits facts in: by the text of their symbols,
   /// so that it, and the paths it chooses, do not depend on the run.
@@ -437,22 +454,17 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
         Trace Opaque =
             concat(Through, single(FlowStep::at(FlowStepKind::CallResult,
                                                 Call.Where, Call.CalleeName)));
-        Local(Fact{PortKind::CallResult, To.Index, 0, {}, {}}, Opaque);
+        Local(Fact::callResult(To.Index), Opaque);
         for (size_t Written = 0; Written < Call.Args.size(); ++Written)
           if (Call.Args[Written].Output && static_cast<int>(Written) != To.Arg)
-            Local(Fact{PortKind::CallOut,
-                       To.Index,
-                       static_cast<int>(Written),
-                       {},
-                       {}},
-                  Opaque);
+            Local(Fact::callOut(To.Index, static_cast<int>(Written)), Opaque);
         if (Call.MutatesObject && To.Arg != ObjectArg)
-          Local(Fact{PortKind::CallOut, To.Index, ObjectArg, {}, {}}, Opaque);
+          Local(Fact::callOut(To.Index, ObjectArg), Opaque);
         break;
       }
       SourceSpot Spot = To.Arg >= 0 ? Call.Args[To.Arg].Where : Call.Where;
       for (int Target : Targets) {
-        Fact Param{PortKind::Param, To.Arg, 0, {}, Path};
+        Fact Param = Fact::param(To.Arg, Path);
         // Read in place: only computeSummaries adds to a summary, and it
         // does so between steps, never during one.
         const Summary &Effects = summaryOf(Target, Param);
@@ -469,11 +481,11 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
           Trace Done = concat(Enter, Inside);
           switch (R.Kind) {
           case Reach::Return:
-            Local(Fact{PortKind::CallResult, To.Index, 0, {}, R.Path},
+            Local(Fact::callResult(To.Index, R.Path),
                   concat(Done, returnedAt(Call, Name)));
             break;
           case Reach::ParamOut:
-            Local(Fact{PortKind::CallOut, To.Index, R.Index, {}, R.Path}, Done);
+            Local(Fact::callOut(To.Index, R.Index, R.Path), Done);
             break;
           case Reach::Global:
           case Reach::Sink:
@@ -560,20 +572,19 @@ void Linker::findFlows(int StartFn, const Fact &Start) {
           case Reach::Return:
             // The value began inside: it returns to every caller.
             Calls->forEachCaller(Fn, [&](int Caller, int Site) {
-              Visit(Caller, Fact{PortKind::CallResult, Site, 0, {}, R.Path},
+              Visit(Caller, Fact::callResult(Site, R.Path),
                     concat(RT, returnedAt(Calls->summary(Caller).Calls[Site],
                                           Calls->summary(Fn).Name)));
             });
             break;
           case Reach::ParamOut:
             Calls->forEachCaller(Fn, [&](int Caller, int Site) {
-              Visit(Caller, Fact{PortKind::CallOut, Site, R.Index, {}, R.Path},
-                    RT);
+              Visit(Caller, Fact::callOut(Site, R.Index, R.Path), RT);
             });
             break;
           case Reach::Global:
             for (int Reader : Calls->readersOf(R.Name))
-              Visit(Reader, Fact{PortKind::Global, 0, 0, R.Name, R.Path}, RT);
+              Visit(Reader, Fact::global(R.Name, R.Path), RT);
             break;
           case Reach::Sink: {
             const CallSite &Call = Calls->summary(R.Index).Calls[R.Arg];
@@ -617,7 +628,7 @@ void Linker::traceSource(int Fn, int Source) {
   do {
     NewQuery = false;
     Tracing = true;
-    findFlows(Fn, Fact{PortKind::Source, Source, 0, {}, {}});
+    findFlows(Fn, Fact::source(Source));
     Tracing = false;
     computeSummaries();
   } while (NewQuery);
