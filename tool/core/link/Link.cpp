@@ -101,7 +101,6 @@ class PathRef {
 public:
   PathRef() : Path(&empty()) {}
   const FieldPath &operator*() const { return *Path; }
-  const FieldPath *operator->() const { return Path; }
   friend bool operator==(PathRef A, PathRef B) { return A.Path == B.Path; }
   friend bool operator<(PathRef A, PathRef B) {
     return A.Path != B.Path && *A.Path < *B.Path;
@@ -384,9 +383,8 @@ const Linker::Summary &Linker::summaryOf(int Fn, const Fact &Input) {
     Readers.emplace_back();
     Queued.push_back(false);
     schedule(Query);
-  }
-  if (Inserted)
     NewQuery = true;
+  }
   if (Reading && ReaderPairs.insert(uint64_t(Query) << 32 | *Reading).second)
     Readers[Query].push_back(*Reading);
   return Summaries[Query];
