@@ -2,7 +2,9 @@
 
 #include "core/analysis/Annotations.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/StringExtras.h"
@@ -203,16 +205,23 @@ std::optional<std::string> AnnotationIndex::sinkKindOf(const FunctionDecl *F,
 }
 
 const Propagation *AnnotationIndex::propagationOf(const FunctionDecl *F) {
-  // Constructors are named after their class (std::pair::pair).
+  // Constructors are named after their class (std::pair::pair), operators
+  // by their spelling (std::vector::operator[]).
   if (Named.Propagations.empty() ||
-      !(F->getDeclName().isIdentifier() || isa<CXXConstructorDecl>(F)))
+      !(F->getDeclName().isIdentifier() || F->isOverloadedOperator() ||
+        isa<CXXConstructorDecl>(F)))
     return nullptr;
   // Asked at every evaluation of every call: the qualified name is built
   // once per function.
   auto [Known, New] = Models.try_emplace(F->getCanonicalDecl());
   if (New) {
     auto It = Named.Propagations.find(policyName(F));
-    Known->second = It == Named.Propagations.end() ? nullptr : &It->second;
+    bool Applies =
+        It != Named.Propagations.end() &&
+        (!It->second.SystemLibraryOnly ||
+         F->getASTContext().getSourceManager().isInSystemHeader(
+             F->getLocation()));
+    Known->second = Applies ? &It->second : nullptr;
   }
   return Known->second;
 }

@@ -1,6 +1,7 @@
 //===- Policy.cpp ---------------------------------------------------------===//
 
 #include "core/policy/Policy.h"
+#include "core/policy/LibraryModels.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -29,26 +30,7 @@ Policy Policy::builtin() {
       "recovery) must not be used for advertising or marketing.";
   Policy Builtin;
   Builtin.Rules = {SecurityToAds};
-  // The standard algorithms that hand the elements to their callable and
-  // keep what it returns.
-  Propagation Projects;
-  Projects.ProjectsThroughCallable = true;
-  for (const char *Algorithm :
-       {"std::transform", "std::accumulate", "std::reduce",
-        "std::transform_reduce", "std::inner_product",
-        "std::transform_inclusive_scan", "std::transform_exclusive_scan"})
-    Builtin.Propagations.emplace(Algorithm, Projects);
-  // A pair keeps its two members apart: code holds a security value and a
-  // harmless one side by side in pairs (map entries, structured bindings),
-  // and merging them would report the harmless one.
-  Propagation BuildsPair;
-  BuildsPair.Members = Propagation::MemberWise::BuildsFromArgs;
-  BuildsPair.MemberNames = {"first", "second"};
-  Builtin.Propagations.emplace("std::make_pair", BuildsPair);
-  Builtin.Propagations.emplace("std::pair::pair", BuildsPair);
-  Propagation ReadsPair = BuildsPair;
-  ReadsPair.Members = Propagation::MemberWise::ReadsByTemplateIndex;
-  Builtin.Propagations.emplace("std::get", ReadsPair);
+  Builtin.Propagations = libraryModels();
   return Builtin;
 }
 

@@ -28,6 +28,7 @@ std::string Propagation::fingerprint() const {
           : *ToObject ? " this"
                       : "") +
          (ProjectsThroughCallable ? " projects" : "") +
+         (SystemLibraryOnly ? " system-only" : "") +
          (Members == MemberWise::No               ? ""
           : Members == MemberWise::BuildsFromArgs ? " builds "
                                                   : " reads ") +

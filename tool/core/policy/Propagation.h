@@ -38,6 +38,10 @@ struct Propagation {
   /// given and keeps only what they return: std::transform(first, last,
   /// out, f) writes f(x), not x.
   bool ProjectsThroughCallable = false;
+  /// The model is the C library's function by that name (read, open,
+  /// time): a function of the same name declared outside the system
+  /// headers is the program's own, and is analyzed as such.
+  bool SystemLibraryOnly = false;
 
   /// Member-wise models, exact where the rest would merge: the function
   /// builds an object whose member MemberNames[i] is argument i
