@@ -240,7 +240,9 @@ TEST_CASE("a link that reaches its budget keeps what it found and says so",
   CHECK(Whole.Findings.size() == 2);
   CHECK_FALSE(Whole.Stats.BudgetExhausted);
 
-  LinkResult Cut = link(Units, Policy::builtin(), /*StepBudget=*/20);
+  LinkOptions Tight;
+  Tight.StepBudget = 20;
+  LinkResult Cut = link(Units, Policy::builtin(), Tight);
   CHECK(Cut.Stats.BudgetExhausted);
   CHECK(Cut.Findings.size() < Whole.Findings.size());
   CHECK(std::any_of(
@@ -250,4 +252,42 @@ TEST_CASE("a link that reaches its budget keeps what it found and says so",
                approximationMessage(A).find("stopped at its budget of 20") !=
                    std::string::npos;
       }));
+}
+
+TEST_CASE("a running link says where it is", "[link]") {
+  std::string Chain = R"cpp(
+    #include <pii/annotations.h>
+    struct User {
+      PII_PURPOSE("security") const char *phone;
+      PII_PURPOSE("security") const char *email;
+    };
+    PII_SINK("advertising") void upload(const char *key);
+    const char *hop10(const char *s) { return s; }
+  )cpp";
+  for (int I = 9; I >= 0; --I)
+    Chain += "const char *hop" + std::to_string(I) +
+             "(const char *s) { return hop" + std::to_string(I + 1) +
+             "(s); }\n";
+  Chain += "void phone(const User &u) { upload(hop0(u.phone)); }\n"
+           "void email(const User &u) { upload(hop0(u.email)); }\n";
+  test::TestAST AST(Chain);
+  std::vector<TranslationUnitSummary> Units{
+      summarizeTranslationUnit(AST.context(), Policy::builtin()).Summary};
+
+  std::vector<LinkProgress> Told;
+  LinkOptions Watched;
+  Watched.ProgressInterval = 1;
+  Watched.Progress = [&](const LinkProgress &P) { Told.push_back(P); };
+  LinkResult R = link(Units, Policy::builtin(), Watched);
+  REQUIRE(R.Findings.size() == 2);
+  REQUIRE(Told.size() == R.Stats.Steps);
+  for (size_t I = 0; I < Told.size(); ++I) {
+    CHECK(Told[I].Steps == I + 1);
+    CHECK(Told[I].Sources == 2);
+    CHECK(Told[I].SourcesDone < 2);
+    CHECK(Told[I].Pending <= Told[I].Summaries);
+  }
+  CHECK(Told.front().SourcesDone == 0);
+  CHECK(Told.back().SourcesDone == 1);
+  CHECK(Told.back().Summaries == R.Stats.Summaries);
 }

@@ -16,6 +16,7 @@
 #include "cli/PiiMain.h"
 #include "cli/Dump.h"
 #include "cli/Report.h"
+#include "cli/StatusLine.h"
 #include "core/model/SummaryPaths.h"
 #include "driver/Inputs.h"
 #include "driver/ParseTool.h"
@@ -298,16 +299,24 @@ int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
   if (!Setup)
     return ExitIncomplete;
   std::optional<Caches> Cache = openCache(P->Rules);
+  std::unique_ptr<StatusLine> Progress = StatusLine::onStandardError();
   // A long run's compile errors are not held back until its end.
   std::string &Shown = Setup->Options.DiagnosticsShown;
-  auto Show = [&Shown](StringRef Text) {
-    errs() << Text;
+  auto Show = [&Shown, &Progress](StringRef Text) {
+    if (Progress)
+      Progress->print(Text);
+    else
+      errs() << Text;
     Shown += Text;
   };
   auto Analyzed = std::make_unique<Program>(*In->Commands, In->Files, P->Rules,
                                             Cache ? &*Cache : nullptr);
+  if (Progress)
+    Analyzed->observe(*Progress);
   Analyzed->extractAll(Jobs, Show);
   ProgramAnalysis Result = Analyzed->link();
+  if (Progress)
+    Progress->clear();
   int Status = report(Result, Setup->Options);
   // The program's summaries are freed with the process, not one by one
   // after the findings are out (Clang's -disable-free does the same for its
@@ -411,7 +420,10 @@ int runLink() {
     for (const TranslationUnitSummary &Unit : Read.Units)
       Units.push_back(&Unit);
   }
-  ProgramAnalysis Result = linkUnits(Units, P->Rules);
+  std::unique_ptr<StatusLine> Progress = StatusLine::onStandardError();
+  ProgramAnalysis Result = linkUnits(Units, P->Rules, Progress.get());
+  if (Progress)
+    Progress->clear();
   Result.TranslationUnits = SummaryFiles.size();
   int Status = report(Result, Setup->Options);
   // See runAnalyze.

@@ -109,11 +109,16 @@ ProgramIndex indexOf(llvm::ArrayRef<const TranslationUnitSummary *> Units) {
 /// Links \p Units, with \p Index holding them already, into \p Result.
 void linkInto(ProgramAnalysis &Result, const ProgramIndex &Index,
               llvm::ArrayRef<const TranslationUnitSummary *> Units,
-              const Policy &P) {
+              const Policy &P, ProgressObserver *Progress) {
   auto Start = std::chrono::steady_clock::now();
+  LinkOptions Options;
+  if (Progress)
+    Options.Progress = [Progress](const LinkProgress &Where) {
+      Progress->linking(Where);
+    };
   LinkResult Linked;
   Result.LinkCrashed =
-      !runIsolated([&] { Linked = pii::link(Index, Units, P); });
+      !runIsolated([&] { Linked = pii::link(Index, Units, P, Options); });
   Result.LinkSeconds = secondsSince(Start);
   adoptLink(Result, std::move(Linked), Units);
 }
@@ -121,9 +126,9 @@ void linkInto(ProgramAnalysis &Result, const ProgramIndex &Index,
 } // namespace
 
 ProgramAnalysis linkUnits(llvm::ArrayRef<const TranslationUnitSummary *> Units,
-                          const Policy &P) {
+                          const Policy &P, ProgressObserver *Progress) {
   ProgramAnalysis Result;
-  linkInto(Result, indexOf(Units), Units, P);
+  linkInto(Result, indexOf(Units), Units, P, Progress);
   return Result;
 }
 
@@ -142,7 +147,7 @@ void Program::extractAll(unsigned Threads, const DiagnosticsShower &Show) {
     Unpacking =
         std::make_unique<ProgramUnpacking>(PerFile, Commands, Jobs, P, Cache);
   scheduleExtraction(PerFile, Commands, Jobs, P, Threads, Cache,
-                     Unpacking.get(), Show);
+                     Unpacking.get(), Show, Progress);
   ExtractSeconds = secondsSince(Start);
 }
 
@@ -244,9 +249,9 @@ ProgramAnalysis Program::link() {
   std::vector<const TranslationUnitSummary *> Units = units();
   // The files taken from the cache were indexed while others parsed.
   if (Unpacking)
-    linkInto(Result, Unpacking->index(), Units, P);
+    linkInto(Result, Unpacking->index(), Units, P, Progress);
   else
-    linkInto(Result, indexOf(Units), Units, P);
+    linkInto(Result, indexOf(Units), Units, P, Progress);
   Unpacking.reset();
   if (!LinkProblem.empty())
     Result.CacheProblems.push_back(std::move(LinkProblem));

@@ -17,6 +17,7 @@
 #include "driver/CompileJob.h"
 #include "driver/CompilerDiagnostics.h"
 #include "driver/ProgramAnalysis.h"
+#include "driver/Progress.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
@@ -45,6 +46,9 @@ public:
           const std::vector<std::string> &Files, const Policy &P,
           const Caches *Cache = nullptr);
   ~Program();
+
+  /// From now on, tells \p Observer how extraction and the link go.
+  void observe(ProgressObserver &Observer) { Progress = &Observer; }
 
   /// Extracts every file, \p Threads at a time (0: one per core). With
   /// \p Show, the compiler's diagnostics are shown as the files are done.
@@ -83,6 +87,7 @@ private:
   const clang::tooling::CompilationDatabase &Commands;
   const Policy &P;
   const Caches *Cache;
+  ProgressObserver *Progress = nullptr;
   std::vector<CompileJob> Jobs;
   std::vector<FileAnalysis> PerFile;
   /// From extractAll with a cache until the first link: the files taken
@@ -99,7 +104,8 @@ private:
 /// summary files), isolated (IsolatedRun.h): a crash in the link is
 /// reported, and what was found before it kept.
 ProgramAnalysis linkUnits(llvm::ArrayRef<const TranslationUnitSummary *> Units,
-                          const Policy &P);
+                          const Policy &P,
+                          ProgressObserver *Progress = nullptr);
 
 } // namespace pii
 

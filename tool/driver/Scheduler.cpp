@@ -7,6 +7,8 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 
+#include <atomic>
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -211,7 +213,8 @@ void scheduleExtraction(std::vector<FileAnalysis> &PerFile,
                         const std::vector<CompileJob> &Jobs, const Policy &P,
                         unsigned Threads, const Caches *Cache,
                         ProgramUnpacking *Unpacking,
-                        const DiagnosticsShower &Show) {
+                        const DiagnosticsShower &Show,
+                        ProgressObserver *Progress) {
   std::optional<DiagnosticsInFileOrder> Shown;
   if (Show)
     Shown.emplace(Jobs.size(), Show);
@@ -221,6 +224,7 @@ void scheduleExtraction(std::vector<FileAnalysis> &PerFile,
   if (Cache)
     Preambles.emplace(Commands, Jobs, Cache->Preambles,
                       Strategy.compute_thread_count());
+  std::atomic<size_t> Done = 0;
   for (size_t I = 0; I < Jobs.size(); ++I)
     Pool.async([&, I] {
       PerFile[I] = analyzeOrReuse(Commands, Jobs[I], P, Cache, [&] {
@@ -235,6 +239,8 @@ void scheduleExtraction(std::vector<FileAnalysis> &PerFile,
       }
       if (Shown)
         Shown->done(I, PerFile[I].Result.Diagnostics);
+      if (Progress)
+        Progress->extracted(++Done, Jobs.size());
     });
   Pool.wait();
   releaseFreedMemory();

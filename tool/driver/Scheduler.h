@@ -15,6 +15,7 @@
 #include "core/link/ProgramIndex.h"
 #include "driver/CompilerDiagnostics.h"
 #include "driver/FileParse.h"
+#include "driver/Progress.h"
 #include "store/Caches.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -82,13 +83,15 @@ void unpackSummaries(std::vector<FileAnalysis> &PerFile,
 
 /// Analyzes each of \p Jobs into \p PerFile, or takes it from \p Cache,
 /// \p Threads at a time; with \p Unpacking, unpacks cached files meanwhile;
-/// with \p Show, shows their diagnostics as they come.
+/// with \p Show, shows their diagnostics as they come; with \p Progress,
+/// counts the files done.
 void scheduleExtraction(std::vector<FileAnalysis> &PerFile,
                         const clang::tooling::CompilationDatabase &Commands,
                         const std::vector<CompileJob> &Jobs, const Policy &P,
                         unsigned Threads, const Caches *Cache,
                         ProgramUnpacking *Unpacking = nullptr,
-                        const DiagnosticsShower &Show = nullptr);
+                        const DiagnosticsShower &Show = nullptr,
+                        ProgressObserver *Progress = nullptr);
 
 } // namespace pii
 

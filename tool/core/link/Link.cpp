@@ -261,7 +261,7 @@ class Linker {
 public:
   Linker(const ProgramIndex &Index,
          llvm::ArrayRef<const TranslationUnitSummary *> Units, const Policy &P,
-         uint64_t Budget);
+         const LinkOptions &Options);
   LinkResult run();
 
 private:
@@ -322,12 +322,17 @@ private:
   std::vector<Approximation> Approximations;
   uint64_t Budget;
   uint64_t Steps = 0;
+  const std::function<void(const LinkProgress &)> &Progress;
+  uint64_t ProgressInterval;
+  LinkProgress Told;
 };
 
 Linker::Linker(const ProgramIndex &Index,
                llvm::ArrayRef<const TranslationUnitSummary *> Units,
-               const Policy &P, uint64_t Budget)
-    : Pol(P), Index(Index), Budget(Budget) {
+               const Policy &P, const LinkOptions &Options)
+    : Pol(P), Index(Index), Budget(Options.StepBudget),
+      Progress(Options.Progress),
+      ProgressInterval(std::max<uint64_t>(Options.ProgressInterval, 1)) {
   // Program-wide sources, in an order that does not depend on the order of
   // the units: by purpose and origin.
   std::map<std::pair<std::string, std::string>, int> SourceIds;
@@ -397,6 +402,12 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
   // the link ends with what it found.
   if (++Steps > Budget)
     return;
+  if (Progress && Steps % ProgressInterval == 0) {
+    Told.Summaries = Summaries.size();
+    Told.Pending = Pending.size();
+    Told.Steps = Steps;
+    Progress(Told);
+  }
   const FunctionSummary &Body = Calls->summary(Fn);
   for (const Edge &E : edgesLeaving(Body, At)) {
     std::optional<FieldPath> Followed = follow(E, *At.Path);
@@ -642,14 +653,20 @@ void Linker::traceSource(int Fn, int Source) {
 LinkResult Linker::run() {
   std::future<LinkStats> Counted = std::async(
       std::launch::async, countCalls, std::cref(Index), std::cref(*Calls));
+  std::vector<std::pair<int, int>> Reads; // (function, source)
   for (int Fn : Calls->sourceReaders()) {
     const std::vector<Edge> &Edges = Calls->summary(Fn).Edges;
     for (size_t E = 0; E < Edges.size(); ++E) {
       const Port &From = Edges[E].From;
       if (From.Kind == PortKind::Source &&
           (E == 0 || portOf(Edges[E - 1].From) != portOf(From)))
-        traceSource(Fn, From.Index);
+        Reads.emplace_back(Fn, From.Index);
     }
+  }
+  Told.Sources = Reads.size();
+  for (auto [Fn, Source] : Reads) {
+    traceSource(Fn, Source);
+    ++Told.SourcesDone;
   }
 
   LinkResult Result;
@@ -668,8 +685,8 @@ LinkResult Linker::run() {
 
 LinkResult link(const ProgramIndex &Index,
                 llvm::ArrayRef<const TranslationUnitSummary *> Units,
-                const Policy &P, uint64_t StepBudget) {
-  LinkResult Result = Linker(Index, Units, P, StepBudget).run();
+                const Policy &P, const LinkOptions &Options) {
+  LinkResult Result = Linker(Index, Units, P, Options).run();
   // A header's comments are in every unit that includes it.
   for (const TranslationUnitSummary *Unit : Units)
     llvm::append_range(Result.Suppressions, Unit->Suppressions);
@@ -684,19 +701,19 @@ LinkResult link(const ProgramIndex &Index,
 }
 
 LinkResult link(llvm::ArrayRef<const TranslationUnitSummary *> Units,
-                const Policy &P, uint64_t StepBudget) {
+                const Policy &P, const LinkOptions &Options) {
   ProgramIndex Index;
   for (size_t U = 0; U < Units.size(); ++U)
     Index.add(*Units[U], U);
-  return link(Index, Units, P, StepBudget);
+  return link(Index, Units, P, Options);
 }
 
 LinkResult link(const std::vector<TranslationUnitSummary> &Units,
-                const Policy &P, uint64_t StepBudget) {
+                const Policy &P, const LinkOptions &Options) {
   std::vector<const TranslationUnitSummary *> Pointers;
   for (const TranslationUnitSummary &Unit : Units)
     Pointers.push_back(&Unit);
-  return link(Pointers, P, StepBudget);
+  return link(Pointers, P, Options);
 }
 
 } // namespace pii

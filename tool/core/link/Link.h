@@ -24,6 +24,7 @@
 #include "llvm/ADT/ArrayRef.h"
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace pii {
@@ -53,25 +54,46 @@ struct LinkResult {
   std::vector<SuppressionComment> Suppressions;
 };
 
-/// How many steps a link may take: about three minutes on one core. Real
-/// programs link in a small fraction of it; a pathological one (a call chain
-/// ten thousand functions deep, whose link grows with the cube of its depth)
-/// stops there rather than after hours, keeps what it found, and says where it
-/// stopped (LinkStats::BudgetExhausted, and a "budget" approximation).
+/// How many steps a link may take by default. Real programs link in a small
+/// fraction of it; a pathological one (a call chain ten thousand functions
+/// deep, whose link grows with the cube of its depth) stops there rather
+/// than after hours, keeps what it found, and says where it stopped
+/// (LinkStats::BudgetExhausted, and a "budget" approximation). Counted in
+/// steps, not seconds, so that where a link stops does not depend on the
+/// machine.
 inline constexpr uint64_t LinkStepBudget = 250'000'000;
+
+/// Where a running link is, for a person waiting for it.
+struct LinkProgress {
+  /// The sources followed so far, of those the program reads.
+  size_t SourcesDone = 0;
+  size_t Sources = 0;
+  /// Summaries asked for, and those of them waiting to be (re)computed.
+  size_t Summaries = 0;
+  size_t Pending = 0;
+  uint64_t Steps = 0;
+};
+
+struct LinkOptions {
+  uint64_t StepBudget = LinkStepBudget;
+  /// Called every ProgressInterval steps, on the linking thread: by
+  /// default a few times a second at the solver's speed.
+  std::function<void(const LinkProgress &)> Progress;
+  uint64_t ProgressInterval = 1 << 16;
+};
 
 /// Links \p Units, which must be canonical (see canonicalize), as one
 /// program. The result does not depend on their order.
 LinkResult link(const std::vector<TranslationUnitSummary> &Units,
-                const Policy &P, uint64_t StepBudget = LinkStepBudget);
+                const Policy &P, const LinkOptions &Options = {});
 /// The same, for a caller that keeps its units apart (the editor).
 LinkResult link(llvm::ArrayRef<const TranslationUnitSummary *> Units,
-                const Policy &P, uint64_t StepBudget = LinkStepBudget);
+                const Policy &P, const LinkOptions &Options = {});
 /// The same, with \p Index holding \p Units already, each added with a rank
 /// in the order of \p Units: built while they were being read.
 LinkResult link(const ProgramIndex &Index,
                 llvm::ArrayRef<const TranslationUnitSummary *> Units,
-                const Policy &P, uint64_t StepBudget = LinkStepBudget);
+                const Policy &P, const LinkOptions &Options = {});
 
 } // namespace pii
 
