@@ -94,48 +94,72 @@ std::vector<FlowStep> flatten(const Trace &T) {
 // The program
 //===----------------------------------------------------------------------===//
 
-/// A field path, interned by a PathTable: equal paths are one pointer, so
+/// Where a value is below a port: its fields, from outer to inner, and
+/// whether the place is *open*: it goes on with fields that a summary
+/// leaves to whoever asked for it. A summary asked for a value at
+/// `this->db_`, open, holds for every value below `db_` the function never
+/// looks into: a method called on an object is summarized once per field
+/// it is told apart by, not once per field path a caller holds a value at.
+struct Place {
+  FieldPath Fields;
+  bool Open = false;
+
+  friend bool operator==(const Place &A, const Place &B) {
+    return A.Open == B.Open && A.Fields == B.Fields;
+  }
+};
+
+/// A place, interned by a PathTable: equal places are one pointer, so
 /// facts are copied, compared for equality and hashed without their paths'
 /// elements; only the order reads them.
 class PathRef {
 public:
-  PathRef() : Path(&empty()) {}
-  const FieldPath &operator*() const { return *Path; }
-  friend bool operator==(PathRef A, PathRef B) { return A.Path == B.Path; }
+  PathRef() : P(&closedEmpty()) {}
+  const FieldPath &operator*() const { return P->Fields; }
+  bool open() const { return P->Open; }
+  friend bool operator==(PathRef A, PathRef B) { return A.P == B.P; }
   friend bool operator<(PathRef A, PathRef B) {
-    return A.Path != B.Path && *A.Path < *B.Path;
+    return A.P != B.P &&
+           std::tie(A.P->Fields, A.P->Open) < std::tie(B.P->Fields, B.P->Open);
   }
-  friend llvm::hash_code hash_value(PathRef P) {
-    return llvm::hash_value(static_cast<const void *>(P.Path));
+  friend llvm::hash_code hash_value(PathRef R) {
+    return llvm::hash_value(static_cast<const void *>(R.P));
   }
 
 private:
   friend class PathTable;
-  explicit PathRef(const FieldPath *Path) : Path(Path) {}
-  static const FieldPath &empty() {
-    static const FieldPath Empty;
+  explicit PathRef(const Place *P) : P(P) {}
+  static const Place &closedEmpty() {
+    static const Place Empty;
     return Empty;
   }
-  const FieldPath *Path;
+  const Place *P;
 };
 
-struct FieldPathHash {
-  size_t operator()(const FieldPath &P) const {
-    return llvm::hash_combine_range(P.begin(), P.end());
+struct PlaceHash {
+  size_t operator()(const Place &P) const {
+    return llvm::hash_combine(
+        llvm::hash_combine_range(P.Fields.begin(), P.Fields.end()), P.Open);
   }
 };
 
 class PathTable {
 public:
-  PathRef intern(FieldPath Path) {
-    if (Path.empty())
+  /// \p Fields, open or not, cut to MaxPathFields. A place at the limit is
+  /// closed: whatever went on below it is cut off.
+  PathRef intern(FieldPath Fields, bool Open = false) {
+    if (Fields.size() >= MaxPathFields) {
+      Fields.resize(MaxPathFields);
+      Open = false;
+    }
+    if (Fields.empty() && !Open)
       return PathRef();
-    return PathRef(&*Paths.insert(std::move(Path)).first);
+    return PathRef(&*Places.insert(Place{std::move(Fields), Open}).first);
   }
 
 private:
   /// Node-based: an element stays in place as others are added.
-  std::unordered_set<FieldPath, FieldPathHash> Paths;
+  std::unordered_set<Place, PlaceHash> Places;
 };
 
 /// A value's position inside one function: an input port (as in Summary.h)
@@ -192,19 +216,35 @@ bool isPrefix(const FieldPath &A, const FieldPath &B) {
   return A.size() <= B.size() && std::equal(A.begin(), A.end(), B.begin());
 }
 
-/// Where \p E takes a value that is at \p At: the edge's target, with the
-/// rest of At's path below it when the edge moves an enclosing object.
-std::optional<FieldPath> follow(const Edge &E, const FieldPath &At) {
-  if (isPrefix(E.From.Path, At)) {
-    FieldPath Out = E.To.Path;
-    Out.insert(Out.end(), At.begin() + E.From.Path.size(), At.end());
-    if (Out.size() > MaxPathFields)
-      Out.resize(MaxPathFields);
-    return Out;
+/// What an edge does with a value at a place.
+enum class Followed {
+  /// The edge moves the value, or an object enclosing it.
+  Moves,
+  /// The edge moves another part of the object.
+  Elsewhere,
+  /// The edge moves a part below an open place: whether the value is in
+  /// it depends on the fields the place leaves to the caller.
+  DependsOnRest,
+};
+
+/// Where \p E takes a value that is at \p At: into \p To, the edge's
+/// target with the rest of At's place below it when the edge moves an
+/// enclosing object (and open if At is).
+Followed follow(const Edge &E, PathRef At, FieldPath &To, bool &Open) {
+  const FieldPath &Fields = *At;
+  if (isPrefix(E.From.Path, Fields)) {
+    To = E.To.Path;
+    To.insert(To.end(), Fields.begin() + E.From.Path.size(), Fields.end());
+    Open = At.open();
+    return Followed::Moves;
   }
-  if (isPrefix(At, E.From.Path))
-    return E.To.Path; // a part of the value moves
-  return std::nullopt;
+  if (!isPrefix(Fields, E.From.Path))
+    return Followed::Elsewhere;
+  if (At.open())
+    return Followed::DependsOnRest;
+  To = E.To.Path; // a part of the value moves
+  Open = false;
+  return Followed::Moves;
 }
 
 /// Where a value ends up, as seen from outside a function.
@@ -274,8 +314,23 @@ private:
   /// Visits the edges leaving \p At inside \p Fn once.
   template <typename LocalFn, typename ReachFn>
   void step(int Fn, const Fact &At, const Trace &T, LocalFn Local, ReachFn Out);
-  /// The current summary of \p Fn for a value entering as \p Input.
-  const Summary &summaryOf(int Fn, const Fact &Input);
+  /// The number of the query for \p Fn and a value entering as \p Input,
+  /// scheduled if it is new.
+  QueryId queryOf(int Fn, const Fact &Input);
+  /// Notes that the query being computed reads \p Query's summary.
+  void read(QueryId Query);
+  /// What \p Target does with a value entering as its argument \p Arg at
+  /// \p At: the summary asked for the shortest prefix of At's fields, open,
+  /// that Target does not look past (or for At itself), and the fields of
+  /// At below that prefix. None when At is open and Target looks past every
+  /// prefix: whoever asked must then ask with more of its place.
+  std::optional<std::pair<const Summary *, llvm::ArrayRef<Symbol>>>
+  summaryFor(int Target, int Arg, PathRef At);
+  /// \p Inner, a place a summary reached, with \p Rest below it if it is
+  /// open: the fields the summary left to the caller, whose place is
+  /// itself open if \p Open.
+  PathRef below(PathRef Inner, llvm::ArrayRef<Symbol> Rest, bool Open);
+  void scheduleReaders(QueryId Query);
   /// Computes the pending queries' summaries to a fixpoint.
   void computeSummaries();
   void schedule(QueryId Query);
@@ -307,6 +362,12 @@ private:
   std::deque<Summary> Summaries;
   std::vector<std::vector<QueryId>> Readers;
   std::vector<bool> Queued;
+  /// By QueryId: the query's input is open, and the function looks past
+  /// it; its readers ask with a longer prefix instead (summaryFor).
+  std::vector<bool> LooksPast;
+  /// Set when the query being computed meets an edge, or a callee, that
+  /// looks past its open input.
+  bool LooksIntoRest = false;
   /// Each (query, reader) pair of Readers, once.
   llvm::DenseSet<uint64_t> ReaderPairs;
   /// Queries whose summaries must be computed (again).
@@ -378,7 +439,7 @@ void Linker::approximate(ApproximationKind Kind, SourceSpot Where,
     Approximations.push_back({Kind, std::move(Where), Subject, Count});
 }
 
-const Linker::Summary &Linker::summaryOf(int Fn, const Fact &Input) {
+Linker::QueryId Linker::queryOf(int Fn, const Fact &Input) {
   auto [It, Inserted] =
       QueryIds.try_emplace(QueryKey{Fn, Input}, QueryId(Queries.size()));
   QueryId Query = It->second;
@@ -387,12 +448,41 @@ const Linker::Summary &Linker::summaryOf(int Fn, const Fact &Input) {
     Summaries.emplace_back();
     Readers.emplace_back();
     Queued.push_back(false);
+    LooksPast.push_back(false);
     schedule(Query);
     NewQuery = true;
   }
+  return Query;
+}
+
+void Linker::read(QueryId Query) {
   if (Reading && ReaderPairs.insert(uint64_t(Query) << 32 | *Reading).second)
     Readers[Query].push_back(*Reading);
-  return Summaries[Query];
+}
+
+std::optional<std::pair<const Linker::Summary *, llvm::ArrayRef<Symbol>>>
+Linker::summaryFor(int Target, int Arg, PathRef At) {
+  llvm::ArrayRef<Symbol> Fields = *At;
+  for (size_t K = 0; K <= Fields.size(); ++K) {
+    PathRef Prefix =
+        K == Fields.size()
+            ? At
+            : Paths.intern(FieldPath(Fields.take_front(K)), /*Open=*/true);
+    QueryId Query = queryOf(Target, Fact::param(Arg, Prefix));
+    if (LooksPast[Query])
+      continue;
+    read(Query);
+    return std::make_pair(&Summaries[Query], Fields.drop_front(K));
+  }
+  return std::nullopt;
+}
+
+PathRef Linker::below(PathRef Inner, llvm::ArrayRef<Symbol> Rest, bool Open) {
+  if (!Inner.open())
+    return Inner;
+  FieldPath Fields = *Inner;
+  Fields.insert(Fields.end(), Rest.begin(), Rest.end());
+  return Paths.intern(std::move(Fields), Open);
 }
 
 template <typename LocalFn, typename ReachFn>
@@ -410,10 +500,14 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
   }
   const FunctionSummary &Body = Calls->summary(Fn);
   for (const Edge &E : edgesLeaving(Body, At)) {
-    std::optional<FieldPath> Followed = follow(E, *At.Path);
-    if (!Followed)
+    FieldPath Fields;
+    bool Open = false;
+    Followed What = follow(E, At.Path, Fields, Open);
+    if (What == Followed::DependsOnRest)
+      LooksIntoRest = true;
+    if (What != Followed::Moves)
       continue;
-    PathRef Path = Paths.intern(std::move(*Followed));
+    PathRef Path = Paths.intern(std::move(Fields), Open);
     Trace Through = concat(T, leaf(E.Steps));
     const Port &To = E.To;
     switch (To.Kind) {
@@ -473,10 +567,14 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
       }
       SourceSpot Spot = To.Arg >= 0 ? Call.Args[To.Arg].Where : Call.Where;
       for (int Target : Targets) {
-        Fact Param = Fact::param(To.Arg, Path);
         // Read in place: only computeSummaries adds to a summary, and it
         // does so between steps, never during one.
-        const Summary &Effects = summaryOf(Target, Param);
+        auto Chosen = summaryFor(Target, To.Arg, Path);
+        if (!Chosen) {
+          LooksIntoRest = true;
+          continue;
+        }
+        const Summary &Effects = *Chosen->first;
         if (Effects.empty())
           continue; // the value goes nowhere (yet): no step to describe
         Symbol Name = Calls->summary(Target).Name;
@@ -488,15 +586,18 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
                        : FlowStep::at(FlowStepKind::CalledOn, Spot, Name)));
         for (const auto &[R, Inside] : Effects) {
           Trace Done = concat(Enter, Inside);
+          PathRef Reached = below(R.Path, Chosen->second, Path.open());
           switch (R.Kind) {
           case Reach::Return:
-            Local(Fact::callResult(To.Index, R.Path),
+            Local(Fact::callResult(To.Index, Reached),
                   concat(Done, returnedAt(Call, Name)));
             break;
           case Reach::ParamOut:
-            Local(Fact::callOut(To.Index, R.Index, R.Path), Done);
+            Local(Fact::callOut(To.Index, R.Index, Reached), Done);
             break;
           case Reach::Global:
+            Out(Reach::global(R.Name, Reached), Done);
+            break;
           case Reach::Sink:
             Out(R, Done);
             break;
@@ -520,12 +621,15 @@ void Linker::computeSummaries() {
     QueryId Query = Pending.back();
     Pending.pop_back();
     Queued[Query] = false;
+    if (LooksPast[Query])
+      continue; // its readers ask with more of their places now
     const auto &[Fn, Input] = *Queries[Query];
     Reading = Query;
+    LooksIntoRest = false;
     Summary Result;
     std::unordered_set<Fact, FactHash> Seen{Input};
     std::deque<std::pair<Fact, Trace>> Work{{Input, nullptr}};
-    while (!Work.empty()) {
+    while (!Work.empty() && !LooksIntoRest) {
       auto [At, T] = Work.front();
       Work.pop_front();
       step(
@@ -537,20 +641,27 @@ void Linker::computeSummaries() {
           [&](const Reach &R, const Trace &RT) { Result.try_emplace(R, RT); });
     }
     Reading.reset();
+    if (LooksIntoRest) {
+      LooksPast[Query] = true;
+      scheduleReaders(Query);
+      continue;
+    }
     bool Grew = false;
     Summary &Known = Summaries[Query];
     for (auto &[R, RT] : Result)
       Grew |= Known.try_emplace(R, RT).second;
-    if (Grew) {
-      // In the order of the queries, which the paths chosen depend on.
-      std::vector<QueryId> Ordered = Readers[Query];
-      llvm::sort(Ordered, [&](QueryId A, QueryId B) {
-        return *Queries[A] < *Queries[B];
-      });
-      for (QueryId Reader : Ordered)
-        schedule(Reader);
-    }
+    if (Grew)
+      scheduleReaders(Query);
   }
+}
+
+void Linker::scheduleReaders(QueryId Query) {
+  // In the order of the queries, which the paths chosen depend on.
+  std::vector<QueryId> Ordered = Readers[Query];
+  llvm::sort(Ordered,
+             [&](QueryId A, QueryId B) { return *Queries[A] < *Queries[B]; });
+  for (QueryId Reader : Ordered)
+    schedule(Reader);
 }
 
 void Linker::schedule(QueryId Query) {
