@@ -210,6 +210,9 @@ struct FactHash {
   size_t operator()(const std::pair<int, Fact> &Query) const {
     return llvm::hash_combine(Query.first, (*this)(Query.second));
   }
+  size_t operator()(const std::pair<unsigned, std::pair<int, Fact>> &Read) const {
+    return llvm::hash_combine(Read.first, (*this)(Read.second));
+  }
 };
 
 bool isPrefix(const FieldPath &A, const FieldPath &B) {
@@ -310,12 +313,20 @@ private:
   /// query is numbered once, and known by its number after.
   using QueryKey = std::pair<int, Fact>;
   using QueryId = unsigned;
+  /// A fact a query's summary is computed from, with the trace that first
+  /// brought it there: its edges are followed once, and again when a
+  /// summary its step read has grown.
+  struct Item {
+    QueryId Query;
+    Fact At;
+    Trace T;
+  };
 
   /// Visits the edges leaving \p At inside \p Fn once.
   template <typename LocalFn, typename ReachFn>
   void step(int Fn, const Fact &At, const Trace &T, LocalFn Local, ReachFn Out);
   /// The number of the query for \p Fn and a value entering as \p Input,
-  /// scheduled if it is new.
+  /// its input to be followed if it is new.
   QueryId queryOf(int Fn, const Fact &Input);
   /// Notes that the query being computed reads \p Query's summary.
   void read(QueryId Query);
@@ -330,10 +341,13 @@ private:
   /// open: the fields the summary left to the caller, whose place is
   /// itself open if \p Open.
   PathRef below(PathRef Inner, llvm::ArrayRef<Symbol> Rest, bool Open);
-  void scheduleReaders(QueryId Query);
-  /// Computes the pending queries' summaries to a fixpoint.
+  /// Follows the facts of every query to a fixpoint.
   void computeSummaries();
-  void schedule(QueryId Query);
+  /// Follows \p I's edges within its query.
+  void followItem(const Item &I);
+  /// Notes that \p Query's summary has changed: its readers follow their
+  /// facts again once the work at hand is done.
+  void changed(QueryId Query);
   void findFlows(int Fn, const Fact &Start);
   /// Finds the flows from \p Source (numbered as in its unit), read in
   /// \p Fn.
@@ -357,23 +371,27 @@ private:
   std::unordered_map<QueryKey, QueryId, FactHash> QueryIds;
   /// By QueryId: the query (a key of QueryIds, which stays in place), its
   /// summary (in a deque: a summary read stays in place while others are
-  /// added), the queries that read it, and whether it is pending.
+  /// added), the facts it has reached, the facts of other queries whose
+  /// steps read its summary, and whether it has changed since they did.
   std::vector<const QueryKey *> Queries;
   std::deque<Summary> Summaries;
-  std::vector<std::vector<QueryId>> Readers;
-  std::vector<bool> Queued;
+  std::vector<std::unordered_set<Fact, FactHash>> Reached;
+  std::vector<std::vector<Item>> Readers;
+  std::vector<bool> Changed;
   /// By QueryId: the query's input is open, and the function looks past
   /// it; its readers ask with a longer prefix instead (summaryFor).
   std::vector<bool> LooksPast;
   /// Set when the query being computed meets an edge, or a callee, that
   /// looks past its open input.
   bool LooksIntoRest = false;
-  /// Each (query, reader) pair of Readers, once.
-  llvm::DenseSet<uint64_t> ReaderPairs;
-  /// Queries whose summaries must be computed (again).
-  std::vector<QueryId> Pending;
-  /// The query being computed, which reads the summaries it asks for.
-  std::optional<QueryId> Reading;
+  /// Each (summary read, reading query, its fact) of Readers, once.
+  std::unordered_set<std::pair<QueryId, QueryKey>, FactHash> ReaderKeys;
+  /// Facts to follow, first in first out, and queries changed since their
+  /// readers last followed their facts.
+  std::deque<Item> Work;
+  std::deque<QueryId> ChangedQueue;
+  /// The fact being followed, whose step reads the summaries it asks for.
+  const Item *Reading = nullptr;
   bool NewQuery = false;
   std::map<std::tuple<int, int, int, Symbol, int, const Rule *>, Finding> Found;
   /// Set while following flows from sources, when reaching a function with
@@ -446,17 +464,19 @@ Linker::QueryId Linker::queryOf(int Fn, const Fact &Input) {
   if (Inserted) {
     Queries.push_back(&It->first);
     Summaries.emplace_back();
+    Reached.emplace_back().insert(Input);
     Readers.emplace_back();
-    Queued.push_back(false);
+    Changed.push_back(false);
     LooksPast.push_back(false);
-    schedule(Query);
+    Work.push_back({Query, Input, nullptr});
     NewQuery = true;
   }
   return Query;
 }
 
 void Linker::read(QueryId Query) {
-  if (Reading && ReaderPairs.insert(uint64_t(Query) << 32 | *Reading).second)
+  if (Reading &&
+      ReaderKeys.insert({Query, {int(Reading->Query), Reading->At}}).second)
     Readers[Query].push_back(*Reading);
 }
 
@@ -494,7 +514,7 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
     return;
   if (Progress && Steps % ProgressInterval == 0) {
     Told.Summaries = Summaries.size();
-    Told.Pending = Pending.size();
+    Told.Pending = Work.size() + ChangedQueue.size();
     Told.Steps = Steps;
     Progress(Told);
   }
@@ -613,61 +633,53 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
 }
 
 void Linker::computeSummaries() {
-  // A worklist, last in first out: a query asks for its callees' summaries,
-  // which are then computed before it is looked at again, so results climb
-  // a call chain in one sweep rather than one level per pass. A query is
-  // computed again only when a summary it read has grown.
-  while (!Pending.empty()) {
-    QueryId Query = Pending.back();
-    Pending.pop_back();
-    Queued[Query] = false;
-    if (LooksPast[Query])
-      continue; // its readers ask with more of their places now
-    const auto &[Fn, Input] = *Queries[Query];
-    Reading = Query;
-    LooksIntoRest = false;
-    Summary Result;
-    std::unordered_set<Fact, FactHash> Seen{Input};
-    std::deque<std::pair<Fact, Trace>> Work{{Input, nullptr}};
-    while (!Work.empty() && !LooksIntoRest) {
-      auto [At, T] = Work.front();
-      Work.pop_front();
-      step(
-          Fn, At, T,
-          [&](const Fact &Next, const Trace &NT) {
-            if (Seen.insert(Next).second)
-              Work.push_back({Next, NT});
-          },
-          [&](const Reach &R, const Trace &RT) { Result.try_emplace(R, RT); });
-    }
-    Reading.reset();
-    if (LooksIntoRest) {
-      LooksPast[Query] = true;
-      scheduleReaders(Query);
+  // Breadth first over every query's facts; a fact is followed again only
+  // when a summary its step read has changed, and then only it, not the
+  // whole function. Changes are passed on once the facts at hand are
+  // followed, so that a summary growing fact by fact is read once.
+  while (!Work.empty() || !ChangedQueue.empty()) {
+    if (Work.empty()) {
+      QueryId Query = ChangedQueue.front();
+      ChangedQueue.pop_front();
+      Changed[Query] = false;
+      for (const Item &Reader : Readers[Query])
+        Work.push_back(Reader);
       continue;
     }
-    bool Grew = false;
-    Summary &Known = Summaries[Query];
-    for (auto &[R, RT] : Result)
-      Grew |= Known.try_emplace(R, RT).second;
-    if (Grew)
-      scheduleReaders(Query);
+    Item I = std::move(Work.front());
+    Work.pop_front();
+    followItem(I);
   }
 }
 
-void Linker::scheduleReaders(QueryId Query) {
-  // In the order of the queries, which the paths chosen depend on.
-  std::vector<QueryId> Ordered = Readers[Query];
-  llvm::sort(Ordered,
-             [&](QueryId A, QueryId B) { return *Queries[A] < *Queries[B]; });
-  for (QueryId Reader : Ordered)
-    schedule(Reader);
+void Linker::followItem(const Item &I) {
+  QueryId Query = I.Query;
+  if (LooksPast[Query])
+    return; // its readers ask with more of their places now
+  int Fn = Queries[Query]->first;
+  Reading = &I;
+  LooksIntoRest = false;
+  step(
+      Fn, I.At, I.T,
+      [&](const Fact &Next, const Trace &NT) {
+        if (Reached[Query].insert(Next).second)
+          Work.push_back({Query, Next, NT});
+      },
+      [&](const Reach &R, const Trace &RT) {
+        if (Summaries[Query].try_emplace(R, RT).second)
+          changed(Query);
+      });
+  Reading = nullptr;
+  if (LooksIntoRest) {
+    LooksPast[Query] = true;
+    changed(Query);
+  }
 }
 
-void Linker::schedule(QueryId Query) {
-  if (!Queued[Query]) {
-    Queued[Query] = true;
-    Pending.push_back(Query);
+void Linker::changed(QueryId Query) {
+  if (!Changed[Query]) {
+    Changed[Query] = true;
+    ChangedQueue.push_back(Query);
   }
 }
 
