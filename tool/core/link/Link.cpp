@@ -321,6 +321,13 @@ private:
     Fact At;
     Trace T;
   };
+  /// A fact of the source being traced: a value in a function, with the
+  /// trace that first brought it there from the source.
+  struct SourceItem {
+    int Fn;
+    Fact At;
+    Trace T;
+  };
 
   /// Visits the edges leaving \p At inside \p Fn once.
   template <typename LocalFn, typename ReachFn>
@@ -348,10 +355,12 @@ private:
   /// Notes that \p Query's summary has changed: its readers follow their
   /// facts again once the work at hand is done.
   void changed(QueryId Query);
-  void findFlows(int Fn, const Fact &Start);
-  /// Finds the flows from \p Source (numbered as in its unit), read in
-  /// \p Fn.
-  void traceSource(int Fn, int Source);
+  /// Follows \p I's edges, and from a function's outputs into its callers,
+  /// reporting each sink the source reaches.
+  void followSource(const SourceItem &I, int SourceId);
+  /// Finds the flows from the program-wide source \p SourceId, read by
+  /// \p Reads: (function, the source as numbered in its unit).
+  void traceSource(int SourceId, llvm::ArrayRef<std::pair<int, int>> Reads);
   /// Notes callback calls with no known target.
   void noteUnknownCallbacks();
   /// Counts functions and call sites, reading only what the solver leaves
@@ -392,7 +401,13 @@ private:
   std::deque<QueryId> ChangedQueue;
   /// The fact being followed, whose step reads the summaries it asks for.
   const Item *Reading = nullptr;
-  bool NewQuery = false;
+  /// The same for the source being traced: its facts, those to follow,
+  /// those whose steps read each summary, and the fact being followed.
+  std::unordered_set<std::pair<int, Fact>, FactHash> SourceReached;
+  std::deque<SourceItem> SourceWork;
+  std::unordered_map<QueryId, std::vector<SourceItem>> SourceReaders;
+  std::unordered_set<std::pair<QueryId, QueryKey>, FactHash> SourceReaderKeys;
+  const SourceItem *ReadingForSource = nullptr;
   std::map<std::tuple<int, int, int, Symbol, int, const Rule *>, Finding> Found;
   /// Set while following flows from sources, when reaching a function with
   /// no body means a purpose-carrying value enters unanalyzed code.
@@ -469,7 +484,6 @@ Linker::QueryId Linker::queryOf(int Fn, const Fact &Input) {
     Changed.push_back(false);
     LooksPast.push_back(false);
     Work.push_back({Query, Input, nullptr});
-    NewQuery = true;
   }
   return Query;
 }
@@ -478,6 +492,11 @@ void Linker::read(QueryId Query) {
   if (Reading &&
       ReaderKeys.insert({Query, {int(Reading->Query), Reading->At}}).second)
     Readers[Query].push_back(*Reading);
+  if (ReadingForSource &&
+      SourceReaderKeys
+          .insert({Query, {ReadingForSource->Fn, ReadingForSource->At}})
+          .second)
+    SourceReaders[Query].push_back(*ReadingForSource);
 }
 
 std::optional<std::pair<const Linker::Summary *, llvm::ArrayRef<Symbol>>>
@@ -644,6 +663,8 @@ void Linker::computeSummaries() {
       Changed[Query] = false;
       for (const Item &Reader : Readers[Query])
         Work.push_back(Reader);
+      if (auto It = SourceReaders.find(Query); It != SourceReaders.end())
+        llvm::append_range(SourceWork, It->second);
       continue;
     }
     Item I = std::move(Work.front());
@@ -683,112 +704,119 @@ void Linker::changed(QueryId Query) {
   }
 }
 
-void Linker::findFlows(int StartFn, const Fact &Start) {
-  const FunctionSummary &StartBody = Calls->summary(StartFn);
-  int SourceId = SourceMaps[Index.unitOf(StartBody.Usr)][Start.Index];
+void Linker::followSource(const SourceItem &I, int SourceId) {
   const SourceInfo &Source = Sources[SourceId];
-  std::unordered_set<std::pair<int, Fact>, FactHash> Seen{{StartFn, Start}};
-  std::deque<std::tuple<int, Fact, Trace>> Work{{StartFn, Start, nullptr}};
   auto Visit = [&](int Fn, Fact At, Trace T) {
-    if (Seen.insert({Fn, At}).second)
-      Work.push_back({Fn, std::move(At), std::move(T)});
+    if (SourceReached.insert({Fn, At}).second)
+      SourceWork.push_back({Fn, std::move(At), std::move(T)});
   };
-  while (!Work.empty()) {
-    auto [Fn, At, T] = Work.front();
-    Work.pop_front();
-    step(
-        Fn, At, T,
-        [&](const Fact &Next, const Trace &NT) { Visit(Fn, Next, NT); },
-        [&](const Reach &R, const Trace &RT) {
-          switch (R.Kind) {
-          case Reach::Return:
-            // The value began inside: it returns to every caller.
-            Calls->forEachCaller(Fn, [&](int Caller, int Site) {
-              Visit(Caller, Fact::callResult(Site, R.Path),
-                    concat(RT, returnedAt(Calls->summary(Caller).Calls[Site],
-                                          Calls->summary(Fn).Name)));
-            });
-            break;
-          case Reach::ParamOut:
-            Calls->forEachCaller(Fn, [&](int Caller, int Site) {
-              Visit(Caller, Fact::callOut(Site, R.Index, R.Path), RT);
-            });
-            break;
-          case Reach::Global:
-            for (int Reader : Calls->readersOf(R.Name))
-              Visit(Reader, Fact::global(R.Name, R.Path), RT);
-            break;
-          case Reach::Sink: {
-            const CallSite &Call = Calls->summary(R.Index).Calls[R.Arg];
-            Symbol Kind = R.Name;
-            for (const Rule *Broken : Pol.rulesBrokenBy(Source.Purpose, Kind)) {
-              auto Key = std::make_tuple(R.Index, R.Arg, R.Arg2, R.SinkName,
-                                         SourceId, Broken);
-              std::vector<FlowStep> Steps = flatten(RT);
-              // Of the paths found, report the shortest: the most direct
-              // account of the flow.
-              if (auto It = Found.find(Key);
-                  It != Found.end() && It->second.Steps.size() <= Steps.size())
-                continue;
-              Finding F;
-              F.RuleId = Broken->Id;
-              F.Level = Broken->Level;
-              F.Purpose = Source.Purpose;
-              F.SourceName = Source.OriginName;
-              F.SourceDecl = Source.OriginSpot;
-              F.SinkName = R.SinkName;
-              F.SinkKind = Kind;
-              F.ArgIndex = R.Arg2;
-              F.Where = Call.Args[R.Arg2].Where;
-              F.WhereEnd = Call.Args[R.Arg2].End;
-              F.Call = Call.Where;
-              F.Steps = std::move(Steps);
-              Found.insert_or_assign(Key, std::move(F));
-            }
-            break;
+  int Fn = I.Fn;
+  ReadingForSource = &I;
+  Tracing = true;
+  step(
+      Fn, I.At, I.T,
+      [&](const Fact &Next, const Trace &NT) { Visit(Fn, Next, NT); },
+      [&](const Reach &R, const Trace &RT) {
+        switch (R.Kind) {
+        case Reach::Return:
+          // The value began inside: it returns to every caller.
+          Calls->forEachCaller(Fn, [&](int Caller, int Site) {
+            Visit(Caller, Fact::callResult(Site, R.Path),
+                  concat(RT, returnedAt(Calls->summary(Caller).Calls[Site],
+                                        Calls->summary(Fn).Name)));
+          });
+          break;
+        case Reach::ParamOut:
+          Calls->forEachCaller(Fn, [&](int Caller, int Site) {
+            Visit(Caller, Fact::callOut(Site, R.Index, R.Path), RT);
+          });
+          break;
+        case Reach::Global:
+          for (int Reader : Calls->readersOf(R.Name))
+            Visit(Reader, Fact::global(R.Name, R.Path), RT);
+          break;
+        case Reach::Sink: {
+          const CallSite &Call = Calls->summary(R.Index).Calls[R.Arg];
+          Symbol Kind = R.Name;
+          for (const Rule *Broken : Pol.rulesBrokenBy(Source.Purpose, Kind)) {
+            auto Key = std::make_tuple(R.Index, R.Arg, R.Arg2, R.SinkName,
+                                       SourceId, Broken);
+            std::vector<FlowStep> Steps = flatten(RT);
+            // Of the paths found, report the shortest: the most direct
+            // account of the flow.
+            if (auto It = Found.find(Key);
+                It != Found.end() && It->second.Steps.size() <= Steps.size())
+              continue;
+            Finding F;
+            F.RuleId = Broken->Id;
+            F.Level = Broken->Level;
+            F.Purpose = Source.Purpose;
+            F.SourceName = Source.OriginName;
+            F.SourceDecl = Source.OriginSpot;
+            F.SinkName = R.SinkName;
+            F.SinkKind = Kind;
+            F.ArgIndex = R.Arg2;
+            F.Where = Call.Args[R.Arg2].Where;
+            F.WhereEnd = Call.Args[R.Arg2].End;
+            F.Call = Call.Where;
+            F.Steps = std::move(Steps);
+            Found.insert_or_assign(Key, std::move(F));
           }
-          }
-        });
-  }
+          break;
+        }
+        }
+      });
+  Tracing = false;
+  ReadingForSource = nullptr;
 }
 
-void Linker::traceSource(int Fn, int Source) {
-  // The flows may ask for summaries not computed yet; compute them and
-  // follow the flows again, until nothing new is asked. Summaries are
-  // shared: the sources met later mostly find theirs computed.
+void Linker::traceSource(int SourceId,
+                         llvm::ArrayRef<std::pair<int, int>> Reads) {
+  // Every read of the source at once: the flows from its reads mostly
+  // meet, and are followed once. The flows ask for summaries not computed
+  // yet; they are computed, and the facts whose steps read them followed
+  // again, until nothing changes. Summaries are shared: the sources met
+  // later mostly find theirs computed.
   bool WithinBudget = Steps <= Budget;
-  do {
-    NewQuery = false;
-    Tracing = true;
-    findFlows(Fn, Fact::source(Source));
-    Tracing = false;
+  SourceReached.clear();
+  SourceReaders.clear();
+  SourceReaderKeys.clear();
+  for (auto [Fn, Source] : Reads)
+    if (SourceReached.insert({Fn, Fact::source(Source)}).second)
+      SourceWork.push_back({Fn, Fact::source(Source), nullptr});
+  while (!SourceWork.empty()) {
+    while (!SourceWork.empty()) {
+      SourceItem I = std::move(SourceWork.front());
+      SourceWork.pop_front();
+      followSource(I, SourceId);
+    }
     computeSummaries();
-  } while (NewQuery);
-  if (WithinBudget && Steps > Budget) {
-    const FunctionSummary &Reader = Calls->summary(Fn);
-    const SourceInfo &Info =
-        Sources[SourceMaps[Index.unitOf(Reader.Usr)][Source]];
-    approximate(ApproximationKind::LinkBudget, Info.OriginSpot, Info.OriginName,
-                Budget);
   }
+  if (WithinBudget && Steps > Budget)
+    approximate(ApproximationKind::LinkBudget, Sources[SourceId].OriginSpot,
+                Sources[SourceId].OriginName, Budget);
 }
 
 LinkResult Linker::run() {
   std::future<LinkStats> Counted = std::async(
       std::launch::async, countCalls, std::cref(Index), std::cref(*Calls));
-  std::vector<std::pair<int, int>> Reads; // (function, source)
+  // Program-wide source to its reads: (function, source as numbered in
+  // the function's unit), in the order of the functions.
+  std::map<int, std::vector<std::pair<int, int>>> Reads;
   for (int Fn : Calls->sourceReaders()) {
-    const std::vector<Edge> &Edges = Calls->summary(Fn).Edges;
+    const FunctionSummary &Body = Calls->summary(Fn);
+    const std::vector<Edge> &Edges = Body.Edges;
     for (size_t E = 0; E < Edges.size(); ++E) {
       const Port &From = Edges[E].From;
       if (From.Kind == PortKind::Source &&
           (E == 0 || portOf(Edges[E - 1].From) != portOf(From)))
-        Reads.emplace_back(Fn, From.Index);
+        Reads[SourceMaps[Index.unitOf(Body.Usr)][From.Index]].emplace_back(
+            Fn, From.Index);
     }
   }
   Told.Sources = Reads.size();
-  for (auto [Fn, Source] : Reads) {
-    traceSource(Fn, Source);
+  for (const auto &[SourceId, Readers] : Reads) {
+    traceSource(SourceId, Readers);
     ++Told.SourcesDone;
   }
 
