@@ -279,6 +279,18 @@ struct Reach {
   friend bool operator<(const Reach &A, const Reach &B) {
     return A.key() < B.key();
   }
+  friend bool operator==(const Reach &A, const Reach &B) {
+    return A.key() == B.key();
+  }
+};
+
+/// Hashes a function's exit: the function, and where a value leaves it.
+struct ExitHash {
+  size_t operator()(const std::pair<int, Reach> &Exit) const {
+    const Reach &R = Exit.second;
+    return llvm::hash_combine(Exit.first, static_cast<int>(R.Kind), R.Index,
+                              R.Arg, R.Arg2, R.Name, R.Path, R.SinkName);
+  }
 };
 
 /// The port a value is at, whatever its path: kind, index, argument, global.
@@ -404,6 +416,10 @@ private:
   /// The same for the source being traced: its facts, those to follow,
   /// those whose steps read each summary, and the fact being followed.
   std::unordered_set<std::pair<int, Fact>, FactHash> SourceReached;
+  /// The places the source left a function by (its result, an
+  /// out-parameter, a global), each passed on to the callers or readers
+  /// once: a fact followed again leaves by them again.
+  std::unordered_set<std::pair<int, Reach>, ExitHash> SourceExits;
   std::deque<SourceItem> SourceWork;
   std::unordered_map<QueryId, std::vector<SourceItem>> SourceReaders;
   std::unordered_set<std::pair<QueryId, QueryKey>, FactHash> SourceReaderKeys;
@@ -717,6 +733,8 @@ void Linker::followSource(const SourceItem &I, int SourceId) {
       Fn, I.At, I.T,
       [&](const Fact &Next, const Trace &NT) { Visit(Fn, Next, NT); },
       [&](const Reach &R, const Trace &RT) {
+        if (R.Kind != Reach::Sink && !SourceExits.insert({Fn, R}).second)
+          return;
         switch (R.Kind) {
         case Reach::Return:
           // The value began inside: it returns to every caller.
@@ -779,6 +797,7 @@ void Linker::traceSource(int SourceId,
   // later mostly find theirs computed.
   bool WithinBudget = Steps <= Budget;
   SourceReached.clear();
+  SourceExits.clear();
   SourceReaders.clear();
   SourceReaderKeys.clear();
   for (auto [Fn, Source] : Reads)
