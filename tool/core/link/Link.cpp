@@ -330,6 +330,8 @@ private:
   /// summary its step read has grown.
   struct Item {
     QueryId Query;
+    /// Numbered once, when the fact is first reached (NextItem).
+    uint32_t Id;
     Fact At;
     Trace T;
   };
@@ -337,6 +339,7 @@ private:
   /// trace that first brought it there from the source.
   struct SourceItem {
     int Fn;
+    uint32_t Id;
     Fact At;
     Trace T;
   };
@@ -406,13 +409,16 @@ private:
   /// looks past its open input.
   bool LooksIntoRest = false;
   /// Each (summary read, reading query, its fact) of Readers, once.
-  std::unordered_set<std::pair<QueryId, QueryKey>, FactHash> ReaderKeys;
+  /// As (summary read) << 32 | (item's number).
+  llvm::DenseSet<uint64_t> ReaderKeys;
   /// Facts to follow, first in first out, and queries changed since their
   /// readers last followed their facts.
   std::deque<Item> Work;
   std::deque<QueryId> ChangedQueue;
   /// The fact being followed, whose step reads the summaries it asks for.
   const Item *Reading = nullptr;
+  /// The number the next fact reached gets, in a query or for a source.
+  uint32_t NextItem = 0;
   /// The same for the source being traced: its facts, those to follow,
   /// those whose steps read each summary, and the fact being followed.
   std::unordered_set<std::pair<int, Fact>, FactHash> SourceReached;
@@ -422,7 +428,7 @@ private:
   std::unordered_set<std::pair<int, Reach>, ExitHash> SourceExits;
   std::deque<SourceItem> SourceWork;
   std::unordered_map<QueryId, std::vector<SourceItem>> SourceReaders;
-  std::unordered_set<std::pair<QueryId, QueryKey>, FactHash> SourceReaderKeys;
+  llvm::DenseSet<uint64_t> SourceReaderKeys;
   const SourceItem *ReadingForSource = nullptr;
   std::map<std::tuple<int, int, int, Symbol, int, const Rule *>, Finding> Found;
   /// Set while following flows from sources, when reaching a function with
@@ -499,18 +505,16 @@ Linker::QueryId Linker::queryOf(int Fn, const Fact &Input) {
     Readers.emplace_back();
     Changed.push_back(false);
     LooksPast.push_back(false);
-    Work.push_back({Query, Input, nullptr});
+    Work.push_back({Query, NextItem++, Input, nullptr});
   }
   return Query;
 }
 
 void Linker::read(QueryId Query) {
-  if (Reading &&
-      ReaderKeys.insert({Query, {int(Reading->Query), Reading->At}}).second)
+  if (Reading && ReaderKeys.insert(uint64_t(Query) << 32 | Reading->Id).second)
     Readers[Query].push_back(*Reading);
   if (ReadingForSource &&
-      SourceReaderKeys
-          .insert({Query, {ReadingForSource->Fn, ReadingForSource->At}})
+      SourceReaderKeys.insert(uint64_t(Query) << 32 | ReadingForSource->Id)
           .second)
     SourceReaders[Query].push_back(*ReadingForSource);
 }
@@ -700,7 +704,7 @@ void Linker::followItem(const Item &I) {
       Fn, I.At, I.T,
       [&](const Fact &Next, const Trace &NT) {
         if (Reached[Query].insert(Next).second)
-          Work.push_back({Query, Next, NT});
+          Work.push_back({Query, NextItem++, Next, NT});
       },
       [&](const Reach &R, const Trace &RT) {
         if (Summaries[Query].try_emplace(R, RT).second)
@@ -724,7 +728,7 @@ void Linker::followSource(const SourceItem &I, int SourceId) {
   const SourceInfo &Source = Sources[SourceId];
   auto Visit = [&](int Fn, Fact At, Trace T) {
     if (SourceReached.insert({Fn, At}).second)
-      SourceWork.push_back({Fn, std::move(At), std::move(T)});
+      SourceWork.push_back({Fn, NextItem++, std::move(At), std::move(T)});
   };
   int Fn = I.Fn;
   ReadingForSource = &I;
@@ -802,7 +806,7 @@ void Linker::traceSource(int SourceId,
   SourceReaderKeys.clear();
   for (auto [Fn, Source] : Reads)
     if (SourceReached.insert({Fn, Fact::source(Source)}).second)
-      SourceWork.push_back({Fn, Fact::source(Source), nullptr});
+      SourceWork.push_back({Fn, NextItem++, Fact::source(Source), nullptr});
   while (!SourceWork.empty()) {
     while (!SourceWork.empty()) {
       SourceItem I = std::move(SourceWork.front());
