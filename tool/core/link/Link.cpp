@@ -117,6 +117,8 @@ public:
   PathRef() : P(&closedEmpty()) {}
   const FieldPath &operator*() const { return P->Fields; }
   bool open() const { return P->Open; }
+  /// The place's identity, for a key: equal places, equal identities.
+  const void *identity() const { return P; }
   friend bool operator==(PathRef A, PathRef B) { return A.P == B.P; }
   friend bool operator<(PathRef A, PathRef B) {
     return A.P != B.P &&
@@ -405,6 +407,11 @@ private:
   /// By QueryId: the query's input is open, and the function looks past
   /// it; its readers ask with a longer prefix instead (summaryFor).
   std::vector<bool> LooksPast;
+  /// By (target, argument, place): the query summaryFor chose, and the
+  /// length of its prefix.
+  llvm::DenseMap<std::tuple<int, int, const void *>,
+                 std::pair<QueryId, unsigned>>
+      Chosen;
   /// Set when the query being computed meets an edge, or a callee, that
   /// looks past its open input.
   bool LooksIntoRest = false;
@@ -522,7 +529,16 @@ void Linker::read(QueryId Query) {
 std::optional<std::pair<const Linker::Summary *, llvm::ArrayRef<Symbol>>>
 Linker::summaryFor(int Target, int Arg, PathRef At) {
   llvm::ArrayRef<Symbol> Fields = *At;
-  for (size_t K = 0; K <= Fields.size(); ++K) {
+  // The prefix chosen last time stands until its summary looks past it.
+  auto [Known, New] =
+      Chosen.try_emplace({Target, Arg, At.identity()}, QueryId(0), 0u);
+  QueryId &Choice = Known->second.first;
+  unsigned &Shortest = Known->second.second;
+  if (!New && !LooksPast[Choice]) {
+    read(Choice);
+    return std::make_pair(&Summaries[Choice], Fields.drop_front(Shortest));
+  }
+  for (size_t K = New ? 0 : Shortest + 1; K <= Fields.size(); ++K) {
     PathRef Prefix =
         K == Fields.size()
             ? At
@@ -530,9 +546,13 @@ Linker::summaryFor(int Target, int Arg, PathRef At) {
     QueryId Query = queryOf(Target, Fact::param(Arg, Prefix));
     if (LooksPast[Query])
       continue;
+    Choice = Query;
+    Shortest = K;
     read(Query);
     return std::make_pair(&Summaries[Query], Fields.drop_front(K));
   }
+  Choice = queryOf(Target, Fact::param(Arg, At));
+  Shortest = Fields.size();
   return std::nullopt;
 }
 
