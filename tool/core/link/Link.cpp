@@ -212,10 +212,23 @@ struct FactHash {
   size_t operator()(const std::pair<int, Fact> &Query) const {
     return llvm::hash_combine(Query.first, (*this)(Query.second));
   }
-  size_t operator()(const std::pair<unsigned, std::pair<int, Fact>> &Read) const {
-    return llvm::hash_combine(Read.first, (*this)(Read.second));
-  }
 };
+
+/// Facts in a function, as keys of the open-addressing sets that the
+/// solver asks most of: a fact reached is looked up at every step into it.
+struct FactInFunctionInfo {
+  using Key = std::pair<int, Fact>;
+  static Key marker(int Which) {
+    Key K{0, Fact::source(0)};
+    K.second.Kind = static_cast<PortKind>(Which);
+    return K;
+  }
+  static Key getEmptyKey() { return marker(-1); }
+  static Key getTombstoneKey() { return marker(-2); }
+  static unsigned getHashValue(const Key &K) { return FactHash()(K); }
+  static bool isEqual(const Key &A, const Key &B) { return A == B; }
+};
+using FactsReached = llvm::DenseSet<std::pair<int, Fact>, FactInFunctionInfo>;
 
 bool isPrefix(const FieldPath &A, const FieldPath &B) {
   return A.size() <= B.size() && std::equal(A.begin(), A.end(), B.begin());
@@ -401,7 +414,8 @@ private:
   /// steps read its summary, and whether it has changed since they did.
   std::vector<const QueryKey *> Queries;
   std::deque<Summary> Summaries;
-  std::vector<std::unordered_set<Fact, FactHash>> Reached;
+  /// (The function of a query's facts is the query's own: 0 in its key.)
+  std::vector<FactsReached> Reached;
   std::vector<std::vector<Item>> Readers;
   std::vector<bool> Changed;
   /// By QueryId: the query's input is open, and the function looks past
@@ -428,7 +442,7 @@ private:
   uint32_t NextItem = 0;
   /// The same for the source being traced: its facts, those to follow,
   /// those whose steps read each summary, and the fact being followed.
-  std::unordered_set<std::pair<int, Fact>, FactHash> SourceReached;
+  FactsReached SourceReached;
   /// The places the source left a function by (its result, an
   /// out-parameter, a global), each passed on to the callers or readers
   /// once: a fact followed again leaves by them again.
@@ -508,7 +522,7 @@ Linker::QueryId Linker::queryOf(int Fn, const Fact &Input) {
   if (Inserted) {
     Queries.push_back(&It->first);
     Summaries.emplace_back();
-    Reached.emplace_back().insert(Input);
+    Reached.emplace_back().insert({0, Input});
     Readers.emplace_back();
     Changed.push_back(false);
     LooksPast.push_back(false);
@@ -723,7 +737,7 @@ void Linker::followItem(const Item &I) {
   step(
       Fn, I.At, I.T,
       [&](const Fact &Next, const Trace &NT) {
-        if (Reached[Query].insert(Next).second)
+        if (Reached[Query].insert({0, Next}).second)
           Work.push_back({Query, NextItem++, Next, NT});
       },
       [&](const Reach &R, const Trace &RT) {
