@@ -24,63 +24,88 @@ namespace {
 //===----------------------------------------------------------------------===//
 
 /// A rope of steps: summaries nest inside each other's paths, so paths are
-/// joined in constant time and flattened only for a finding.
-struct TraceNode;
-using Trace = std::shared_ptr<const TraceNode>;
+/// joined in constant time and flattened only for a finding. A node is
+/// what comes Before, then its own Count steps, then what comes After.
+/// Nodes live as long as the link, in its TraceArena: a trace is a
+/// pointer, copied and dropped for nothing.
 struct TraceNode {
-  const std::vector<FlowStep> *Steps = nullptr;
-  FlowStep Step; // used when Steps is null and there are no children
-  Trace Left, Right;
+  const TraceNode *Before = nullptr;
+  const FlowStep *Steps = nullptr;
+  size_t Count = 0;
+  const TraceNode *After = nullptr;
+};
+using Trace = const TraceNode *;
+
+class TraceArena {
+public:
+  /// \p T, then \p Steps (which must outlive the arena).
+  Trace extend(Trace T, const std::vector<FlowStep> &Steps) {
+    if (Steps.empty())
+      return T;
+    return &Nodes.emplace_back(TraceNode{T, Steps.data(), Steps.size()});
+  }
+  /// \p T, then \p Step.
+  Trace extend(Trace T, FlowStep Step) {
+    const FlowStep &Kept = OwnSteps.emplace_back(std::move(Step));
+    return &Nodes.emplace_back(TraceNode{T, &Kept, 1});
+  }
+  Trace concat(Trace A, Trace B) {
+    if (!A)
+      return B;
+    if (!B)
+      return A;
+    return &Nodes.emplace_back(TraceNode{A, nullptr, 0, B});
+  }
+
+private:
+  std::deque<TraceNode> Nodes;
+  std::deque<FlowStep> OwnSteps;
 };
 
-Trace leaf(const std::vector<FlowStep> &Steps) {
-  if (Steps.empty())
-    return nullptr;
-  auto N = std::make_shared<TraceNode>();
-  N->Steps = &Steps;
-  return N;
-}
+/// Makes a trace when first asked: most steps lead to facts already
+/// reached, whose traces would never be read.
+using MakeTrace = llvm::function_ref<Trace()>;
+template <typename MakeFn> class LazyTrace {
+public:
+  explicit LazyTrace(MakeFn Make) : Make(std::move(Make)) {}
+  Trace operator()() {
+    if (!Made) {
+      T = Make();
+      Made = true;
+    }
+    return T;
+  }
 
-Trace single(FlowStep Step) {
-  auto N = std::make_shared<TraceNode>();
-  N->Step = std::move(Step);
-  return N;
-}
-
-Trace concat(Trace A, Trace B) {
-  if (!A)
-    return B;
-  if (!B)
-    return A;
-  auto N = std::make_shared<TraceNode>();
-  N->Left = std::move(A);
-  N->Right = std::move(B);
-  return N;
-}
+private:
+  MakeFn Make;
+  Trace T = nullptr;
+  bool Made = false;
+};
 
 /// The step at a call site where a callee's result comes back.
-Trace returnedAt(const CallSite &Call, Symbol Callee) {
-  return single(FlowStep::at(FlowStepKind::CallReturns, Call.Where, Callee));
+FlowStep returnedAt(const CallSite &Call, Symbol Callee) {
+  return FlowStep::at(FlowStepKind::CallReturns, Call.Where, Callee);
 }
 
-std::vector<FlowStep> flatten(const Trace &T) {
+std::vector<FlowStep> flatten(Trace T) {
   std::vector<FlowStep> Steps;
-  std::vector<const TraceNode *> Stack;
+  // What is left to read, last first: a node, or (true) a node's own steps.
+  std::vector<std::pair<Trace, bool>> Stack;
   if (T)
-    Stack.push_back(T.get());
+    Stack.push_back({T, false});
   while (!Stack.empty()) {
-    const TraceNode *N = Stack.back();
+    auto [N, Own] = Stack.back();
     Stack.pop_back();
-    if (N->Left || N->Right) {
-      if (N->Right)
-        Stack.push_back(N->Right.get());
-      if (N->Left)
-        Stack.push_back(N->Left.get());
-    } else if (N->Steps) {
-      Steps.insert(Steps.end(), N->Steps->begin(), N->Steps->end());
-    } else {
-      Steps.push_back(N->Step);
+    if (Own) {
+      Steps.insert(Steps.end(), N->Steps, N->Steps + N->Count);
+      continue;
     }
+    if (N->After)
+      Stack.push_back({N->After, false});
+    if (N->Count)
+      Stack.push_back({N, true});
+    if (N->Before)
+      Stack.push_back({N->Before, false});
   }
   // Neighbouring functions may describe one place twice; say it once.
   Steps.erase(
@@ -361,7 +386,7 @@ private:
 
   /// Visits the edges leaving \p At inside \p Fn once.
   template <typename LocalFn, typename ReachFn>
-  void step(int Fn, const Fact &At, const Trace &T, LocalFn Local, ReachFn Out);
+  void step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out);
   /// The number of the query for \p Fn and a value entering as \p Input,
   /// its input to be followed if it is new.
   QueryId queryOf(int Fn, const Fact &Input);
@@ -402,6 +427,7 @@ private:
 
   const Policy &Pol;
   PathTable Paths;
+  TraceArena Arena;
   std::vector<SourceInfo> Sources;
   /// Per unit, its source indexes translated to program-wide ones.
   llvm::DenseMap<const TranslationUnitSummary *, std::vector<int>> SourceMaps;
@@ -579,7 +605,7 @@ PathRef Linker::below(PathRef Inner, llvm::ArrayRef<Symbol> Rest, bool Open) {
 }
 
 template <typename LocalFn, typename ReachFn>
-void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
+void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local,
                   ReachFn Out) {
   // Past the budget, no step leads anywhere: every worklist drains, and
   // the link ends with what it found.
@@ -601,7 +627,7 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
     if (What != Followed::Moves)
       continue;
     PathRef Path = Paths.intern(std::move(Fields), Open);
-    Trace Through = concat(T, leaf(E.Steps));
+    LazyTrace Through([&] { return Arena.extend(T, E.Steps); });
     const Port &To = E.To;
     switch (To.Kind) {
     case PortKind::Return:
@@ -647,9 +673,11 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
         if (Tracing && !IsSink && !Sink && CanCarry)
           approximate(ApproximationKind::UnmodelledCall, Call.Where,
                       Call.CalleeName);
-        Trace Opaque =
-            concat(Through, single(FlowStep::at(FlowStepKind::CallResult,
-                                                Call.Where, Call.CalleeName)));
+        LazyTrace Opaque([&] {
+          return Arena.extend(Through(),
+                              FlowStep::at(FlowStepKind::CallResult, Call.Where,
+                                           Call.CalleeName));
+        });
         Local(Fact::callResult(To.Index), Opaque);
         for (size_t Written = 0; Written < Call.Args.size(); ++Written)
           if (Call.Args[Written].Output && static_cast<int>(Written) != To.Arg)
@@ -671,19 +699,22 @@ void Linker::step(int Fn, const Fact &At, const Trace &T, LocalFn Local,
         if (Effects.empty())
           continue; // the value goes nowhere (yet): no step to describe
         Symbol Name = Calls->summary(Target).Name;
-        Trace Enter = concat(
-            Through,
-            single(To.Arg >= 0
-                       ? FlowStep::at(FlowStepKind::PassedAsArgument, Spot,
-                                      Name, To.Arg)
-                       : FlowStep::at(FlowStepKind::CalledOn, Spot, Name)));
+        LazyTrace Enter([&] {
+          return Arena.extend(
+              Through(),
+              To.Arg >= 0 ? FlowStep::at(FlowStepKind::PassedAsArgument, Spot,
+                                         Name, To.Arg)
+                          : FlowStep::at(FlowStepKind::CalledOn, Spot, Name));
+        });
         for (const auto &[R, Inside] : Effects) {
-          Trace Done = concat(Enter, Inside);
+          LazyTrace Done([&, Inside = Inside] {
+            return Arena.concat(Enter(), Inside);
+          });
           PathRef Reached = below(R.Path, Chosen->second, Path.open());
           switch (R.Kind) {
           case Reach::Return:
             Local(Fact::callResult(To.Index, Reached),
-                  concat(Done, returnedAt(Call, Name)));
+                  [&] { return Arena.extend(Done(), returnedAt(Call, Name)); });
             break;
           case Reach::ParamOut:
             Local(Fact::callOut(To.Index, R.Index, Reached), Done);
@@ -736,13 +767,16 @@ void Linker::followItem(const Item &I) {
   LooksIntoRest = false;
   step(
       Fn, I.At, I.T,
-      [&](const Fact &Next, const Trace &NT) {
+      [&](const Fact &Next, MakeTrace NT) {
         if (Reached[Query].insert({0, Next}).second)
-          Work.push_back({Query, NextItem++, Next, NT});
+          Work.push_back({Query, NextItem++, Next, NT()});
       },
-      [&](const Reach &R, const Trace &RT) {
-        if (Summaries[Query].try_emplace(R, RT).second)
+      [&](const Reach &R, MakeTrace RT) {
+        auto [It, New] = Summaries[Query].try_emplace(R, nullptr);
+        if (New) {
+          It->second = RT();
           changed(Query);
+        }
       });
   Reading = nullptr;
   if (LooksIntoRest) {
@@ -760,36 +794,40 @@ void Linker::changed(QueryId Query) {
 
 void Linker::followSource(const SourceItem &I, int SourceId) {
   const SourceInfo &Source = Sources[SourceId];
-  auto Visit = [&](int Fn, Fact At, Trace T) {
+  auto Visit = [&](int Fn, const Fact &At, MakeTrace T) {
     if (SourceReached.insert({Fn, At}).second)
-      SourceWork.push_back({Fn, NextItem++, std::move(At), std::move(T)});
+      SourceWork.push_back({Fn, NextItem++, At, T()});
   };
   int Fn = I.Fn;
   ReadingForSource = &I;
   Tracing = true;
   step(
       Fn, I.At, I.T,
-      [&](const Fact &Next, const Trace &NT) { Visit(Fn, Next, NT); },
-      [&](const Reach &R, const Trace &RT) {
+      [&](const Fact &Next, MakeTrace NT) { Visit(Fn, Next, NT); },
+      [&](const Reach &R, MakeTrace MakeRT) {
         if (R.Kind != Reach::Sink && !SourceExits.insert({Fn, R}).second)
           return;
+        Trace RT = MakeRT();
+        auto Same = [RT] { return RT; };
         switch (R.Kind) {
         case Reach::Return:
           // The value began inside: it returns to every caller.
           Calls->forEachCaller(Fn, [&](int Caller, int Site) {
-            Visit(Caller, Fact::callResult(Site, R.Path),
-                  concat(RT, returnedAt(Calls->summary(Caller).Calls[Site],
-                                        Calls->summary(Fn).Name)));
+            Visit(Caller, Fact::callResult(Site, R.Path), [&] {
+              return Arena.extend(
+                  RT, returnedAt(Calls->summary(Caller).Calls[Site],
+                                 Calls->summary(Fn).Name));
+            });
           });
           break;
         case Reach::ParamOut:
           Calls->forEachCaller(Fn, [&](int Caller, int Site) {
-            Visit(Caller, Fact::callOut(Site, R.Index, R.Path), RT);
+            Visit(Caller, Fact::callOut(Site, R.Index, R.Path), Same);
           });
           break;
         case Reach::Global:
           for (int Reader : Calls->readersOf(R.Name))
-            Visit(Reader, Fact::global(R.Name, R.Path), RT);
+            Visit(Reader, Fact::global(R.Name, R.Path), Same);
           break;
         case Reach::Sink: {
           const CallSite &Call = Calls->summary(R.Index).Calls[R.Arg];
