@@ -18,7 +18,7 @@ using namespace llvm;
 namespace pii {
 
 static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
-                       size_t Files) {
+                       const PreparedFindings &Prepared, size_t Files) {
   std::map<std::string, unsigned> ByKind;
   for (const Approximation &A : Result.Approximations)
     ++ByKind[approximationName(A.Kind).str()];
@@ -38,7 +38,9 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
      << Files - Result.CacheHits << " files parsed\n"
      << "  time:              " << format("%.2f", Result.ExtractSeconds)
      << " s extract, " << format("%.2f", Result.LinkSeconds) << " s link\n"
-     << "  findings:          " << Result.Findings.size() << "\n"
+     << "  findings:          " << Prepared.Open.size() << " ("
+     << Prepared.accepted() << " suppressed, " << Prepared.InBaseline
+     << " in the baseline)\n"
      << "  approximations:    " << Result.Approximations.size();
   const char *Separator = " (";
   for (const auto &[Kind, Count] : ByKind) {
@@ -122,7 +124,7 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
     errs() << P.Where.File << ':' << P.Where.Line << ':' << P.Where.Column
            << (P.Warning ? ": warning: " : ": error: ") << P.Message << '\n';
   if (Options.Stats)
-    printStats(errs(), Result, Options.Files);
+    printStats(errs(), Result, Prepared, Options.Files);
 
   bool Incomplete =
       !Result.complete() ||
