@@ -370,16 +370,16 @@ private:
   /// summary its step read has grown.
   struct Item {
     QueryId Query;
-    /// Numbered once, when the fact is first reached (NextItem).
-    uint32_t Id;
     Fact At;
     Trace T;
   };
+  /// Items are kept once, in Items or SourceItems, and known elsewhere by
+  /// their index there.
+  using ItemId = uint32_t;
   /// A fact of the source being traced: a value in a function, with the
   /// trace that first brought it there from the source.
   struct SourceItem {
     int Fn;
-    uint32_t Id;
     Fact At;
     Trace T;
   };
@@ -406,13 +406,13 @@ private:
   /// Follows the facts of every query to a fixpoint.
   void computeSummaries();
   /// Follows \p I's edges within its query.
-  void followItem(const Item &I);
+  void followItem(ItemId Id);
   /// Notes that \p Query's summary has changed: its readers follow their
   /// facts again once the work at hand is done.
   void changed(QueryId Query);
   /// Follows \p I's edges, and from a function's outputs into its callers,
   /// reporting each sink the source reaches.
-  void followSource(const SourceItem &I, int SourceId);
+  void followSource(ItemId Id, int SourceId);
   /// Finds the flows from the program-wide source \p SourceId, read by
   /// \p Reads: (function, the source as numbered in its unit).
   void traceSource(int SourceId, llvm::ArrayRef<std::pair<int, int>> Reads);
@@ -442,7 +442,7 @@ private:
   std::deque<Summary> Summaries;
   /// (The function of a query's facts is the query's own: 0 in its key.)
   std::vector<FactsReached> Reached;
-  std::vector<std::vector<Item>> Readers;
+  std::vector<std::vector<ItemId>> Readers;
   std::vector<bool> Changed;
   /// By QueryId: the query's input is open, and the function looks past
   /// it; its readers ask with a longer prefix instead (summaryFor).
@@ -460,12 +460,11 @@ private:
   llvm::DenseSet<uint64_t> ReaderKeys;
   /// Facts to follow, first in first out, and queries changed since their
   /// readers last followed their facts.
-  std::deque<Item> Work;
+  std::vector<Item> Items;
+  std::deque<ItemId> Work;
   std::deque<QueryId> ChangedQueue;
   /// The fact being followed, whose step reads the summaries it asks for.
-  const Item *Reading = nullptr;
-  /// The number the next fact reached gets, in a query or for a source.
-  uint32_t NextItem = 0;
+  std::optional<ItemId> Reading;
   /// The same for the source being traced: its facts, those to follow,
   /// those whose steps read each summary, and the fact being followed.
   FactsReached SourceReached;
@@ -473,10 +472,11 @@ private:
   /// out-parameter, a global), each passed on to the callers or readers
   /// once: a fact followed again leaves by them again.
   std::unordered_set<std::pair<int, Reach>, ExitHash> SourceExits;
-  std::deque<SourceItem> SourceWork;
-  std::unordered_map<QueryId, std::vector<SourceItem>> SourceReaders;
+  std::vector<SourceItem> SourceItems;
+  std::deque<ItemId> SourceWork;
+  std::unordered_map<QueryId, std::vector<ItemId>> SourceReaders;
   llvm::DenseSet<uint64_t> SourceReaderKeys;
-  const SourceItem *ReadingForSource = nullptr;
+  std::optional<ItemId> ReadingForSource;
   std::map<std::tuple<int, int, int, Symbol, int, const Rule *>, Finding> Found;
   /// Set while following flows from sources, when reaching a function with
   /// no body means a purpose-carrying value enters unanalyzed code.
@@ -552,16 +552,17 @@ Linker::QueryId Linker::queryOf(int Fn, const Fact &Input) {
     Readers.emplace_back();
     Changed.push_back(false);
     LooksPast.push_back(false);
-    Work.push_back({Query, NextItem++, Input, nullptr});
+    Work.push_back(Items.size());
+    Items.push_back({Query, Input, nullptr});
   }
   return Query;
 }
 
 void Linker::read(QueryId Query) {
-  if (Reading && ReaderKeys.insert(uint64_t(Query) << 32 | Reading->Id).second)
+  if (Reading && ReaderKeys.insert(uint64_t(Query) << 32 | *Reading).second)
     Readers[Query].push_back(*Reading);
   if (ReadingForSource &&
-      SourceReaderKeys.insert(uint64_t(Query) << 32 | ReadingForSource->Id)
+      SourceReaderKeys.insert(uint64_t(Query) << 32 | *ReadingForSource)
           .second)
     SourceReaders[Query].push_back(*ReadingForSource);
 }
@@ -746,30 +747,33 @@ void Linker::computeSummaries() {
       QueryId Query = ChangedQueue.front();
       ChangedQueue.pop_front();
       Changed[Query] = false;
-      for (const Item &Reader : Readers[Query])
-        Work.push_back(Reader);
+      llvm::append_range(Work, Readers[Query]);
       if (auto It = SourceReaders.find(Query); It != SourceReaders.end())
         llvm::append_range(SourceWork, It->second);
       continue;
     }
-    Item I = std::move(Work.front());
+    ItemId Next = Work.front();
     Work.pop_front();
-    followItem(I);
+    followItem(Next);
   }
 }
 
-void Linker::followItem(const Item &I) {
+void Linker::followItem(ItemId Id) {
+  // A copy: following it adds items.
+  Item I = Items[Id];
   QueryId Query = I.Query;
   if (LooksPast[Query])
     return; // its readers ask with more of their places now
   int Fn = Queries[Query]->first;
-  Reading = &I;
+  Reading = Id;
   LooksIntoRest = false;
   step(
       Fn, I.At, I.T,
       [&](const Fact &Next, MakeTrace NT) {
-        if (Reached[Query].insert({0, Next}).second)
-          Work.push_back({Query, NextItem++, Next, NT()});
+        if (Reached[Query].insert({0, Next}).second) {
+          Work.push_back(Items.size());
+          Items.push_back({Query, Next, NT()});
+        }
       },
       [&](const Reach &R, MakeTrace RT) {
         auto [It, New] = Summaries[Query].try_emplace(R, nullptr);
@@ -778,7 +782,7 @@ void Linker::followItem(const Item &I) {
           changed(Query);
         }
       });
-  Reading = nullptr;
+  Reading.reset();
   if (LooksIntoRest) {
     LooksPast[Query] = true;
     changed(Query);
@@ -792,14 +796,17 @@ void Linker::changed(QueryId Query) {
   }
 }
 
-void Linker::followSource(const SourceItem &I, int SourceId) {
+void Linker::followSource(ItemId Id, int SourceId) {
+  SourceItem I = SourceItems[Id];
   const SourceInfo &Source = Sources[SourceId];
   auto Visit = [&](int Fn, const Fact &At, MakeTrace T) {
-    if (SourceReached.insert({Fn, At}).second)
-      SourceWork.push_back({Fn, NextItem++, At, T()});
+    if (SourceReached.insert({Fn, At}).second) {
+      SourceWork.push_back(SourceItems.size());
+      SourceItems.push_back({Fn, At, T()});
+    }
   };
   int Fn = I.Fn;
-  ReadingForSource = &I;
+  ReadingForSource = Id;
   Tracing = true;
   step(
       Fn, I.At, I.T,
@@ -861,7 +868,7 @@ void Linker::followSource(const SourceItem &I, int SourceId) {
         }
       });
   Tracing = false;
-  ReadingForSource = nullptr;
+  ReadingForSource.reset();
 }
 
 void Linker::traceSource(int SourceId,
@@ -873,17 +880,20 @@ void Linker::traceSource(int SourceId,
   // later mostly find theirs computed.
   bool WithinBudget = Steps <= Budget;
   SourceReached.clear();
+  SourceItems.clear();
   SourceExits.clear();
   SourceReaders.clear();
   SourceReaderKeys.clear();
   for (auto [Fn, Source] : Reads)
-    if (SourceReached.insert({Fn, Fact::source(Source)}).second)
-      SourceWork.push_back({Fn, NextItem++, Fact::source(Source), nullptr});
+    if (SourceReached.insert({Fn, Fact::source(Source)}).second) {
+      SourceWork.push_back(SourceItems.size());
+      SourceItems.push_back({Fn, Fact::source(Source), nullptr});
+    }
   while (!SourceWork.empty()) {
     while (!SourceWork.empty()) {
-      SourceItem I = std::move(SourceWork.front());
+      ItemId Next = SourceWork.front();
       SourceWork.pop_front();
-      followSource(I, SourceId);
+      followSource(Next, SourceId);
     }
     computeSummaries();
   }
