@@ -436,12 +436,13 @@ private:
   std::unordered_map<QueryKey, QueryId, FactHash> QueryIds;
   /// By QueryId: the query (a key of QueryIds, which stays in place), its
   /// summary (in a deque: a summary read stays in place while others are
-  /// added), the facts it has reached, the facts of other queries whose
-  /// steps read its summary, and whether it has changed since they did.
+  /// added), the facts of other queries whose steps read its summary, and
+  /// whether it has changed since they did.
   std::vector<const QueryKey *> Queries;
   std::deque<Summary> Summaries;
-  /// (The function of a query's facts is the query's own: 0 in its key.)
-  std::vector<FactsReached> Reached;
+  /// The facts every query has reached, as (query, fact): one table, not
+  /// one per query, whose smallest size would be most of their memory.
+  FactsReached Reached;
   std::vector<std::vector<ItemId>> Readers;
   std::vector<bool> Changed;
   /// By QueryId: the query's input is open, and the function looks past
@@ -548,7 +549,7 @@ Linker::QueryId Linker::queryOf(int Fn, const Fact &Input) {
   if (Inserted) {
     Queries.push_back(&It->first);
     Summaries.emplace_back();
-    Reached.emplace_back().insert({0, Input});
+    Reached.insert({int(Query), Input});
     Readers.emplace_back();
     Changed.push_back(false);
     LooksPast.push_back(false);
@@ -770,7 +771,7 @@ void Linker::followItem(ItemId Id) {
   step(
       Fn, I.At, I.T,
       [&](const Fact &Next, MakeTrace NT) {
-        if (Reached[Query].insert({0, Next}).second) {
+        if (Reached.insert({int(Query), Next}).second) {
           Work.push_back(Items.size());
           Items.push_back({Query, Next, NT()});
         }
