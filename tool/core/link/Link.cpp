@@ -2,6 +2,8 @@
 
 #include "core/link/Link.h"
 #include "core/link/CallGraph.h"
+#include "core/link/Place.h"
+#include "core/link/Trace.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Hashing.h"
@@ -19,175 +21,14 @@
 namespace pii {
 namespace {
 
-//===----------------------------------------------------------------------===//
-// Traces: a finding's path, shared between the summaries that contain it
-//===----------------------------------------------------------------------===//
-
-/// A rope of steps: summaries nest inside each other's paths, so paths are
-/// joined in constant time and flattened only for a finding. A node is
-/// what comes Before, then its own Count steps, then what comes After.
-/// Nodes live as long as the link, in its TraceArena: a trace is a
-/// pointer, copied and dropped for nothing.
-struct TraceNode {
-  const TraceNode *Before = nullptr;
-  const FlowStep *Steps = nullptr;
-  size_t Count = 0;
-  const TraceNode *After = nullptr;
-};
-using Trace = const TraceNode *;
-
-class TraceArena {
-public:
-  /// \p T, then \p Steps (which must outlive the arena).
-  Trace extend(Trace T, const std::vector<FlowStep> &Steps) {
-    if (Steps.empty())
-      return T;
-    return &Nodes.emplace_back(TraceNode{T, Steps.data(), Steps.size()});
-  }
-  /// \p T, then \p Step.
-  Trace extend(Trace T, FlowStep Step) {
-    const FlowStep &Kept = OwnSteps.emplace_back(std::move(Step));
-    return &Nodes.emplace_back(TraceNode{T, &Kept, 1});
-  }
-  Trace concat(Trace A, Trace B) {
-    if (!A)
-      return B;
-    if (!B)
-      return A;
-    return &Nodes.emplace_back(TraceNode{A, nullptr, 0, B});
-  }
-
-private:
-  std::deque<TraceNode> Nodes;
-  std::deque<FlowStep> OwnSteps;
-};
-
-/// Makes a trace when first asked: most steps lead to facts already
-/// reached, whose traces would never be read.
-using MakeTrace = llvm::function_ref<Trace()>;
-template <typename MakeFn> class LazyTrace {
-public:
-  explicit LazyTrace(MakeFn Make) : Make(std::move(Make)) {}
-  Trace operator()() {
-    if (!Made) {
-      T = Make();
-      Made = true;
-    }
-    return T;
-  }
-
-private:
-  MakeFn Make;
-  Trace T = nullptr;
-  bool Made = false;
-};
-
 /// The step at a call site where a callee's result comes back.
 FlowStep returnedAt(const CallSite &Call, Symbol Callee) {
   return FlowStep::at(FlowStepKind::CallReturns, Call.Where, Callee);
 }
 
-std::vector<FlowStep> flatten(Trace T) {
-  std::vector<FlowStep> Steps;
-  // What is left to read, last first: a node, or (true) a node's own steps.
-  std::vector<std::pair<Trace, bool>> Stack;
-  if (T)
-    Stack.push_back({T, false});
-  while (!Stack.empty()) {
-    auto [N, Own] = Stack.back();
-    Stack.pop_back();
-    if (Own) {
-      Steps.insert(Steps.end(), N->Steps, N->Steps + N->Count);
-      continue;
-    }
-    if (N->After)
-      Stack.push_back({N->After, false});
-    if (N->Count)
-      Stack.push_back({N, true});
-    if (N->Before)
-      Stack.push_back({N->Before, false});
-  }
-  // Neighbouring functions may describe one place twice; say it once.
-  Steps.erase(
-      std::unique(Steps.begin(), Steps.end(),
-                  [](const FlowStep &A, const FlowStep &B) { return A == B; }),
-      Steps.end());
-  return Steps;
-}
-
 //===----------------------------------------------------------------------===//
 // The program
 //===----------------------------------------------------------------------===//
-
-/// Where a value is below a port: its fields, from outer to inner, and
-/// whether the place is *open*: it goes on with fields that a summary
-/// leaves to whoever asked for it. A summary asked for a value at
-/// `this->db_`, open, holds for every value below `db_` the function never
-/// looks into: a method called on an object is summarized once per field
-/// it is told apart by, not once per field path a caller holds a value at.
-struct Place {
-  FieldPath Fields;
-  bool Open = false;
-
-  friend bool operator==(const Place &A, const Place &B) {
-    return A.Open == B.Open && A.Fields == B.Fields;
-  }
-};
-
-/// A place, interned by a PathTable: equal places are one pointer, so
-/// facts are copied, compared for equality and hashed without their paths'
-/// elements; only the order reads them.
-class PathRef {
-public:
-  PathRef() : P(&closedEmpty()) {}
-  const FieldPath &operator*() const { return P->Fields; }
-  bool open() const { return P->Open; }
-  /// The place's identity, for a key: equal places, equal identities.
-  const void *identity() const { return P; }
-  friend bool operator==(PathRef A, PathRef B) { return A.P == B.P; }
-  friend bool operator<(PathRef A, PathRef B) {
-    return A.P != B.P &&
-           std::tie(A.P->Fields, A.P->Open) < std::tie(B.P->Fields, B.P->Open);
-  }
-  friend llvm::hash_code hash_value(PathRef R) {
-    return llvm::hash_value(static_cast<const void *>(R.P));
-  }
-
-private:
-  friend class PathTable;
-  explicit PathRef(const Place *P) : P(P) {}
-  static const Place &closedEmpty() {
-    static const Place Empty;
-    return Empty;
-  }
-  const Place *P;
-};
-
-struct PlaceHash {
-  size_t operator()(const Place &P) const {
-    return llvm::hash_combine(
-        llvm::hash_combine_range(P.Fields.begin(), P.Fields.end()), P.Open);
-  }
-};
-
-class PathTable {
-public:
-  /// \p Fields, open or not, cut to MaxPathFields. A place at the limit is
-  /// closed: whatever went on below it is cut off.
-  PathRef intern(FieldPath Fields, bool Open = false) {
-    if (Fields.size() >= MaxPathFields) {
-      Fields.resize(MaxPathFields);
-      Open = false;
-    }
-    if (Fields.empty() && !Open)
-      return PathRef();
-    return PathRef(&*Places.insert(Place{std::move(Fields), Open}).first);
-  }
-
-private:
-  /// Node-based: an element stays in place as others are added.
-  std::unordered_set<Place, PlaceHash> Places;
-};
 
 /// A value's position inside one function: an input port (as in Summary.h)
 /// with the field path below it. Sources are numbered program-wide.
@@ -254,41 +95,6 @@ struct FactInFunctionInfo {
   static bool isEqual(const Key &A, const Key &B) { return A == B; }
 };
 using FactsReached = llvm::DenseSet<std::pair<int, Fact>, FactInFunctionInfo>;
-
-bool isPrefix(const FieldPath &A, const FieldPath &B) {
-  return A.size() <= B.size() && std::equal(A.begin(), A.end(), B.begin());
-}
-
-/// What an edge does with a value at a place.
-enum class Followed {
-  /// The edge moves the value, or an object enclosing it.
-  Moves,
-  /// The edge moves another part of the object.
-  Elsewhere,
-  /// The edge moves a part below an open place: whether the value is in
-  /// it depends on the fields the place leaves to the caller.
-  DependsOnRest,
-};
-
-/// Where \p E takes a value that is at \p At: into \p To, the edge's
-/// target with the rest of At's place below it when the edge moves an
-/// enclosing object (and open if At is).
-Followed follow(const Edge &E, PathRef At, FieldPath &To, bool &Open) {
-  const FieldPath &Fields = *At;
-  if (isPrefix(E.From.Path, Fields)) {
-    To = E.To.Path;
-    To.insert(To.end(), Fields.begin() + E.From.Path.size(), Fields.end());
-    Open = At.open();
-    return Followed::Moves;
-  }
-  if (!isPrefix(Fields, E.From.Path))
-    return Followed::Elsewhere;
-  if (At.open())
-    return Followed::DependsOnRest;
-  To = E.To.Path; // a part of the value moves
-  Open = false;
-  return Followed::Moves;
-}
 
 /// Where a value ends up, as seen from outside a function.
 struct Reach {
@@ -563,8 +369,7 @@ void Linker::read(QueryId Query) {
   if (Reading && ReaderKeys.insert(uint64_t(Query) << 32 | *Reading).second)
     Readers[Query].push_back(*Reading);
   if (ReadingForSource &&
-      SourceReaderKeys.insert(uint64_t(Query) << 32 | *ReadingForSource)
-          .second)
+      SourceReaderKeys.insert(uint64_t(Query) << 32 | *ReadingForSource).second)
     SourceReaders[Query].push_back(*ReadingForSource);
 }
 
@@ -607,8 +412,7 @@ PathRef Linker::below(PathRef Inner, llvm::ArrayRef<Symbol> Rest, bool Open) {
 }
 
 template <typename LocalFn, typename ReachFn>
-void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local,
-                  ReachFn Out) {
+void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out) {
   // Past the budget, no step leads anywhere: every worklist drains, and
   // the link ends with what it found.
   if (++Steps > Budget)
@@ -709,9 +513,8 @@ void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local,
                           : FlowStep::at(FlowStepKind::CalledOn, Spot, Name));
         });
         for (const auto &[R, Inside] : Effects) {
-          LazyTrace Done([&, Inside = Inside] {
-            return Arena.concat(Enter(), Inside);
-          });
+          LazyTrace Done(
+              [&, Inside = Inside] { return Arena.concat(Enter(), Inside); });
           PathRef Reached = below(R.Path, Chosen->second, Path.open());
           switch (R.Kind) {
           case Reach::Return:
@@ -822,9 +625,9 @@ void Linker::followSource(ItemId Id, int SourceId) {
           // The value began inside: it returns to every caller.
           Calls->forEachCaller(Fn, [&](int Caller, int Site) {
             Visit(Caller, Fact::callResult(Site, R.Path), [&] {
-              return Arena.extend(
-                  RT, returnedAt(Calls->summary(Caller).Calls[Site],
-                                 Calls->summary(Fn).Name));
+              return Arena.extend(RT,
+                                  returnedAt(Calls->summary(Caller).Calls[Site],
+                                             Calls->summary(Fn).Name));
             });
           });
           break;
