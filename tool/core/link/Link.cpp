@@ -171,23 +171,53 @@ private:
   /// query is numbered once, and known by its number after.
   using QueryKey = std::pair<int, Fact>;
   using QueryId = unsigned;
-  /// A fact a query's summary is computed from, with the trace that first
-  /// brought it there: its edges are followed once, and again when a
-  /// summary its step read has grown.
+  /// A fact reached, with the trace that first brought it there: its
+  /// edges are followed once, and again when a summary its step read has
+  /// grown. Its owner is the query it belongs to, or, for the source being
+  /// traced, the function it is in.
   struct Item {
-    QueryId Query;
+    int Owner;
     Fact At;
     Trace T;
   };
-  /// Items are kept once, in Items or SourceItems, and known elsewhere by
-  /// their index there.
+  /// Items are kept once, in their traversal, and known elsewhere by their
+  /// index there.
   using ItemId = uint32_t;
-  /// A fact of the source being traced: a value in a function, with the
-  /// trace that first brought it there from the source.
-  struct SourceItem {
-    int Fn;
-    Fact At;
-    Trace T;
+  /// The facts one traversal has reached, the two the solver keeps: every
+  /// query's, and the source being traced's. With them, those still to
+  /// follow, those whose steps read each summary, and the one being
+  /// followed, whose step reads the summaries it asks for.
+  struct Traversal {
+    FactsReached Reached;
+    std::vector<Item> Items;
+    std::deque<ItemId> Work;
+    /// By QueryId (as far as any was read), and each (summary read, item)
+    /// once, as (summary read) << 32 | (item's index).
+    std::vector<std::vector<ItemId>> Readers;
+    llvm::DenseSet<uint64_t> ReaderKeys;
+    std::optional<ItemId> Reading;
+
+    /// Adds \p At, owned by \p Owner, to follow, if it is new.
+    void reach(int Owner, const Fact &At, MakeTrace T) {
+      if (Reached.insert({Owner, At}).second) {
+        Work.push_back(Items.size());
+        Items.push_back({Owner, At, T()});
+      }
+    }
+    /// Notes that the item being followed, if any, reads \p Query's summary.
+    void read(QueryId Query) {
+      if (!Reading ||
+          !ReaderKeys.insert(uint64_t(Query) << 32 | *Reading).second)
+        return;
+      if (Readers.size() <= Query)
+        Readers.resize(Query + 1);
+      Readers[Query].push_back(*Reading);
+    }
+    /// Follows again the items that read \p Query's summary.
+    void reread(QueryId Query) {
+      if (Query < Readers.size())
+        llvm::append_range(Work, Readers[Query]);
+    }
   };
 
   /// Visits the edges leaving \p At inside \p Fn once.
@@ -246,10 +276,9 @@ private:
   /// whether it has changed since they did.
   std::vector<const QueryKey *> Queries;
   std::deque<Summary> Summaries;
-  /// The facts every query has reached, as (query, fact): one table, not
-  /// one per query, whose smallest size would be most of their memory.
-  FactsReached Reached;
-  std::vector<std::vector<ItemId>> Readers;
+  /// The facts every query has reached, owned by their query: one table,
+  /// not one per query, whose smallest size would be most of their memory.
+  Traversal OfQueries;
   std::vector<bool> Changed;
   /// By QueryId: the query's input is open, and the function looks past
   /// it; its readers ask with a longer prefix instead (summaryFor).
@@ -262,28 +291,15 @@ private:
   /// Set when the query being computed meets an edge, or a callee, that
   /// looks past its open input.
   bool LooksIntoRest = false;
-  /// Each (summary read, reading query, its fact) of Readers, once.
-  /// As (summary read) << 32 | (item's number).
-  llvm::DenseSet<uint64_t> ReaderKeys;
-  /// Facts to follow, first in first out, and queries changed since their
-  /// readers last followed their facts.
-  std::vector<Item> Items;
-  std::deque<ItemId> Work;
+  /// Queries changed since their readers last followed their facts.
   std::deque<QueryId> ChangedQueue;
-  /// The fact being followed, whose step reads the summaries it asks for.
-  std::optional<ItemId> Reading;
-  /// The same for the source being traced: its facts, those to follow,
-  /// those whose steps read each summary, and the fact being followed.
-  FactsReached SourceReached;
+  /// The facts the source being traced has reached, owned by their
+  /// functions.
+  Traversal OfSource;
   /// The places the source left a function by (its result, an
   /// out-parameter, a global), each passed on to the callers or readers
   /// once: a fact followed again leaves by them again.
   std::unordered_set<std::pair<int, Reach>, ExitHash> SourceExits;
-  std::vector<SourceItem> SourceItems;
-  std::deque<ItemId> SourceWork;
-  std::unordered_map<QueryId, std::vector<ItemId>> SourceReaders;
-  llvm::DenseSet<uint64_t> SourceReaderKeys;
-  std::optional<ItemId> ReadingForSource;
   std::map<std::tuple<int, int, int, Symbol, int, const Rule *>, Finding> Found;
   /// Set while following flows from sources, when reaching a function with
   /// no body means a purpose-carrying value enters unanalyzed code.
@@ -355,22 +371,16 @@ Linker::QueryId Linker::queryOf(int Fn, const Fact &Input) {
   if (Inserted) {
     Queries.push_back(&It->first);
     Summaries.emplace_back();
-    Reached.insert({int(Query), Input});
-    Readers.emplace_back();
     Changed.push_back(false);
     LooksPast.push_back(false);
-    Work.push_back(Items.size());
-    Items.push_back({Query, Input, nullptr});
+    OfQueries.reach(int(Query), Input, [] { return Trace(); });
   }
   return Query;
 }
 
 void Linker::read(QueryId Query) {
-  if (Reading && ReaderKeys.insert(uint64_t(Query) << 32 | *Reading).second)
-    Readers[Query].push_back(*Reading);
-  if (ReadingForSource &&
-      SourceReaderKeys.insert(uint64_t(Query) << 32 | *ReadingForSource).second)
-    SourceReaders[Query].push_back(*ReadingForSource);
+  OfQueries.read(Query);
+  OfSource.read(Query);
 }
 
 std::optional<std::pair<const Linker::Summary *, llvm::ArrayRef<Symbol>>>
@@ -419,7 +429,7 @@ void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out) {
     return;
   if (Progress && Steps % ProgressInterval == 0) {
     Told.Summaries = Summaries.size();
-    Told.Pending = Work.size() + ChangedQueue.size();
+    Told.Pending = OfQueries.Work.size() + ChangedQueue.size();
     Told.Steps = Steps;
     Progress(Told);
   }
@@ -546,38 +556,34 @@ void Linker::computeSummaries() {
   // when a summary its step read has changed, and then only it, not the
   // whole function. Changes are passed on once the facts at hand are
   // followed, so that a summary growing fact by fact is read once.
-  while (!Work.empty() || !ChangedQueue.empty()) {
-    if (Work.empty()) {
+  while (!OfQueries.Work.empty() || !ChangedQueue.empty()) {
+    if (OfQueries.Work.empty()) {
       QueryId Query = ChangedQueue.front();
       ChangedQueue.pop_front();
       Changed[Query] = false;
-      llvm::append_range(Work, Readers[Query]);
-      if (auto It = SourceReaders.find(Query); It != SourceReaders.end())
-        llvm::append_range(SourceWork, It->second);
+      OfQueries.reread(Query);
+      OfSource.reread(Query);
       continue;
     }
-    ItemId Next = Work.front();
-    Work.pop_front();
+    ItemId Next = OfQueries.Work.front();
+    OfQueries.Work.pop_front();
     followItem(Next);
   }
 }
 
 void Linker::followItem(ItemId Id) {
   // A copy: following it adds items.
-  Item I = Items[Id];
-  QueryId Query = I.Query;
+  Item I = OfQueries.Items[Id];
+  QueryId Query = I.Owner;
   if (LooksPast[Query])
     return; // its readers ask with more of their places now
   int Fn = Queries[Query]->first;
-  Reading = Id;
+  OfQueries.Reading = Id;
   LooksIntoRest = false;
   step(
       Fn, I.At, I.T,
       [&](const Fact &Next, MakeTrace NT) {
-        if (Reached.insert({int(Query), Next}).second) {
-          Work.push_back(Items.size());
-          Items.push_back({Query, Next, NT()});
-        }
+        OfQueries.reach(int(Query), Next, NT);
       },
       [&](const Reach &R, MakeTrace RT) {
         auto [It, New] = Summaries[Query].try_emplace(R, nullptr);
@@ -586,7 +592,7 @@ void Linker::followItem(ItemId Id) {
           changed(Query);
         }
       });
-  Reading.reset();
+  OfQueries.Reading.reset();
   if (LooksIntoRest) {
     LooksPast[Query] = true;
     changed(Query);
@@ -601,20 +607,14 @@ void Linker::changed(QueryId Query) {
 }
 
 void Linker::followSource(ItemId Id, int SourceId) {
-  SourceItem I = SourceItems[Id];
+  Item I = OfSource.Items[Id];
   const SourceInfo &Source = Sources[SourceId];
-  auto Visit = [&](int Fn, const Fact &At, MakeTrace T) {
-    if (SourceReached.insert({Fn, At}).second) {
-      SourceWork.push_back(SourceItems.size());
-      SourceItems.push_back({Fn, At, T()});
-    }
-  };
-  int Fn = I.Fn;
-  ReadingForSource = Id;
+  int Fn = I.Owner;
+  OfSource.Reading = Id;
   Tracing = true;
   step(
       Fn, I.At, I.T,
-      [&](const Fact &Next, MakeTrace NT) { Visit(Fn, Next, NT); },
+      [&](const Fact &Next, MakeTrace NT) { OfSource.reach(Fn, Next, NT); },
       [&](const Reach &R, MakeTrace MakeRT) {
         if (R.Kind != Reach::Sink && !SourceExits.insert({Fn, R}).second)
           return;
@@ -624,7 +624,7 @@ void Linker::followSource(ItemId Id, int SourceId) {
         case Reach::Return:
           // The value began inside: it returns to every caller.
           Calls->forEachCaller(Fn, [&](int Caller, int Site) {
-            Visit(Caller, Fact::callResult(Site, R.Path), [&] {
+            OfSource.reach(Caller, Fact::callResult(Site, R.Path), [&] {
               return Arena.extend(RT,
                                   returnedAt(Calls->summary(Caller).Calls[Site],
                                              Calls->summary(Fn).Name));
@@ -633,12 +633,12 @@ void Linker::followSource(ItemId Id, int SourceId) {
           break;
         case Reach::ParamOut:
           Calls->forEachCaller(Fn, [&](int Caller, int Site) {
-            Visit(Caller, Fact::callOut(Site, R.Index, R.Path), Same);
+            OfSource.reach(Caller, Fact::callOut(Site, R.Index, R.Path), Same);
           });
           break;
         case Reach::Global:
           for (int Reader : Calls->readersOf(R.Name))
-            Visit(Reader, Fact::global(R.Name, R.Path), Same);
+            OfSource.reach(Reader, Fact::global(R.Name, R.Path), Same);
           break;
         case Reach::Sink: {
           const CallSite &Call = Calls->summary(R.Index).Calls[R.Arg];
@@ -672,7 +672,7 @@ void Linker::followSource(ItemId Id, int SourceId) {
         }
       });
   Tracing = false;
-  ReadingForSource.reset();
+  OfSource.Reading.reset();
 }
 
 void Linker::traceSource(int SourceId,
@@ -683,20 +683,14 @@ void Linker::traceSource(int SourceId,
   // again, until nothing changes. Summaries are shared: the sources met
   // later mostly find theirs computed.
   bool WithinBudget = Steps <= Budget;
-  SourceReached.clear();
-  SourceItems.clear();
+  OfSource = Traversal();
   SourceExits.clear();
-  SourceReaders.clear();
-  SourceReaderKeys.clear();
   for (auto [Fn, Source] : Reads)
-    if (SourceReached.insert({Fn, Fact::source(Source)}).second) {
-      SourceWork.push_back(SourceItems.size());
-      SourceItems.push_back({Fn, Fact::source(Source), nullptr});
-    }
-  while (!SourceWork.empty()) {
-    while (!SourceWork.empty()) {
-      ItemId Next = SourceWork.front();
-      SourceWork.pop_front();
+    OfSource.reach(Fn, Fact::source(Source), [] { return Trace(); });
+  while (!OfSource.Work.empty()) {
+    while (!OfSource.Work.empty()) {
+      ItemId Next = OfSource.Work.front();
+      OfSource.Work.pop_front();
       followSource(Next, SourceId);
     }
     computeSummaries();
