@@ -76,6 +76,45 @@ static bool isOutputParameter(QualType T) {
   return false;
 }
 
+/// The parameter of \p F's template pattern that its parameter \p I was
+/// instantiated from: a pack stands for as many parameters as it expanded
+/// to.
+static const ParmVarDecl *patternParameter(const FunctionDecl *F, unsigned I) {
+  const FunctionDecl *Pattern = F->getTemplateInstantiationPattern();
+  if (!Pattern || Pattern->getNumParams() == 0)
+    return nullptr;
+  unsigned PackWidth = F->getNumParams() + 1 - Pattern->getNumParams();
+  for (unsigned J = 0, First = 0; J < Pattern->getNumParams(); ++J) {
+    const ParmVarDecl *P = Pattern->getParamDecl(J);
+    First += P->isParameterPack() ? PackWidth : 1;
+    if (I < First)
+      return P;
+  }
+  return nullptr;
+}
+
+/// Whether \p F's parameter \p I is a forwarding reference (`Args&&` of
+/// F's own template): the standard library forwards what it is given there
+/// (emplace, make_shared, thread), it does not write into it, although an
+/// lvalue argument makes the instantiated parameter a non-const reference.
+static bool isForwardingReference(const FunctionDecl *F, unsigned I) {
+  const ParmVarDecl *P = patternParameter(F, I);
+  const FunctionTemplateDecl *Template =
+      P ? F->getTemplateInstantiationPattern()->getDescribedFunctionTemplate()
+        : nullptr;
+  if (!Template)
+    return false;
+  QualType T = P->getType();
+  if (const auto *Pack = T->getAs<PackExpansionType>())
+    T = Pack->getPattern();
+  const auto *Ref = T->getAs<RValueReferenceType>();
+  if (!Ref || Ref->getPointeeType().hasQualifiers())
+    return false;
+  const auto *Parameter = Ref->getPointeeType()->getAs<TemplateTypeParmType>();
+  return Parameter &&
+         Parameter->getDepth() == Template->getTemplateParameters()->getDepth();
+}
+
 /// A body pii-flow may see somewhere in the program; system headers (the
 /// standard library) are modelled as opaque instead.
 static bool isUserFunction(const FunctionDecl *F, const SourceManager &SM) {
@@ -368,8 +407,10 @@ Value CallTransfer::evalCall(const CallExpr *C) {
     QualType Param = Callee && I < Callee->getNumParams()
                          ? Callee->getParamDecl(I)->getType()
                          : QualType();
+    bool Forwarded = Callee && !isUserFunction(Callee, SM) &&
+                     isForwardingReference(Callee, I);
     if (!Param.isNull() && Param->isLValueReferenceType() &&
-        isOutputParameter(Param))
+        isOutputParameter(Param) && !Forwarded)
       Written[I] = ArgValues[I].Places;
     else if ((!Param.isNull() && Param->isPointerType() &&
               isOutputParameter(Param)) ||
