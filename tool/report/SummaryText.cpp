@@ -137,6 +137,12 @@ void printSummary(llvm::raw_ostream &OS, const TranslationUnitSummary &Unit) {
   }
   for (const FunctionSummary &F : Unit.Functions)
     printFunction(OS, F);
+  for (const ClassInfo &C : Unit.Classes) {
+    OS << "  class " << C.Usr.text() << " bases";
+    for (Symbol Base : C.Bases)
+      OS << ' ' << Base.text();
+    OS << '\n';
+  }
   for (const Approximation &A : Unit.Approximations)
     printApproximation(OS << "  ", A);
   for (const SuppressionComment &S : Unit.Suppressions)

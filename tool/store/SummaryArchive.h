@@ -50,6 +50,8 @@ template <typename Ar> void fields(Ar &A, FunctionSummary &F) {
   A(F.Usr, F.Name, F.Where, F.Overrides, F.Calls, F.Edges);
 }
 
+template <typename Ar> void fields(Ar &A, ClassInfo &C) { A(C.Usr, C.Bases); }
+
 template <typename Ar> void fields(Ar &A, Approximation &X) {
   A(X.Kind, X.Where, X.Subject, X.Count);
 }
@@ -63,7 +65,8 @@ template <typename Ar> void fields(Ar &A, SuppressionComment &C) {
 }
 
 template <typename Ar> void fields(Ar &A, TranslationUnitSummary &U) {
-  A(U.File, U.Sources, U.Functions, U.Approximations, U.Suppressions);
+  A(U.File, U.Sources, U.Functions, U.Classes, U.Approximations,
+    U.Suppressions);
 }
 
 } // namespace pii

@@ -47,6 +47,15 @@ public:
     return true;
   }
 
+  /// A class that derives from others, as written or instantiated.
+  bool VisitCXXRecordDecl(CXXRecordDecl *R) {
+    if (R->isThisDeclarationADefinition() && !R->isDependentContext() &&
+        R->getNumBases() > 0 && !R->isInvalidDecl() &&
+        !SM.isInSystemHeader(R->getLocation()) && ClassesSeen.insert(R).second)
+      Classes.push_back(R);
+    return true;
+  }
+
   bool VisitVarDecl(VarDecl *V) {
     if (V->hasGlobalStorage() && !V->isStaticLocal() && V->hasInit() &&
         !V->isTemplated() && !isa<ParmVarDecl>(V) &&
@@ -58,6 +67,7 @@ public:
   std::vector<const FunctionDecl *> Functions;
   /// Globals with initializers, which run code of their own.
   std::vector<const VarDecl *> Globals;
+  std::vector<const CXXRecordDecl *> Classes;
 
 private:
   void add(const FunctionDecl *F) {
@@ -71,6 +81,7 @@ private:
   const SourceManager &SM;
   llvm::DenseSet<const FunctionDecl *> Seen;
   llvm::DenseSet<const VarDecl *> GlobalsSeen;
+  llvm::DenseSet<const CXXRecordDecl *> ClassesSeen;
 };
 
 void collectOverrides(const CXXMethodDecl *M, AnalysisContext &Ctx,
@@ -115,6 +126,13 @@ TranslationUnitAnalysis summarizeTranslationUnit(ASTContext &AST,
     Out.Name = "the initializer of '" + V->getQualifiedNameAsString() + "'";
     Out.Where = spotOf(SM, V->getLocation());
     analyzeInitializer(V, Ctx, Out);
+  }
+  for (const CXXRecordDecl *R : Collector.Classes) {
+    ClassInfo &Out = Result.Summary.Classes.emplace_back();
+    Out.Usr = Ctx.usrOf(R);
+    for (const CXXBaseSpecifier &Base : R->bases())
+      if (const CXXRecordDecl *B = Base.getType()->getAsCXXRecordDecl())
+        Out.Bases.push_back(Ctx.usrOf(B));
   }
   canonicalize(Result.Summary);
   return Result;

@@ -235,6 +235,10 @@ private:
   /// prefix: whoever asked must then ask with more of its place.
   std::optional<std::pair<const Summary *, llvm::ArrayRef<Symbol>>>
   summaryFor(int Target, int Arg, PathRef At);
+  /// Whether a value at \p At in argument \p Arg of \p Call can enter
+  /// \p Target: a virtual call reaches an override with a value in a field
+  /// of its object only if the object may be of both their classes.
+  bool mayReach(const CallSite &Call, int Arg, PathRef At, int Target) const;
   /// \p Inner, a place a summary reached, with \p Rest below it if it is
   /// open: the fields the summary left to the caller, whose place is
   /// itself open if \p Open.
@@ -413,6 +417,17 @@ Linker::summaryFor(int Target, int Arg, PathRef At) {
   return std::nullopt;
 }
 
+bool Linker::mayReach(const CallSite &Call, int Arg, PathRef At,
+                      int Target) const {
+  if (!Call.Virtual || Arg != ObjectArg || (*At).empty())
+    return true;
+  std::optional<Symbol> Holder = ClassHierarchy::classOfField((*At).front());
+  std::optional<Symbol> Overrider =
+      ClassHierarchy::classOfMethod(Calls->summary(Target).Usr);
+  return !Holder || !Overrider ||
+         Index.classes().mayBeBoth(*Holder, *Overrider);
+}
+
 PathRef Linker::below(PathRef Inner, llvm::ArrayRef<Symbol> Rest, bool Open) {
   if (!Inner.open())
     return Inner;
@@ -504,6 +519,8 @@ void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out) {
       }
       SourceSpot Spot = To.Arg >= 0 ? Call.Args[To.Arg].Where : Call.Where;
       for (int Target : Targets) {
+        if (!mayReach(Call, To.Arg, Path, Target))
+          continue;
         // Read in place: only computeSummaries adds to a summary, and it
         // does so between steps, never during one.
         auto Chosen = summaryFor(Target, To.Arg, Path);

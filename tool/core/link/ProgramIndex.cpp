@@ -18,6 +18,8 @@ bool passesFunctions(const CallSite &Call) {
 } // namespace
 
 void ProgramIndex::add(const TranslationUnitSummary &Unit, uint64_t Rank) {
+  for (const ClassInfo &Class : Unit.Classes)
+    Classes.add(Class);
   for (const FunctionSummary &F : Unit.Functions) {
     Definition Here{&F, &Unit, Rank};
     auto [It, New] = Definitions.try_emplace(F.Usr, Here);

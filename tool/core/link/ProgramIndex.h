@@ -18,6 +18,7 @@
 #ifndef PII_CORE_LINK_PROGRAMINDEX_H
 #define PII_CORE_LINK_PROGRAMINDEX_H
 
+#include "core/link/ClassHierarchy.h"
 #include "core/model/Summary.h"
 
 #include "llvm/ADT/ArrayRef.h"
@@ -69,6 +70,8 @@ public:
   /// The call sites that pass a function on, or call one through a
   /// parameter: where callbacks go.
   llvm::ArrayRef<Site> callbackSites() const { return CallbackSites; }
+  /// Which of the program's classes derive from which.
+  const ClassHierarchy &classes() const { return Classes; }
 
 private:
   struct Definition {
@@ -82,6 +85,7 @@ private:
   llvm::DenseMap<Symbol, std::vector<const FunctionSummary *>> Readers;
   std::vector<const FunctionSummary *> SourceReaders;
   std::vector<Site> CallbackSites;
+  ClassHierarchy Classes;
 };
 
 } // namespace pii

@@ -79,6 +79,7 @@ void canonicalize(TranslationUnitSummary &Unit) {
         E.From.Index = NewIndex[E.From.Index];
     std::sort(F.Edges.begin(), F.Edges.end(), canonicalEdgeOrder);
   }
+  std::sort(Unit.Classes.begin(), Unit.Classes.end());
 }
 
 } // namespace pii

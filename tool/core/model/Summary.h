@@ -230,10 +230,24 @@ struct SuppressionComment {
   }
 };
 
+/// A class of the program that derives from others: the link tells by
+/// them which overrides a virtual call may reach with a value in a field.
+struct ClassInfo {
+  Symbol Usr;
+  /// Its direct bases.
+  std::vector<Symbol> Bases;
+
+  friend bool operator<(const ClassInfo &A, const ClassInfo &B) {
+    return A.Usr < B.Usr;
+  }
+};
+
 struct TranslationUnitSummary {
   Symbol File;
   std::vector<SourceInfo> Sources;
   std::vector<FunctionSummary> Functions;
+  /// The unit's classes with bases, in the order of their USRs.
+  std::vector<ClassInfo> Classes;
   std::vector<Approximation> Approximations;
   /// In the order of their places.
   std::vector<SuppressionComment> Suppressions;
