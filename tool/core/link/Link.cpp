@@ -238,7 +238,7 @@ private:
   /// Whether a value at \p At in argument \p Arg of \p Call can enter
   /// \p Target: a virtual call reaches an override with a value in a field
   /// of its object only if the object may be of both their classes.
-  bool mayReach(const CallSite &Call, int Arg, PathRef At, int Target) const;
+  bool mayReach(const CallSite &Call, int Arg, PathRef At, int Target);
   /// \p Inner, a place a summary reached, with \p Rest below it if it is
   /// open: the fields the summary left to the caller, whose place is
   /// itself open if \p Open.
@@ -295,6 +295,9 @@ private:
   /// Set when the query being computed meets an edge, or a callee, that
   /// looks past its open input.
   bool LooksIntoRest = false;
+  /// By (a field, an override): whether a value in the field of a virtual
+  /// call's object may reach the override (mayReach).
+  llvm::DenseMap<std::pair<Symbol, int>, bool> Overriders;
   /// Queries changed since their readers last followed their facts.
   std::deque<QueryId> ChangedQueue;
   /// The facts the source being traced has reached, owned by their
@@ -418,14 +421,20 @@ Linker::summaryFor(int Target, int Arg, PathRef At) {
 }
 
 bool Linker::mayReach(const CallSite &Call, int Arg, PathRef At,
-                      int Target) const {
+                      int Target) {
   if (!Call.Virtual || Arg != ObjectArg || (*At).empty())
     return true;
-  std::optional<Symbol> Holder = ClassHierarchy::classOfField((*At).front());
+  Symbol Field = (*At).front();
+  auto [Known, New] = Overriders.try_emplace({Field, Target}, true);
+  if (!New)
+    return Known->second;
+  std::optional<Symbol> Holder = ClassHierarchy::classOfField(Field);
   std::optional<Symbol> Overrider =
       ClassHierarchy::classOfMethod(Calls->summary(Target).Usr);
-  return !Holder || !Overrider ||
-         Index.classes().mayBeBoth(*Holder, *Overrider);
+  bool May = !Holder || !Overrider ||
+             Index.classes().mayBeBoth(*Holder, *Overrider);
+  Known->second = May;
+  return May;
 }
 
 PathRef Linker::below(PathRef Inner, llvm::ArrayRef<Symbol> Rest, bool Open) {
