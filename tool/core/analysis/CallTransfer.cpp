@@ -99,9 +99,10 @@ static const ParmVarDecl *patternParameter(const FunctionDecl *F, unsigned I) {
 /// lvalue argument makes the instantiated parameter a non-const reference.
 static bool isForwardingReference(const FunctionDecl *F, unsigned I) {
   const ParmVarDecl *P = patternParameter(F, I);
+  const auto *Pattern =
+      P ? dyn_cast<FunctionDecl>(P->getDeclContext()) : nullptr;
   const FunctionTemplateDecl *Template =
-      P ? F->getTemplateInstantiationPattern()->getDescribedFunctionTemplate()
-        : nullptr;
+      Pattern ? Pattern->getDescribedFunctionTemplate() : nullptr;
   if (!Template)
     return false;
   QualType T = P->getType();
@@ -407,10 +408,9 @@ Value CallTransfer::evalCall(const CallExpr *C) {
     QualType Param = Callee && I < Callee->getNumParams()
                          ? Callee->getParamDecl(I)->getType()
                          : QualType();
-    bool Forwarded = Callee && !isUserFunction(Callee, SM) &&
-                     isForwardingReference(Callee, I);
     if (!Param.isNull() && Param->isLValueReferenceType() &&
-        isOutputParameter(Param) && !Forwarded)
+        isOutputParameter(Param) &&
+        (isUserFunction(Callee, SM) || !isForwardingReference(Callee, I)))
       Written[I] = ArgValues[I].Places;
     else if ((!Param.isNull() && Param->isPointerType() &&
               isOutputParameter(Param)) ||
