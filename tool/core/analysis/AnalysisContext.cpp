@@ -17,17 +17,24 @@ namespace pii {
 
 Symbol AnalysisContext::usrOf(const Decl *D) {
   D = D->getCanonicalDecl();
-  auto [It, Inserted] = Usrs.try_emplace(D);
-  if (Inserted) {
-    llvm::SmallString<128> Usr;
-    if (index::generateUSRForDecl(D, Usr)) // true means it failed
-      Usr = unnamedUsr(D);
-    It->second = Symbol(Usr.str());
-  }
-  return It->second;
+  if (auto It = Usrs.find(D); It != Usrs.end())
+    return It->second;
+  llvm::SmallString<128> Usr;
+  if (index::generateUSRForDecl(D, Usr)) // true means it failed
+    Usr = unnamedUsr(D);
+  // Not inserted before: naming an unnamed declaration names its parent.
+  Symbol Named(Usr.str());
+  Usrs.try_emplace(D, Named);
+  return Named;
 }
 
 std::string AnalysisContext::unnamedUsr(const Decl *D) {
+  // An unnamed field (an anonymous union or struct) is named by its class
+  // and its position there, which every unit and every instantiation of a
+  // template agree on.
+  if (const auto *Field = dyn_cast<FieldDecl>(D))
+    return (usrOf(Field->getParent()) + "@FI@#" +
+            std::to_string(Field->getFieldIndex()));
   // Named by where it is, as Clang names a static function by its file, so
   // that the same code gives the same name in every run (a heap address
   // did not, and could name a declaration of another unit). Declarations
