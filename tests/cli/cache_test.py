@@ -98,6 +98,15 @@ def main():
         again = run(cache)
         expect('...and the link entry rebuilt', 'is unusable' not in again.stderr and 'and the link' in again.stderr)
 
+    with tempfile.TemporaryDirectory() as cache:
+        stopped = run(cache, '--link-budget=1')
+        expect('a link stopped at its budget: the run is incomplete (exit 2)',
+               stopped.returncode == 2 and 'stopped at its budget' in stopped.stderr)
+        full = run(cache)
+        expect('...and is not kept: the next run links again, and finds the flow',
+               'from the cache:    1 of 1 files\n' in full.stderr
+               and full.stdout == cold.stdout and full.returncode == 1)
+
     summary = os.path.join(work, 'leak.summary')
     extracted = subprocess.run([pii, 'extract', '-o', summary, source] + rest, capture_output=True,
                                text=True, timeout=120)

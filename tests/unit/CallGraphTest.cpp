@@ -27,7 +27,8 @@ FunctionSummary function(std::string Usr, std::vector<CallSite> Calls = {}) {
 
 TranslationUnitSummary unit(std::vector<FunctionSummary> Functions) {
   TranslationUnitSummary U;
-  U.Functions = std::move(Functions);
+  for (FunctionSummary &F : Functions)
+    U.Functions.push_back(share(std::move(F)));
   return U;
 }
 
@@ -120,14 +121,14 @@ TEST_CASE("a function defined in several units is the first unit's",
   Graph G({unit({function("inline", {callTo("helper")}), function("helper")}),
            unit({function("inline", {callTo("helper")}), function("main")})});
   const std::vector<TranslationUnitSummary> &Units = G.Units;
-  CHECK(G.Index.definition("inline") == &Units[0].Functions[0]);
+  CHECK(G.Index.definition("inline") == Units[0].Functions[0].get());
   CHECK(G.callers("helper") == Sites{{"inline", 0}});
 
   // Added in the other order, with the same ranks: the same body.
   ProgramIndex Reversed;
   Reversed.add(Units[1], 1);
   Reversed.add(Units[0], 0);
-  CHECK(Reversed.definition("inline") == &Units[0].Functions[0]);
+  CHECK(Reversed.definition("inline") == Units[0].Functions[0].get());
 }
 
 TEST_CASE("functions are numbered by content, not by the order of units",

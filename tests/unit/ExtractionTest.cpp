@@ -27,8 +27,8 @@ std::vector<std::string> linesOf(const std::string &Code,
   pii::TranslationUnitAnalysis TU =
       pii::summarizeTranslationUnit(AST.context(), pii::Policy::builtin());
   std::vector<std::string> Lines;
-  for (const pii::FunctionSummary &F : TU.Summary.Functions) {
-    if (F.Name.text() != Function)
+  for (const pii::SharedFunction &F : TU.Summary.Functions) {
+    if (F->Name.text() != Function)
       continue;
     pii::TranslationUnitSummary One;
     One.Functions = {F};

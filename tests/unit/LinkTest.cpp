@@ -55,7 +55,8 @@ TranslationUnitSummary unit(std::vector<FunctionSummary> Functions) {
   TranslationUnitSummary U;
   U.Sources.push_back(
       {"security", "c:@S@User@FI@phone", "User::phone", {"user.h", 3, 5}});
-  U.Functions = std::move(Functions);
+  for (FunctionSummary &F : Functions)
+    U.Functions.push_back(share(std::move(F)));
   // As extraction leaves every unit, and the link expects.
   canonicalize(U);
   return U;

@@ -72,29 +72,29 @@ TEST_CASE("a bad summary file is an error that says what is wrong",
 TEST_CASE("a sealed summary that does not hold together is refused",
           "[summaryfile]") {
   TranslationUnitSummary Unit = extracted();
-  Unit.Functions[1].Edges[0].To.Kind = PortKind::CallArg;
-  Unit.Functions[1].Edges[0].To.Index = 42;
+  edit(Unit.Functions[1]).Edges[0].To.Kind = PortKind::CallArg;
+  edit(Unit.Functions[1]).Edges[0].To.Index = 42;
   CHECK(errorOf(encodeSummaries({Unit})) ==
         "s.summary: not a valid pii-flow summary: function 1: edge refers to "
         "call site 42 of 2");
 
   Unit = extracted();
-  Unit.Functions[1].Edges[0].From.Kind = static_cast<PortKind>(70);
+  edit(Unit.Functions[1]).Edges[0].From.Kind = static_cast<PortKind>(70);
   CHECK_THAT(errorOf(encodeSummaries({Unit})),
              Catch::Contains("function 1: unknown port kind 70"));
 
   Unit = extracted();
-  Unit.Functions[1].Edges[0].To.Kind = PortKind::CallArg;
-  Unit.Functions[1].Edges[0].To.Index = 0;
-  Unit.Functions[1].Edges[0].To.Arg = 5;
+  edit(Unit.Functions[1]).Edges[0].To.Kind = PortKind::CallArg;
+  edit(Unit.Functions[1]).Edges[0].To.Index = 0;
+  edit(Unit.Functions[1]).Edges[0].To.Arg = 5;
   CHECK_THAT(errorOf(encodeSummaries({Unit})),
              Catch::Contains("function 1: edge refers to argument 5 of a call "
                              "with 1"));
 
   // The link looks edges up by the port they leave from.
   Unit = extracted();
-  REQUIRE(Unit.Functions[1].Edges.size() >= 2);
-  std::swap(Unit.Functions[1].Edges.front(), Unit.Functions[1].Edges.back());
+  REQUIRE(edit(Unit.Functions[1]).Edges.size() >= 2);
+  std::swap(edit(Unit.Functions[1]).Edges.front(), edit(Unit.Functions[1]).Edges.back());
   CHECK_THAT(errorOf(encodeSummaries({Unit})),
              Catch::Contains("function 1: edges out of canonical order"));
 }

@@ -59,7 +59,8 @@ static llvm::Error printLinkEntry(llvm::raw_ostream &OS,
     return Linked.takeError();
   const LinkResult &R = Linked->Result;
   OS << "summary digest " << llvm::utohexstr(Linked->SummaryDigest)
-     << "\nfunctions " << R.Stats.Functions << "\ncall sites "
+     << "\nfunctions " << R.Stats.Functions << " (differing "
+     << R.Stats.DifferingFunctions << ")\ncall sites "
      << R.Stats.CallSites << " (opaque " << R.Stats.OpaqueCallSites
      << ")\nsummaries " << R.Stats.Summaries << "\nsteps " << R.Stats.Steps
      << (R.Stats.BudgetExhausted ? " (budget exhausted)" : "") << '\n';

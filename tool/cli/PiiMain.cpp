@@ -18,6 +18,7 @@
 #include "cli/Report.h"
 #include "cli/StatusLine.h"
 #include "core/model/SummaryPaths.h"
+#include "driver/FunctionPool.h"
 #include "driver/Inputs.h"
 #include "driver/ParseTool.h"
 #include "driver/PolicyLoading.h"
@@ -120,6 +121,14 @@ cl::opt<std::string> FormatName(
 diagnostic format (default), or 'github', GitHub Actions
 annotations (::error file=...).)"),
     cl::init("text"), cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()),
+    cl::sub(LinkCommand));
+
+cl::opt<uint64_t> LinkBudget(
+    "link-budget", cl::value_desc("steps"), cl::init(LinkStepBudget),
+    cl::desc(R"(Stop the link after <steps> steps (default: 250 million),
+keeping what it found: the run is then incomplete (exit 2), and
+a remark says which source it stopped at.)"),
+    cl::cat(Category), cl::sub(cl::SubCommand::getTopLevel()),
     cl::sub(LinkCommand));
 
 cl::opt<std::string> CacheDir(
@@ -313,6 +322,7 @@ int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
                                             Cache ? &*Cache : nullptr);
   if (Progress)
     Analyzed->observe(*Progress);
+  Analyzed->limitLink(LinkBudget);
   Analyzed->extractAll(Jobs, Show);
   ProgramAnalysis Result = Analyzed->link();
   if (Progress)
@@ -386,6 +396,9 @@ int runLink() {
     std::string Problem;
   };
   std::vector<SummaryRead> Reads(SummaryFiles.size());
+  // Each file's copies of the functions another has are freed as it is
+  // read, so the summaries held are the program's, not its files' sum.
+  FunctionPool Functions;
   DefaultThreadPool Pool(hardware_concurrency());
   for (size_t I = 0; I < SummaryFiles.size(); ++I)
     Pool.async([&, I] {
@@ -406,8 +419,10 @@ int runLink() {
         Reads[I].Problem = toString(Units.takeError());
         return;
       }
-      for (TranslationUnitSummary &Unit : *Units)
+      for (TranslationUnitSummary &Unit : *Units) {
         resolvePaths(Unit, Root);
+        Functions.intern(Unit);
+      }
       Reads[I].Units = std::move(*Units);
     });
   Pool.wait();
@@ -421,7 +436,8 @@ int runLink() {
       Units.push_back(&Unit);
   }
   std::unique_ptr<StatusLine> Progress = StatusLine::onStandardError();
-  ProgramAnalysis Result = linkUnits(Units, P->Rules, Progress.get());
+  ProgramAnalysis Result =
+      linkUnits(Units, P->Rules, Progress.get(), LinkBudget);
   if (Progress)
     Progress->clear();
   Result.TranslationUnits = SummaryFiles.size();

@@ -26,7 +26,9 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
      << "  translation units: " << Result.TranslationUnits << " of " << Files
      << " analyzed\n"
      << "  functions:         " << Result.Link.Functions << " ("
-     << Result.Stats.IncompleteFunctions << " incomplete)\n"
+     << Result.Stats.IncompleteFunctions << " incomplete, "
+     << Result.Link.DifferingFunctions << " with bodies that differ between "
+     << "units)\n"
      << "  call sites:        " << Result.Link.CallSites << " ("
      << Result.Link.OpaqueCallSites << " to functions with no body)\n"
      << "  summaries:         " << Result.Link.Summaries << " ("
@@ -78,6 +80,12 @@ static std::vector<RunProblem> analysisProblems(const ProgramAnalysis &Result) {
                         "internal error in the whole-program link; flows it "
                         "had not found are missing (please report this)",
                         std::nullopt});
+  for (const Approximation &A : Result.Approximations)
+    if (A.Kind == ApproximationKind::LinkBudget)
+      Problems.push_back(
+          {RuleLevel::Error,
+           approximationMessage(A) + " (a larger --link-budget lets it go on)",
+           A.Where});
   return Problems;
 }
 

@@ -109,9 +109,10 @@ ProgramIndex indexOf(llvm::ArrayRef<const TranslationUnitSummary *> Units) {
 /// Links \p Units, with \p Index holding them already, into \p Result.
 void linkInto(ProgramAnalysis &Result, const ProgramIndex &Index,
               llvm::ArrayRef<const TranslationUnitSummary *> Units,
-              const Policy &P, ProgressObserver *Progress) {
+              const Policy &P, ProgressObserver *Progress, uint64_t Budget) {
   auto Start = std::chrono::steady_clock::now();
   LinkOptions Options;
+  Options.StepBudget = Budget;
   if (Progress)
     Options.Progress = [Progress](const LinkProgress &Where) {
       Progress->linking(Where);
@@ -126,9 +127,10 @@ void linkInto(ProgramAnalysis &Result, const ProgramIndex &Index,
 } // namespace
 
 ProgramAnalysis linkUnits(llvm::ArrayRef<const TranslationUnitSummary *> Units,
-                          const Policy &P, ProgressObserver *Progress) {
+                          const Policy &P, ProgressObserver *Progress,
+                          uint64_t Budget) {
   ProgramAnalysis Result;
-  linkInto(Result, indexOf(Units), Units, P, Progress);
+  linkInto(Result, indexOf(Units), Units, P, Progress, Budget);
   return Result;
 }
 
@@ -145,7 +147,8 @@ void Program::extractAll(unsigned Threads, const DiagnosticsShower &Show) {
   this->Threads = Threads;
   if (Cache)
     Unpacking =
-        std::make_unique<ProgramUnpacking>(PerFile, Commands, Jobs, P, Cache);
+        std::make_unique<ProgramUnpacking>(PerFile, Commands, Jobs, P, Cache,
+                                           Functions);
   scheduleExtraction(PerFile, Commands, Jobs, P, Threads, Cache,
                      Unpacking.get(), Show, Progress);
   ExtractSeconds = secondsSince(Start);
@@ -169,6 +172,10 @@ void Program::update(const std::string &File, const FileOverlay &Overlay) {
   PerFile[I] = parseAndSummarize(Commands, Jobs[I], P, Overlay,
                                  Cache ? &Cache->Preambles : nullptr);
   PerFile[I].Unpacked = true;
+  // The summaries replaced may have been the last to hold some functions.
+  Functions.prune();
+  for (TranslationUnitSummary &Unit : PerFile[I].Summaries)
+    Functions.intern(Unit);
 }
 
 llvm::Error Program::preparePreamble(const std::string &File,
@@ -212,7 +219,7 @@ ProgramAnalysis Program::extraction() {
   if (Unpacking)
     Unpacking->finish(Threads);
   else
-    unpackSummaries(PerFile, Commands, Jobs, P, Threads, Cache);
+    unpackSummaries(PerFile, Commands, Jobs, P, Threads, Cache, Functions);
   ExtractSeconds += secondsSince(Start);
   return merged();
 }
@@ -249,13 +256,15 @@ ProgramAnalysis Program::link() {
   std::vector<const TranslationUnitSummary *> Units = units();
   // The files taken from the cache were indexed while others parsed.
   if (Unpacking)
-    linkInto(Result, Unpacking->index(), Units, P, Progress);
+    linkInto(Result, Unpacking->index(), Units, P, Progress, LinkBudget);
   else
-    linkInto(Result, indexOf(Units), Units, P, Progress);
+    linkInto(Result, indexOf(Units), Units, P, Progress, LinkBudget);
   Unpacking.reset();
   if (!LinkProblem.empty())
     Result.CacheProblems.push_back(std::move(LinkProblem));
-  if (!Cached || Result.LinkCrashed)
+  // A link stopped at its budget is not kept: the next run, perhaps with a
+  // larger one, links again.
+  if (!Cached || Result.LinkCrashed || Result.Link.BudgetExhausted)
     return Result;
   if (llvm::Error Stored = Cache->Summaries.storeLink(
           Files, Digest,

@@ -16,6 +16,7 @@
 #include "core/policy/Policy.h"
 #include "driver/CompileJob.h"
 #include "driver/CompilerDiagnostics.h"
+#include "driver/FunctionPool.h"
 #include "driver/ProgramAnalysis.h"
 #include "driver/Progress.h"
 
@@ -49,6 +50,9 @@ public:
 
   /// From now on, tells \p Observer how extraction and the link go.
   void observe(ProgressObserver &Observer) { Progress = &Observer; }
+
+  /// Stops the link after \p Steps steps (LinkOptions::StepBudget).
+  void limitLink(uint64_t Steps) { LinkBudget = Steps; }
 
   /// Extracts every file, \p Threads at a time (0: one per core). With
   /// \p Show, the compiler's diagnostics are shown as the files are done.
@@ -88,8 +92,11 @@ private:
   const Policy &P;
   const Caches *Cache;
   ProgressObserver *Progress = nullptr;
+  uint64_t LinkBudget = LinkStepBudget;
   std::vector<CompileJob> Jobs;
   std::vector<FileAnalysis> PerFile;
+  /// The functions of PerFile's summaries, each held once.
+  FunctionPool Functions;
   /// From extractAll with a cache until the first link: the files taken
   /// from the cache are unpacked and indexed while others parse.
   std::unique_ptr<ProgramUnpacking> Unpacking;
@@ -105,7 +112,8 @@ private:
 /// reported, and what was found before it kept.
 ProgramAnalysis linkUnits(llvm::ArrayRef<const TranslationUnitSummary *> Units,
                           const Policy &P,
-                          ProgressObserver *Progress = nullptr);
+                          ProgressObserver *Progress = nullptr,
+                          uint64_t Budget = LinkStepBudget);
 
 } // namespace pii
 

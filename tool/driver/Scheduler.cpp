@@ -82,7 +82,8 @@ FileAnalysis analyzeOrReuse(const tooling::CompilationDatabase &Commands,
 /// that does not decode was written by a broken pii-flow, or by hand: the
 /// file is analyzed again, as for any unusable entry.
 void unpack(FileAnalysis &F, const tooling::CompilationDatabase &Commands,
-            const CompileJob &Job, const Policy &P, const Caches *Cache) {
+            const CompileJob &Job, const Policy &P, const Caches *Cache,
+            FunctionPool &Functions) {
   auto Units = decodeSummaries(F.Result.PackedSummaries, Job.File);
   if (!Units) {
     // Fresh summaries always decode; only a cached entry can be broken.
@@ -94,6 +95,8 @@ void unpack(FileAnalysis &F, const tooling::CompilationDatabase &Commands,
     Units = decodeSummaries(F.Result.PackedSummaries, Job.File);
   }
   F.Summaries = llvm::cantFail(std::move(Units));
+  for (TranslationUnitSummary &Unit : F.Summaries)
+    Functions.intern(Unit);
   F.Unpacked = true;
   std::string().swap(F.Result.PackedSummaries);
 }
@@ -175,12 +178,12 @@ void ProgramUnpacking::parsing(llvm::ThreadPoolInterface &Pool) {
 }
 
 void ProgramUnpacking::finish(unsigned Threads) {
-  unpackSummaries(PerFile, Commands, Jobs, P, Threads, Cache,
+  unpackSummaries(PerFile, Commands, Jobs, P, Threads, Cache, Functions,
                   [this](size_t I) { addToIndex(I); });
 }
 
 void ProgramUnpacking::unpackAndIndex(size_t I) {
-  unpack(PerFile[I], Commands, Jobs[I], P, Cache);
+  unpack(PerFile[I], Commands, Jobs[I], P, Cache, Functions);
   addToIndex(I);
 }
 
@@ -196,12 +199,13 @@ void unpackSummaries(std::vector<FileAnalysis> &PerFile,
                      const tooling::CompilationDatabase &Commands,
                      const std::vector<CompileJob> &Jobs, const Policy &P,
                      unsigned Threads, const Caches *Cache,
+                     FunctionPool &Functions,
                      llvm::function_ref<void(size_t)> Unpacked) {
   llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Threads));
   for (size_t I = 0; I < Jobs.size(); ++I)
     if (!PerFile[I].Unpacked)
       Pool.async([&, I] {
-        unpack(PerFile[I], Commands, Jobs[I], P, Cache);
+        unpack(PerFile[I], Commands, Jobs[I], P, Cache, Functions);
         if (Unpacked)
           Unpacked(I);
       });

@@ -15,6 +15,7 @@
 #include "core/link/ProgramIndex.h"
 #include "driver/CompilerDiagnostics.h"
 #include "driver/FileParse.h"
+#include "driver/FunctionPool.h"
 #include "driver/Progress.h"
 #include "store/Caches.h"
 
@@ -41,8 +42,9 @@ public:
   ProgramUnpacking(std::vector<FileAnalysis> &PerFile,
                    const clang::tooling::CompilationDatabase &Commands,
                    const std::vector<CompileJob> &Jobs, const Policy &P,
-                   const Caches *Cache)
-      : PerFile(PerFile), Commands(Commands), Jobs(Jobs), P(P), Cache(Cache) {}
+                   const Caches *Cache, FunctionPool &Functions)
+      : PerFile(PerFile), Commands(Commands), Jobs(Jobs), P(P), Cache(Cache),
+        Functions(Functions) {}
 
   /// From \p Pool: file \p I was taken from the cache.
   void foundCached(size_t I);
@@ -66,6 +68,7 @@ private:
   const std::vector<CompileJob> &Jobs;
   const Policy &P;
   const Caches *Cache;
+  FunctionPool &Functions;
   std::mutex Lock;
   bool Parsing = false;
   std::vector<size_t> Waiting;
@@ -74,11 +77,13 @@ private:
 };
 
 /// Decodes the summaries of every file not unpacked yet, \p Threads files
-/// at a time, and calls \p Unpacked with each file's index once it is done.
+/// at a time, their functions shared through \p Functions, and calls
+/// \p Unpacked with each file's index once it is done.
 void unpackSummaries(std::vector<FileAnalysis> &PerFile,
                      const clang::tooling::CompilationDatabase &Commands,
                      const std::vector<CompileJob> &Jobs, const Policy &P,
                      unsigned Threads, const Caches *Cache,
+                     FunctionPool &Functions,
                      llvm::function_ref<void(size_t)> Unpacked = nullptr);
 
 /// Analyzes each of \p Jobs into \p PerFile, or takes it from \p Cache,

@@ -135,8 +135,8 @@ void printSummary(llvm::raw_ostream &OS, const TranslationUnitSummary &Unit) {
     printSpot(OS, Source.OriginSpot);
     OS << '\n';
   }
-  for (const FunctionSummary &F : Unit.Functions)
-    printFunction(OS, F);
+  for (const SharedFunction &F : Unit.Functions)
+    printFunction(OS, *F);
   for (const ClassInfo &C : Unit.Classes) {
     OS << "  class " << C.Usr.text() << " bases";
     for (Symbol Base : C.Bases)

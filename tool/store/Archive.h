@@ -27,6 +27,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -57,6 +58,10 @@ private:
     put(O.has_value());
     if (O)
       put(*O);
+  }
+  /// A shared value is written as the value: sharing is the reader's.
+  template <typename T> void put(const std::shared_ptr<const T> &P) {
+    put(*P);
   }
   template <typename T> void put(const T &Value) {
     if constexpr (std::is_enum_v<T>) {
@@ -111,6 +116,11 @@ private:
       get(O.emplace());
     else
       O.reset();
+  }
+  template <typename T> void get(std::shared_ptr<const T> &P) {
+    auto Value = std::make_shared<T>();
+    get(*Value);
+    P = std::move(Value);
   }
   template <typename T> void get(T &Value) {
     if constexpr (std::is_enum_v<T>) {

@@ -48,8 +48,8 @@ template <typename Ar> void fields(Ar &A, Finding &F) {
 }
 
 template <typename Ar> void fields(Ar &A, LinkStats &S) {
-  A(S.Functions, S.CallSites, S.OpaqueCallSites, S.Summaries, S.Steps,
-    S.BudgetExhausted);
+  A(S.Functions, S.DifferingFunctions, S.CallSites, S.OpaqueCallSites,
+    S.Summaries, S.Steps, S.BudgetExhausted);
 }
 
 template <typename Ar> void fields(Ar &A, LinkResult &R) {

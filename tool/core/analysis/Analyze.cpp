@@ -105,27 +105,29 @@ TranslationUnitAnalysis summarizeTranslationUnit(ASTContext &AST,
     Result.Summary.File = Main->getName().str();
   AnalysisContext Ctx(AST, P, Result.Summary);
   for (const FunctionDecl *F : Collector.Functions) {
-    FunctionSummary &Out = Result.Summary.Functions.emplace_back();
+    FunctionSummary Out;
     Out.Usr = Ctx.usrOf(F);
     Out.Name = displayName(F);
     Out.Where = spotOf(SM, F->getLocation());
     if (const auto *M = dyn_cast<CXXMethodDecl>(F))
       collectOverrides(M, Ctx, Out.Overrides);
     FunctionOutcome Outcome = analyzeFunction(F, Ctx, Out);
-    if (Outcome == FunctionOutcome::Complete)
-      continue;
-    ++Result.Stats.IncompleteFunctions;
-    Result.Summary.Approximations.push_back({Outcome == FunctionOutcome::NoCFG
-                                                 ? ApproximationKind::NoCfg
-                                                 : ApproximationKind::Budget,
-                                             Out.Where, Out.Name, 0});
+    if (Outcome != FunctionOutcome::Complete) {
+      ++Result.Stats.IncompleteFunctions;
+      Result.Summary.Approximations.push_back(
+          {Outcome == FunctionOutcome::NoCFG ? ApproximationKind::NoCfg
+                                             : ApproximationKind::Budget,
+           Out.Where, Out.Name, 0});
+    }
+    Result.Summary.Functions.push_back(share(std::move(Out)));
   }
   for (const VarDecl *V : Collector.Globals) {
-    FunctionSummary &Out = Result.Summary.Functions.emplace_back();
+    FunctionSummary Out;
     Out.Usr = "pii:init@" + Ctx.usrOf(V);
     Out.Name = "the initializer of '" + V->getQualifiedNameAsString() + "'";
     Out.Where = spotOf(SM, V->getLocation());
     analyzeInitializer(V, Ctx, Out);
+    Result.Summary.Functions.push_back(share(std::move(Out)));
   }
   for (const CXXRecordDecl *R : Collector.Classes) {
     ClassInfo &Out = Result.Summary.Classes.emplace_back();

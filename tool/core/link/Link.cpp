@@ -349,6 +349,7 @@ LinkStats Linker::countCalls(const ProgramIndex &Index,
                              const CallGraph &Calls) {
   LinkStats Stats;
   Stats.Functions = Index.functions();
+  Stats.DifferingFunctions = Index.differingDefinitions();
   Index.forEachDefinition(
       [&](const FunctionSummary &F) { Stats.CallSites += F.Calls.size(); });
   Stats.OpaqueCallSites = Calls.opaqueSites();

@@ -31,6 +31,8 @@ namespace pii {
 
 struct LinkStats {
   unsigned Functions = 0;
+  /// Functions whose units hold different bodies (ProgramIndex).
+  unsigned DifferingFunctions = 0;
   unsigned CallSites = 0;
   /// Call sites whose callee has no body anywhere in the program, handled by
   /// the opaque-call model.

@@ -20,11 +20,20 @@ bool passesFunctions(const CallSite &Call) {
 void ProgramIndex::add(const TranslationUnitSummary &Unit, uint64_t Rank) {
   for (const ClassInfo &Class : Unit.Classes)
     Classes.add(Class);
-  for (const FunctionSummary &F : Unit.Functions) {
+  for (const SharedFunction &Shared : Unit.Functions) {
+    const FunctionSummary &F = *Shared;
     Definition Here{&F, &Unit, Rank};
     auto [It, New] = Definitions.try_emplace(F.Usr, Here);
-    if (!New && Rank < It->second.Rank)
-      It->second = Here;
+    if (!New) {
+      bool Same = It->second.Body == &F;
+      if (!Same)
+        Differing.insert(F.Usr);
+      if (Rank < It->second.Rank)
+        It->second = Here;
+      // A summary shared with a unit added before is in the lists already.
+      if (Same)
+        continue;
+    }
     for (Symbol Base : F.Overrides)
       Overriders[Base].push_back(&F);
     bool ReadsSource = false;

@@ -23,6 +23,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 
 #include <cstdint>
 #include <vector>
@@ -51,6 +52,10 @@ public:
   const TranslationUnitSummary *unitOf(Symbol Usr) const;
   /// How many functions have a body.
   unsigned functions() const { return Definitions.size(); }
+  /// How many functions have bodies that differ between units, as an
+  /// inline function does when its units see different macros, or break
+  /// the one-definition rule: the link follows the body of the lowest rank.
+  unsigned differingDefinitions() const { return Differing.size(); }
   /// Calls \p Visit for the program's body of each function.
   template <typename VisitFn> void forEachDefinition(VisitFn Visit) const {
     for (const auto &[Usr, D] : Definitions)
@@ -80,6 +85,7 @@ private:
     uint64_t Rank;
   };
   llvm::DenseMap<Symbol, Definition> Definitions;
+  llvm::DenseSet<Symbol> Differing;
   llvm::DenseMap<Symbol, std::vector<const FunctionSummary *>> Overriders;
   llvm::DenseMap<Symbol, std::vector<Site>> Calls;
   llvm::DenseMap<Symbol, std::vector<const FunctionSummary *>> Readers;

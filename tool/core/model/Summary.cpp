@@ -6,6 +6,14 @@
 
 namespace pii {
 
+FunctionSummary &edit(SharedFunction &F) {
+  // Every shared summary is made by share(), as a FunctionSummary that is
+  // not const: when this is its only holder, changing it is changing ours.
+  if (F.use_count() != 1)
+    F = share(*F);
+  return const_cast<FunctionSummary &>(*F);
+}
+
 static bool refersToCallSite(PortKind Kind) {
   return Kind == PortKind::CallArg || Kind == PortKind::CallResult ||
          Kind == PortKind::CallOut;
@@ -48,7 +56,7 @@ std::string inconsistencyIn(const std::vector<TranslationUnitSummary> &Units) {
         return "unknown approximation kind " + std::to_string(unsigned(A.Kind));
     for (size_t I = 0; I < Unit.Functions.size(); ++I) {
       std::string Problem =
-          inconsistencyIn(Unit.Functions[I], Unit.Sources.size());
+          inconsistencyIn(*Unit.Functions[I], Unit.Sources.size());
       if (!Problem.empty())
         return "function " + std::to_string(I) + ": " + Problem;
     }
@@ -73,7 +81,8 @@ void canonicalize(TranslationUnitSummary &Unit) {
     Sorted.push_back(std::move(Unit.Sources[Old]));
   }
   Unit.Sources = std::move(Sorted);
-  for (FunctionSummary &F : Unit.Functions) {
+  for (SharedFunction &Shared : Unit.Functions) {
+    FunctionSummary &F = edit(Shared);
     for (Edge &E : F.Edges)
       if (E.From.Kind == PortKind::Source)
         E.From.Index = NewIndex[E.From.Index];

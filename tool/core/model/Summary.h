@@ -20,6 +20,7 @@
 
 #include "core/model/Finding.h"
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -182,6 +183,21 @@ struct FunctionSummary {
   std::vector<Edge> Edges;
 };
 
+/// A function's summary, shared by every unit that has it: a header's
+/// inline function is summarized alike in each unit that includes it, and
+/// a program holds that summary once (FunctionPool). Shared summaries are
+/// not changed; `edit` gives one to change.
+using SharedFunction = std::shared_ptr<const FunctionSummary>;
+
+/// \p F as a shared summary.
+inline SharedFunction share(FunctionSummary F) {
+  return std::make_shared<FunctionSummary>(std::move(F));
+}
+
+/// \p F to change in place when no other unit holds it, else a copy of it
+/// that replaces it here: copy on write.
+FunctionSummary &edit(SharedFunction &F);
+
 /// Where the analysis knowingly approximates; the reporters say it in words
 /// (report/Messages.h).
 enum class ApproximationKind : uint8_t {
@@ -245,7 +261,7 @@ struct ClassInfo {
 struct TranslationUnitSummary {
   Symbol File;
   std::vector<SourceInfo> Sources;
-  std::vector<FunctionSummary> Functions;
+  std::vector<SharedFunction> Functions;
   /// The unit's classes with bases, in the order of their USRs.
   std::vector<ClassInfo> Classes;
   std::vector<Approximation> Approximations;

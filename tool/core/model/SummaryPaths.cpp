@@ -29,7 +29,8 @@ static void mapPaths(TranslationUnitSummary &Summary,
     Spot(A.Where);
   for (SuppressionComment &C : Summary.Suppressions)
     Spot(C.Where);
-  for (FunctionSummary &F : Summary.Functions) {
+  for (SharedFunction &Shared : Summary.Functions) {
+    FunctionSummary &F = edit(Shared);
     Spot(F.Where);
     for (CallSite &Call : F.Calls) {
       Spot(Call.Where);
