@@ -187,10 +187,34 @@ private:
   std::vector<T> seen_;
 }};
 
+class Service;
+
+// Each manager points back at the Service that owns it, as each of tdlib's
+// managers holds td_: what the Service holds is reachable from all of them.
+class Manager {{
+public:
+  explicit Manager(Service *service) : service_(service) {{}}
+  virtual ~Manager() = default;
+  virtual std::string work(const User &u, int n) = 0;
+protected:
+  Service *service_;
+}};
+{managers}
 class Service {{
 public:
   Service() : auth_(std::make_unique<AuthManager>()),
-              cache_(std::make_unique<Cache>()) {{}}
+              cache_(std::make_unique<Cache>()) {{ restart(); }}
+  // Managers are made by a method, as tdlib's Td::init_managers does: the
+  // Service they are given is then whatever the caller's Service holds.
+  void restart() {{
+{make_managers}
+  }}
+  Manager &manager(int k) {{
+    switch (k) {{
+{manager_cases}
+    }}
+    return *m0_;
+  }}
   AuthManager &auth() {{ return *auth_; }}
   Cache &cache() {{ return *cache_; }}
   EventBus &bus() {{ return bus_; }}
@@ -201,11 +225,16 @@ private:
   std::unique_ptr<Cache> cache_;
   EventBus bus_;
   Counter<std::string> names_;
+{manager_members}
 }};
 
 {decls}
 }} // namespace svc
 '''
+
+
+# How many manager classes the Service owns.
+MANAGERS = 8
 
 
 def service_unit(i, units, rng, lines):
@@ -224,10 +253,12 @@ def service_unit(i, units, rng, lines):
             '  s.cache().put(u.name, s.describe());',
         ]
         if reads_source:
-            body += ['  s.auth().remember(u.phone);  // the 1%: a source read']
+            body += ['  s.auth().remember(u.phone);  // the 1%: a source read',
+                     '  s.restart();']
         body += [
             '  std::string out = s.cache().get(u.name) + std::to_string(n);',
             '  if (n > 0) {',
+            '    out += s.manager(%d).work(u, n - 1);' % rng.randrange(MANAGERS),
         ] + ['    out += %s(s, u, n - 1);' % c for c in callees] + [
             '  }',
             '  logLine(out);',
@@ -240,6 +271,17 @@ def service_unit(i, units, rng, lines):
     for j in range(8):
         if j >= k:
             body += ['std::string h%d_%d(Service &, const User &u, int) { return u.name; }' % (i, j)]
+    for m in range(MANAGERS):
+        if m % units == i:
+            body += [
+                'std::string Manager%d::work(const User &u, int n) {' % m,
+                '  std::string out = service_->cache().get(u.name);',
+                '  if (n > 0)',
+                '    out += service_->manager(%d).work(u, n - 1);' % rng.randrange(MANAGERS),
+                '  service_->names().add(out);',
+                '  return out + service_->describe();',
+                '}',
+            ]
     body += [
         '',
         'void wire%d(Service &s) {' % i,
@@ -324,8 +366,20 @@ def write_units(opts, units, make_unit, planted):
 def write_service(opts, rng, units):
     decls = ['std::string h%d_%d(Service &s, const User &u, int n);' % (i, j)
              for i in range(units) for j in range(8)]
+    ms = range(MANAGERS)
     with open(os.path.join(opts.out, 'svc.h'), 'w') as f:
-        f.write(SERVICE_HEADER.format(decls='\n'.join(decls)))
+        f.write(SERVICE_HEADER.format(
+            decls='\n'.join(decls),
+            managers='\n'.join(
+                'class Manager%d : public Manager {{ public: using Manager::Manager;'
+                ' std::string work(const User &u, int n) override; }};'.format() % m
+                for m in ms),
+            make_managers='\n'.join(
+                '    m%d_ = std::make_unique<Manager%d>(this);' % (m, m) for m in ms),
+            manager_cases='\n'.join(
+                '    case %d: return *m%d_;' % (m, m) for m in ms),
+            manager_members='\n'.join(
+                '  std::unique_ptr<Manager%d> m%d_;' % (m, m) for m in ms)))
     write_units(opts, units,
                 lambda i: service_unit(i, units, rng, opts.lines_per_tu),
                 len([i for i in range(units) if i % 25 == 0]))

@@ -1,10 +1,32 @@
 //===- Place.cpp ----------------------------------------------------------===//
 
 #include "core/link/Place.h"
+#include "core/link/ClassHierarchy.h"
 
 #include <algorithm>
 
 namespace pii {
+
+Symbol PathTable::classOf(Symbol Field) {
+  auto [It, New] = Classes.try_emplace(Field);
+  if (New)
+    It->second = ClassHierarchy::classOfField(Field).value_or(Symbol());
+  return It->second;
+}
+
+void PathTable::cutCycles(FieldPath &Fields) {
+  for (size_t Later = 1; Later < Fields.size(); ++Later) {
+    Symbol Class = classOf(Fields[Later]);
+    if (Class.empty())
+      continue;
+    for (size_t Earlier = 0; Earlier < Later; ++Earlier)
+      if (classOf(Fields[Earlier]) == Class) {
+        Fields.erase(Fields.begin() + Earlier, Fields.begin() + Later);
+        Later = Earlier;
+        break;
+      }
+  }
+}
 
 static bool isPrefix(const FieldPath &A, const FieldPath &B) {
   return A.size() <= B.size() && std::equal(A.begin(), A.end(), B.begin());

@@ -13,6 +13,7 @@
 
 #include "core/model/Summary.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/Hashing.h"
 
 #include <tuple>
@@ -76,6 +77,7 @@ public:
   /// \p Fields, open or not, cut to MaxPathFields. A place at the limit is
   /// closed: whatever went on below it is cut off.
   PathRef intern(FieldPath Fields, bool Open = false) {
+    cutCycles(Fields);
     if (Fields.size() >= MaxPathFields) {
       Fields.resize(MaxPathFields);
       Open = false;
@@ -86,8 +88,19 @@ public:
   }
 
 private:
+  /// Where a path passes through an object of a class and then names a
+  /// field of that class again, the object contains itself (the next node
+  /// of a list, a manager's pointer back at the object that owns it): the
+  /// fields between are cut, as the value is in the object itself.
+  /// Otherwise every way around the cycle would be a place of its own,
+  /// their number growing with the fields of the object to the power of
+  /// MaxPathFields.
+  void cutCycles(FieldPath &Fields);
+  Symbol classOf(Symbol Field);
+
   /// Node-based: an element stays in place as others are added.
   std::unordered_set<Place, PlaceHash> Places;
+  llvm::DenseMap<Symbol, Symbol> Classes;
 };
 
 /// What an edge does with a value at a place.
