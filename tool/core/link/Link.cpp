@@ -429,11 +429,11 @@ bool Linker::mayReach(const CallSite &Call, int Arg, PathRef At,
   auto [Known, New] = Overriders.try_emplace({Field, Target}, true);
   if (!New)
     return Known->second;
-  std::optional<Symbol> Holder = ClassHierarchy::classOfField(Field);
+  Symbol Holder = Paths.classOf(Field);
   std::optional<Symbol> Overrider =
       ClassHierarchy::classOfMethod(Calls->summary(Target).Usr);
-  bool May = !Holder || !Overrider ||
-             Index.classes().mayBeBoth(*Holder, *Overrider);
+  bool May = Holder.empty() || !Overrider ||
+             Index.classes().mayBeBoth(Holder, *Overrider);
   Known->second = May;
   return May;
 }

@@ -87,6 +87,10 @@ public:
     return PathRef(&*Places.insert(Place{std::move(Fields), Open}).first);
   }
 
+  /// The class \p Field is a member of, or an empty symbol where its USR
+  /// does not say (ClassHierarchy::classOfField); each USR is read once.
+  Symbol classOf(Symbol Field);
+
 private:
   /// Where a path passes through an object of a class and then names a
   /// field of that class again, the object contains itself (the next node
@@ -96,7 +100,6 @@ private:
   /// their number growing with the fields of the object to the power of
   /// MaxPathFields.
   void cutCycles(FieldPath &Fields);
-  Symbol classOf(Symbol Field);
 
   /// Node-based: an element stays in place as others are added.
   std::unordered_set<Place, PlaceHash> Places;

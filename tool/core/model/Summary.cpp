@@ -7,8 +7,9 @@
 namespace pii {
 
 FunctionSummary &edit(SharedFunction &F) {
-  // Every shared summary is made by share(), as a FunctionSummary that is
-  // not const: when this is its only holder, changing it is changing ours.
+  // Every shared summary is made as a FunctionSummary that is not const
+  // (by share(), or by the archive's reader): when this is its only holder,
+  // changing it is changing ours.
   if (F.use_count() != 1)
     F = share(*F);
   return const_cast<FunctionSummary &>(*F);
