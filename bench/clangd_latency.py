@@ -4,10 +4,12 @@ holding pii-flow's finding), next to the time clangd alone takes to publish
 for the same file; medians of three sessions. Warm: the summary cache is filled first, as an earlier
 pii-flow run or an earlier editor session leaves it.
 
-  clangd_latency.py --pii-clangd BIN --pii-flow BIN --build-dir DIR [--file F]
+  clangd_latency.py --pii-clangd BIN --pii-flow BIN --build-dir DIR
+                    [--policy POLICY] [--file F]
 
 DIR holds compile_commands.json; F (default: the first file with a finding
-in `pii-flow -p DIR`) is opened. A benchmark, never a test.
+in `pii-flow -p DIR`, with POLICY if given) is opened. A benchmark, never a
+test.
 """
 import argparse
 import os
@@ -50,8 +52,9 @@ def session(command, path, text, cwd, settle=0):
     elif '--clangd' in command:
         found = client.wait_for(publish(has_finding), 600)
         pii = time.time() - start if found else None
-    lines = {d['range']['start']['line'] for d in (found or first or {'params': {'diagnostics': []}})
-             ['params']['diagnostics'] if d.get('source') == 'pii-flow'}
+    def pii_lines(ds):
+        return sorted(d['range']['start']['line'] for d in ds if d.get('source') == 'pii-flow')
+    lines = pii_lines((found or first or {'params': {'diagnostics': []}})['params']['diagnostics'])
     saved = None
     if '--clangd' in command:
         # Opening a file also extracts it again (for its annotations' problems);
@@ -63,10 +66,11 @@ def session(command, path, text, cwd, settle=0):
         client.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 2},
                                                  'contentChanges': [{'text': '\n' + text}]})
         client.notify('textDocument/didSave', {'textDocument': {'uri': uri}})
-        # Done when the finding has moved down with the added line.
-        moved = client.wait_for(publish(lambda ds: any(
-            d.get('source') == 'pii-flow' and d['range']['start']['line'] - 1 in lines
-            for d in ds)), 600)
+        # Done when the findings have all moved down with the added line.
+        # clangd publishes the edited file again at once, with pii-flow's
+        # findings of the text before: those must not count.
+        moved = client.wait_for(publish(
+            lambda ds: pii_lines(ds) == [line + 1 for line in lines]), 600)
         saved = time.time() - start if moved else None
         # Back as it was, and analyzed so, so that the cache matches the file
         # again for the next session.
@@ -75,8 +79,8 @@ def session(command, path, text, cwd, settle=0):
         client.notify('textDocument/didChange', {'textDocument': {'uri': uri, 'version': 3},
                                                  'contentChanges': [{'text': text}]})
         client.notify('textDocument/didSave', {'textDocument': {'uri': uri}})
-        client.wait_for(publish(lambda ds: any(
-            d.get('source') == 'pii-flow' and d['range']['start']['line'] in lines for d in ds)), 600)
+        if moved:
+            client.wait_for(publish(lambda ds: pii_lines(ds) == lines), 600)
     client.request('shutdown', None)
     client.notify('exit', None)
     client.proc.wait(timeout=60)
@@ -88,20 +92,23 @@ def main():
     parser.add_argument('--pii-clangd', required=True)
     parser.add_argument('--pii-flow', required=True)
     parser.add_argument('--build-dir', required=True)
+    parser.add_argument('--policy')
     parser.add_argument('--file')
     opts = parser.parse_args()
     build = os.path.abspath(opts.build_dir)
     pii_clangd = os.path.abspath(opts.pii_clangd)
+    policy = ['--policy', os.path.abspath(opts.policy)] if opts.policy else []
     path = opts.file
     if not path:
-        out = subprocess.run([opts.pii_flow, '-p', build], capture_output=True, text=True).stdout
+        out = subprocess.run([opts.pii_flow, '-p', build] + policy, capture_output=True,
+                             text=True).stdout
         path = re.match(r'^(\S+?):\d+:\d+: error:', out, re.M).group(1)
     path = os.path.abspath(path)
     with open(path) as f:
         text = f.read()
     # Fill pii-clangd's cache, then measure.
     clangd_args = ['--log=error', '--compile-commands-dir=' + build]
-    ours_command = [pii_clangd, '--clangd', 'clangd-19'] + clangd_args
+    ours_command = [pii_clangd, '--clangd', 'clangd-19'] + policy + clangd_args
     session(ours_command, path, text, build)
     # The machine's other work (clangd's background index among it) makes
     # single sessions noisy: each figure is the median of three.
