@@ -16,9 +16,14 @@ code, a central Service object owning its managers through unique_ptr, an
 event bus whose callbacks are std::function values stored in a member and
 called later), functions call three others across units (a dense call
 graph), and about 1% of the functions read the 2FA phone into the auth
-manager the Service owns, while the Service is passed everywhere. Every
-25th unit plants a flow from the auth manager's phone to an advertising
-sink, through a callback registered on the bus.
+manager the Service owns, while the Service is passed everywhere. Those
+functions also log a message holding the phone through a serializer, as
+tdlib logs its queries: every message class stores itself, and its child
+objects through a virtual store(), into the one storer, so the storer that
+holds the phone enters the store() of every message class of the program
+(MESSAGES_PER_UNIT in each unit). Every 25th unit plants a flow from the
+auth manager's phone to an advertising sink, through a callback registered
+on the bus.
 
 Writes the sources, compile_commands.json (clang++-19, so the parse floor
 and pii-flow compile the same commands) and expected.txt (the number of
@@ -187,6 +192,54 @@ private:
   std::vector<T> seen_;
 }};
 
+class Object;
+
+// A serializer in the manner of tdlib's TlStorerToString: the text is built
+// in a buffer the storer owns, and an object stores its fields, and its
+// child objects through their virtual store(), into it.
+class Storer {{
+public:
+  void field(const char *name, const std::string &v) {{ append(name); append(v); }}
+  void field(const char *name, long v) {{ append(name); append(std::to_string(v)); }}
+  void object(const char *name, const Object *o);
+  std::string str() const {{ return std::string(begin_, cur_); }}
+private:
+  void append(const std::string &v) {{
+    if (static_cast<size_t>(end_ - cur_) < v.size()) grow(v.size());
+    for (char c : v) *cur_++ = c;
+  }}
+  void grow(size_t n) {{
+    size_t used = cur_ - begin_;
+    buffer_.resize(used + n + 64);
+    begin_ = &buffer_[0];
+    cur_ = begin_ + used;
+    end_ = begin_ + buffer_.size();
+  }}
+  std::string buffer_;
+  char *begin_ = nullptr;
+  char *cur_ = nullptr;
+  char *end_ = nullptr;
+}};
+
+class Object {{
+public:
+  virtual ~Object() = default;
+  virtual void store(Storer &s) const = 0;
+}};
+
+inline void Storer::object(const char *name, const Object *o) {{
+  append(name);
+  if (o) o->store(*this);
+}}
+
+inline std::string to_string(const Object &o) {{
+  Storer s;
+  o.store(s);
+  return s.str();
+}}
+
+{messages}
+
 class Service;
 
 // Each manager points back at the Service that owns it, as each of tdlib's
@@ -235,6 +288,8 @@ private:
 
 # How many manager classes the Service owns.
 MANAGERS = 8
+# How many message classes each unit defines the store() of.
+MESSAGES_PER_UNIT = 30
 
 
 def service_unit(i, units, rng, lines):
@@ -254,7 +309,12 @@ def service_unit(i, units, rng, lines):
         ]
         if reads_source:
             body += ['  s.auth().remember(u.phone);  // the 1%: a source read',
-                     '  s.restart();']
+                     '  s.restart();',
+                     '  Msg%d_0 query;' % i,
+                     '  query.text_ = u.phone;',
+                     '  query.child_ = std::make_unique<Msg%d_%d>();' % (
+                         rng.randrange(units), rng.randrange(MESSAGES_PER_UNIT)),
+                     '  logLine(to_string(query));']
         body += [
             '  std::string out = s.cache().get(u.name) + std::to_string(n);',
             '  if (n > 0) {',
@@ -282,6 +342,14 @@ def service_unit(i, units, rng, lines):
                 '  return out + service_->describe();',
                 '}',
             ]
+    for j in range(MESSAGES_PER_UNIT):
+        body += [
+            'void Msg%d_%d::store(Storer &s) const {' % (i, j),
+            '  s.field("text", text_);',
+            '  s.field("id", id_);',
+            '  s.object("child", child_.get());',
+            '}',
+        ]
     body += [
         '',
         'void wire%d(Service &s) {' % i,
@@ -370,6 +438,11 @@ def write_service(opts, rng, units):
     with open(os.path.join(opts.out, 'svc.h'), 'w') as f:
         f.write(SERVICE_HEADER.format(
             decls='\n'.join(decls),
+            messages='\n'.join(
+                'struct Msg%d_%d : Object { std::string text_; long id_ = 0;'
+                ' std::unique_ptr<Object> child_;'
+                ' void store(Storer &s) const override; };' % (i, j)
+                for i in range(units) for j in range(MESSAGES_PER_UNIT)),
             managers='\n'.join(
                 'class Manager%d : public Manager {{ public: using Manager::Manager;'
                 ' std::string work(const User &u, int n) override; }};'.format() % m

@@ -166,15 +166,21 @@ public:
   LinkResult run();
 
 private:
-  using Summary = std::map<Reach, Trace>;
+  /// Where the values entering a function with a query's input reach, each
+  /// with the trace inside the function; and the same entries in the order
+  /// they were found, so that a reader can be given only those it has not
+  /// seen.
+  struct Summary {
+    std::map<Reach, Trace> Effects;
+    std::vector<const std::pair<const Reach, Trace> *> Found;
+  };
   /// A summary is asked for a function and a value entering it; each such
   /// query is numbered once, and known by its number after.
   using QueryKey = std::pair<int, Fact>;
   using QueryId = unsigned;
   /// A fact reached, with the trace that first brought it there: its
-  /// edges are followed once, and again when a summary its step read has
-  /// grown. Its owner is the query it belongs to, or, for the source being
-  /// traced, the function it is in.
+  /// edges are followed once. Its owner is the query it belongs to, or, for
+  /// the source being traced, the function it is in.
   struct Item {
     int Owner;
     Fact At;
@@ -183,6 +189,18 @@ private:
   /// Items are kept once, in their traversal, and known elsewhere by their
   /// index there.
   using ItemId = uint32_t;
+  /// An item whose value enters a callee along one of its function's
+  /// edges (a call argument), and so reads the callee's summary: when the
+  /// summary grows, the item is given the effects it has not seen, and
+  /// only those. Following the item again instead would pass its value to
+  /// every target of the call again, for one new effect of one of them.
+  struct Reader {
+    ItemId Item;
+    /// The edge's index in the function's edges.
+    uint32_t Edge;
+    /// How many of the summary's effects (Summary::Found) it has.
+    uint32_t Seen;
+  };
   /// The facts one traversal has reached, the two the solver keeps: every
   /// query's, and the source being traced's. With them, those still to
   /// follow, those whose steps read each summary, and the one being
@@ -191,10 +209,10 @@ private:
     FactsReached Reached;
     std::vector<Item> Items;
     std::deque<ItemId> Work;
-    /// By QueryId (as far as any was read), and each (summary read, item)
-    /// once, as (summary read) << 32 | (item's index).
-    std::vector<std::vector<ItemId>> Readers;
-    llvm::DenseSet<uint64_t> ReaderKeys;
+    /// By QueryId (as far as any was read); each (summary read, item,
+    /// edge) once, found by ReaderKeys.
+    std::vector<std::vector<Reader>> Readers;
+    llvm::DenseMap<std::tuple<QueryId, ItemId, uint32_t>, uint32_t> ReaderKeys;
     std::optional<ItemId> Reading;
 
     /// Adds \p At, owned by \p Owner, to follow, if it is new.
@@ -204,37 +222,79 @@ private:
         Items.push_back({Owner, At, T()});
       }
     }
-    /// Notes that the item being followed, if any, reads \p Query's summary.
-    void read(QueryId Query) {
-      if (!Reading ||
-          !ReaderKeys.insert(uint64_t(Query) << 32 | *Reading).second)
+    /// Notes that the item being followed, if any, reads \p Query's
+    /// summary along \p Edge, and has its first \p Seen effects.
+    void read(QueryId Query, uint32_t Edge, uint32_t Seen) {
+      if (!Reading)
         return;
+      auto [Known, New] = ReaderKeys.try_emplace({Query, *Reading, Edge}, 0);
       if (Readers.size() <= Query)
         Readers.resize(Query + 1);
-      Readers[Query].push_back(*Reading);
+      if (!New) {
+        Readers[Query][Known->second].Seen = Seen;
+        return;
+      }
+      Known->second = Readers[Query].size();
+      Readers[Query].push_back({*Reading, Edge, Seen});
     }
     /// Follows again the items that read \p Query's summary.
     void reread(QueryId Query) {
       if (Query < Readers.size())
-        llvm::append_range(Work, Readers[Query]);
+        for (const Reader &R : Readers[Query])
+          Work.push_back(R.Item);
     }
   };
 
+  /// Counts a step (a fact followed, or a summary's new effects given to
+  /// a reader), and tells the progress observer when it is time; false
+  /// past the budget, where no step leads anywhere.
+  bool spendStep();
   /// Visits the edges leaving \p At inside \p Fn once.
   template <typename LocalFn, typename ReachFn>
   void step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out);
   /// The number of the query for \p Fn and a value entering as \p Input,
   /// its input to be followed if it is new.
   QueryId queryOf(int Fn, const Fact &Input);
-  /// Notes that the query being computed reads \p Query's summary.
-  void read(QueryId Query);
+  /// Notes that the item being followed reads \p Query's summary along
+  /// its function's edge \p Edge, and has every effect found so far.
+  void read(QueryId Query, uint32_t Edge);
   /// What \p Target does with a value entering as its argument \p Arg at
-  /// \p At: the summary asked for the shortest prefix of At's fields, open,
-  /// that Target does not look past (or for At itself), and the fields of
-  /// At below that prefix. None when At is open and Target looks past every
+  /// \p At: the query for the shortest prefix of At's fields, open, that
+  /// Target does not look past (or for At itself), and the fields of At
+  /// below that prefix. None when At is open and Target looks past every
   /// prefix: whoever asked must then ask with more of its place.
-  std::optional<std::pair<const Summary *, llvm::ArrayRef<Symbol>>>
+  std::optional<std::pair<QueryId, llvm::ArrayRef<Symbol>>>
   summaryFor(int Target, int Arg, PathRef At);
+  /// A value passed along an edge into a call's target: the call, the
+  /// argument, the target, the value's place at the call, and the fields
+  /// of that place below the target's query.
+  struct Passed {
+    const CallSite &Call;
+    int Site;
+    int Arg;
+    int Target;
+    PathRef Path;
+    llvm::ArrayRef<Symbol> Rest;
+  };
+  /// Takes the value \p In, which came to the call by \p Through, to
+  /// where the effects \p From to \p End of \p Query's summary (the
+  /// target's) lead: local facts after the call, or the function's outputs.
+  template <typename ThroughFn, typename LocalFn, typename ReachFn>
+  void applyEffects(const Passed &In, ThroughFn &Through, QueryId Query,
+                    size_t From, size_t End, LocalFn &Local, ReachFn &Out);
+  /// Gives the readers of \p Query's summary the effects they have not
+  /// seen.
+  void deliver(QueryId Query);
+  /// Gives \p R, a reader of \p Query in a function \p Fn, the effects
+  /// from R.Seen to \p End.
+  template <typename LocalFn, typename ReachFn>
+  void deliverTo(int Fn, const Item &I, const Reader &R, QueryId Query,
+                 size_t End, LocalFn Local, ReachFn Out);
+  /// Adds \p R to \p Query's summary, if it is new.
+  void summarize(QueryId Query, const Reach &R, MakeTrace RT);
+  /// Takes the source being traced, which leaves \p Fn by \p R, on:
+  /// to \p Fn's callers or a global's readers, or into a finding.
+  void leave(int Fn, const Reach &R, MakeTrace MakeRT);
   /// Whether a value at \p At in argument \p Arg of \p Call can enter
   /// \p Target: a virtual call reaches an override with a value in a field
   /// of its object only if the object may be of both their classes.
@@ -247,12 +307,13 @@ private:
   void computeSummaries();
   /// Follows \p I's edges within its query.
   void followItem(ItemId Id);
-  /// Notes that \p Query's summary has changed: its readers follow their
-  /// facts again once the work at hand is done.
+  /// Notes that \p Query's summary has changed: its readers are given its
+  /// new effects (or, if it looks past its input, follow their facts
+  /// again) once the work at hand is done.
   void changed(QueryId Query);
   /// Follows \p I's edges, and from a function's outputs into its callers,
   /// reporting each sink the source reaches.
-  void followSource(ItemId Id, int SourceId);
+  void followSource(ItemId Id);
   /// Finds the flows from the program-wide source \p SourceId, read by
   /// \p Reads: (function, the source as numbered in its unit).
   void traceSource(int SourceId, llvm::ArrayRef<std::pair<int, int>> Reads);
@@ -303,6 +364,8 @@ private:
   /// The facts the source being traced has reached, owned by their
   /// functions.
   Traversal OfSource;
+  /// The program-wide number of the source being traced.
+  int Traced = -1;
   /// The places the source left a function by (its result, an
   /// out-parameter, a global), each passed on to the callers or readers
   /// once: a fact followed again leaves by them again.
@@ -386,12 +449,13 @@ Linker::QueryId Linker::queryOf(int Fn, const Fact &Input) {
   return Query;
 }
 
-void Linker::read(QueryId Query) {
-  OfQueries.read(Query);
-  OfSource.read(Query);
+void Linker::read(QueryId Query, uint32_t Edge) {
+  uint32_t Seen = Summaries[Query].Found.size();
+  OfQueries.read(Query, Edge, Seen);
+  OfSource.read(Query, Edge, Seen);
 }
 
-std::optional<std::pair<const Linker::Summary *, llvm::ArrayRef<Symbol>>>
+std::optional<std::pair<Linker::QueryId, llvm::ArrayRef<Symbol>>>
 Linker::summaryFor(int Target, int Arg, PathRef At) {
   llvm::ArrayRef<Symbol> Fields = *At;
   // The prefix chosen last time stands until its summary looks past it.
@@ -399,10 +463,8 @@ Linker::summaryFor(int Target, int Arg, PathRef At) {
       Chosen.try_emplace({Target, Arg, At.identity()}, QueryId(0), 0u);
   QueryId &Choice = Known->second.first;
   unsigned &Shortest = Known->second.second;
-  if (!New && !LooksPast[Choice]) {
-    read(Choice);
-    return std::make_pair(&Summaries[Choice], Fields.drop_front(Shortest));
-  }
+  if (!New && !LooksPast[Choice])
+    return std::make_pair(Choice, Fields.drop_front(Shortest));
   for (size_t K = New ? 0 : Shortest + 1; K <= Fields.size(); ++K) {
     PathRef Prefix =
         K == Fields.size()
@@ -413,8 +475,7 @@ Linker::summaryFor(int Target, int Arg, PathRef At) {
       continue;
     Choice = Query;
     Shortest = K;
-    read(Query);
-    return std::make_pair(&Summaries[Query], Fields.drop_front(K));
+    return std::make_pair(Query, Fields.drop_front(K));
   }
   Choice = queryOf(Target, Fact::param(Arg, At));
   Shortest = Fields.size();
@@ -446,18 +507,24 @@ PathRef Linker::below(PathRef Inner, llvm::ArrayRef<Symbol> Rest, bool Open) {
   return Paths.intern(std::move(Fields), Open);
 }
 
-template <typename LocalFn, typename ReachFn>
-void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out) {
+bool Linker::spendStep() {
   // Past the budget, no step leads anywhere: every worklist drains, and
   // the link ends with what it found.
   if (++Steps > Budget)
-    return;
+    return false;
   if (Progress && Steps % ProgressInterval == 0) {
     Told.Summaries = Summaries.size();
     Told.Pending = OfQueries.Work.size() + ChangedQueue.size();
     Told.Steps = Steps;
     Progress(Told);
   }
+  return true;
+}
+
+template <typename LocalFn, typename ReachFn>
+void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out) {
+  if (!spendStep())
+    return;
   const FunctionSummary &Body = Calls->summary(Fn);
   for (const Edge &E : edgesLeaving(Body, At)) {
     FieldPath Fields;
@@ -527,48 +594,20 @@ void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out) {
           Local(Fact::callOut(To.Index, ObjectArg), Opaque);
         break;
       }
-      SourceSpot Spot = To.Arg >= 0 ? Call.Args[To.Arg].Where : Call.Where;
+      uint32_t EdgeIndex = &E - Body.Edges.data();
       for (int Target : Targets) {
         if (!mayReach(Call, To.Arg, Path, Target))
           continue;
-        // Read in place: only computeSummaries adds to a summary, and it
-        // does so between steps, never during one.
         auto Chosen = summaryFor(Target, To.Arg, Path);
         if (!Chosen) {
           LooksIntoRest = true;
           continue;
         }
-        const Summary &Effects = *Chosen->first;
-        if (Effects.empty())
-          continue; // the value goes nowhere (yet): no step to describe
-        Symbol Name = Calls->summary(Target).Name;
-        LazyTrace Enter([&] {
-          return Arena.extend(
-              Through(),
-              To.Arg >= 0 ? FlowStep::at(FlowStepKind::PassedAsArgument, Spot,
-                                         Name, To.Arg)
-                          : FlowStep::at(FlowStepKind::CalledOn, Spot, Name));
-        });
-        for (const auto &[R, Inside] : Effects) {
-          LazyTrace Done(
-              [&, Inside = Inside] { return Arena.concat(Enter(), Inside); });
-          PathRef Reached = below(R.Path, Chosen->second, Path.open());
-          switch (R.Kind) {
-          case Reach::Return:
-            Local(Fact::callResult(To.Index, Reached),
-                  [&] { return Arena.extend(Done(), returnedAt(Call, Name)); });
-            break;
-          case Reach::ParamOut:
-            Local(Fact::callOut(To.Index, R.Index, Reached), Done);
-            break;
-          case Reach::Global:
-            Out(Reach::global(R.Name, Reached), Done);
-            break;
-          case Reach::Sink:
-            Out(R, Done);
-            break;
-          }
-        }
+        auto [Query, Rest] = *Chosen;
+        read(Query, EdgeIndex);
+        applyEffects(Passed{Call, To.Index, To.Arg, Target, Path, Rest},
+                     Through, Query, 0, Summaries[Query].Found.size(), Local,
+                     Out);
       }
       break;
     }
@@ -578,18 +617,126 @@ void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out) {
   }
 }
 
+template <typename ThroughFn, typename LocalFn, typename ReachFn>
+void Linker::applyEffects(const Passed &In, ThroughFn &Through, QueryId Query,
+                          size_t From, size_t End, LocalFn &Local,
+                          ReachFn &Out) {
+  if (From == End)
+    return; // the value goes nowhere (yet): no step to describe
+  Symbol Name = Calls->summary(In.Target).Name;
+  SourceSpot Spot = In.Arg >= 0 ? In.Call.Args[In.Arg].Where : In.Call.Where;
+  LazyTrace Enter([&] {
+    return Arena.extend(
+        Through(), In.Arg >= 0 ? FlowStep::at(FlowStepKind::PassedAsArgument,
+                                              Spot, Name, In.Arg)
+                               : FlowStep::at(FlowStepKind::CalledOn, Spot, Name));
+  });
+  // By index: an effect applied may add to this very summary (recursion).
+  for (size_t K = From; K < End; ++K) {
+    const auto &[R, Inside] = *Summaries[Query].Found[K];
+    LazyTrace Done(
+        [&, Inside = Inside] { return Arena.concat(Enter(), Inside); });
+    PathRef Reached = below(R.Path, In.Rest, In.Path.open());
+    switch (R.Kind) {
+    case Reach::Return:
+      Local(Fact::callResult(In.Site, Reached),
+            [&] { return Arena.extend(Done(), returnedAt(In.Call, Name)); });
+      break;
+    case Reach::ParamOut:
+      Local(Fact::callOut(In.Site, R.Index, Reached), Done);
+      break;
+    case Reach::Global:
+      Out(Reach::global(R.Name, Reached), Done);
+      break;
+    case Reach::Sink:
+      Out(R, Done);
+      break;
+    }
+  }
+}
+
+template <typename LocalFn, typename ReachFn>
+void Linker::deliverTo(int Fn, const Item &I, const Reader &R, QueryId Query,
+                       size_t End, LocalFn Local, ReachFn Out) {
+  // The value's place at the call, as the reader's step found it.
+  const FunctionSummary &Body = Calls->summary(Fn);
+  const Edge &E = Body.Edges[R.Edge];
+  FieldPath Fields;
+  bool Open = false;
+  follow(E, I.At.Path, Fields, Open);
+  PathRef Path = Paths.intern(std::move(Fields), Open);
+  llvm::ArrayRef<Symbol> Rest = llvm::ArrayRef<Symbol>(*Path).drop_front(
+      (*Queries[Query]->second.Path).size());
+  LazyTrace Through([&] { return Arena.extend(I.T, E.Steps); });
+  applyEffects(Passed{Body.Calls[E.To.Index], E.To.Index, E.To.Arg,
+                      Queries[Query]->first, Path, Rest},
+               Through, Query, R.Seen, End, Local, Out);
+}
+
+void Linker::deliver(QueryId Query) {
+  size_t End = Summaries[Query].Found.size();
+  for (Traversal *Readers : {&OfQueries, &OfSource}) {
+    if (Query >= Readers->Readers.size())
+      continue;
+    // By index, and each a copy: delivering adds items, never readers.
+    for (size_t K = 0; K < Readers->Readers[Query].size(); ++K) {
+      Reader R = Readers->Readers[Query][K];
+      if (R.Seen >= End)
+        continue;
+      Readers->Readers[Query][K].Seen = End;
+      if (!spendStep())
+        return;
+      Item I = Readers->Items[R.Item];
+      if (Readers == &OfSource) {
+        int Fn = I.Owner;
+        deliverTo(
+            Fn, I, R, Query, End,
+            [&](const Fact &Next, MakeTrace NT) {
+              OfSource.reach(Fn, Next, NT);
+            },
+            [&](const Reach &To, MakeTrace RT) { leave(Fn, To, RT); });
+        continue;
+      }
+      QueryId Owner = I.Owner;
+      if (LooksPast[Owner])
+        continue; // its readers ask with more of their places now
+      deliverTo(
+          Queries[Owner]->first, I, R, Query, End,
+          [&](const Fact &Next, MakeTrace NT) {
+            OfQueries.reach(int(Owner), Next, NT);
+          },
+          [&](const Reach &To, MakeTrace RT) { summarize(Owner, To, RT); });
+    }
+  }
+}
+
+void Linker::summarize(QueryId Query, const Reach &R, MakeTrace RT) {
+  Summary &S = Summaries[Query];
+  auto [It, New] = S.Effects.try_emplace(R, nullptr);
+  if (!New)
+    return;
+  It->second = RT();
+  S.Found.push_back(&*It);
+  changed(Query);
+}
+
 void Linker::computeSummaries() {
-  // Breadth first over every query's facts; a fact is followed again only
-  // when a summary its step read has changed, and then only it, not the
-  // whole function. Changes are passed on once the facts at hand are
-  // followed, so that a summary growing fact by fact is read once.
+  // Breadth first over every query's facts. A summary that grows gives
+  // its readers the new effects; a fact is followed again only when a
+  // summary its step read looks past its input (and then only it, not the
+  // whole function). Changes are passed on once the facts at hand are
+  // followed, so that a summary growing fact by fact is delivered once.
   while (!OfQueries.Work.empty() || !ChangedQueue.empty()) {
     if (OfQueries.Work.empty()) {
       QueryId Query = ChangedQueue.front();
       ChangedQueue.pop_front();
       Changed[Query] = false;
-      OfQueries.reread(Query);
-      OfSource.reread(Query);
+      if (LooksPast[Query]) {
+        OfQueries.reread(Query);
+        OfSource.reread(Query);
+      } else {
+        deliver(Query);
+      }
       continue;
     }
     ItemId Next = OfQueries.Work.front();
@@ -612,13 +759,7 @@ void Linker::followItem(ItemId Id) {
       [&](const Fact &Next, MakeTrace NT) {
         OfQueries.reach(int(Query), Next, NT);
       },
-      [&](const Reach &R, MakeTrace RT) {
-        auto [It, New] = Summaries[Query].try_emplace(R, nullptr);
-        if (New) {
-          It->second = RT();
-          changed(Query);
-        }
-      });
+      [&](const Reach &R, MakeTrace RT) { summarize(Query, R, RT); });
   OfQueries.Reading.reset();
   if (LooksIntoRest) {
     LooksPast[Query] = true;
@@ -633,73 +774,74 @@ void Linker::changed(QueryId Query) {
   }
 }
 
-void Linker::followSource(ItemId Id, int SourceId) {
+void Linker::followSource(ItemId Id) {
   Item I = OfSource.Items[Id];
-  const SourceInfo &Source = Sources[SourceId];
   int Fn = I.Owner;
   OfSource.Reading = Id;
   Tracing = true;
   step(
       Fn, I.At, I.T,
       [&](const Fact &Next, MakeTrace NT) { OfSource.reach(Fn, Next, NT); },
-      [&](const Reach &R, MakeTrace MakeRT) {
-        if (R.Kind != Reach::Sink && !SourceExits.insert({Fn, R}).second)
-          return;
-        Trace RT = MakeRT();
-        auto Same = [RT] { return RT; };
-        switch (R.Kind) {
-        case Reach::Return:
-          // The value began inside: it returns to every caller.
-          Calls->forEachCaller(Fn, [&](int Caller, int Site) {
-            OfSource.reach(Caller, Fact::callResult(Site, R.Path), [&] {
-              return Arena.extend(RT,
-                                  returnedAt(Calls->summary(Caller).Calls[Site],
-                                             Calls->summary(Fn).Name));
-            });
-          });
-          break;
-        case Reach::ParamOut:
-          Calls->forEachCaller(Fn, [&](int Caller, int Site) {
-            OfSource.reach(Caller, Fact::callOut(Site, R.Index, R.Path), Same);
-          });
-          break;
-        case Reach::Global:
-          for (int Reader : Calls->readersOf(R.Name))
-            OfSource.reach(Reader, Fact::global(R.Name, R.Path), Same);
-          break;
-        case Reach::Sink: {
-          const CallSite &Call = Calls->summary(R.Index).Calls[R.Arg];
-          Symbol Kind = R.Name;
-          for (const Rule *Broken : Pol.rulesBrokenBy(Source.Purpose, Kind)) {
-            auto Key = std::make_tuple(R.Index, R.Arg, R.Arg2, R.SinkName,
-                                       SourceId, Broken);
-            std::vector<FlowStep> Steps = flatten(RT);
-            // Of the paths found, report the shortest: the most direct
-            // account of the flow.
-            if (auto It = Found.find(Key);
-                It != Found.end() && It->second.Steps.size() <= Steps.size())
-              continue;
-            Finding F;
-            F.RuleId = Broken->Id;
-            F.Level = Broken->Level;
-            F.Purpose = Source.Purpose;
-            F.SourceName = Source.OriginName;
-            F.SourceDecl = Source.OriginSpot;
-            F.SinkName = R.SinkName;
-            F.SinkKind = Kind;
-            F.ArgIndex = R.Arg2;
-            F.Where = Call.Args[R.Arg2].Where;
-            F.WhereEnd = Call.Args[R.Arg2].End;
-            F.Call = Call.Where;
-            F.Steps = std::move(Steps);
-            Found.insert_or_assign(Key, std::move(F));
-          }
-          break;
-        }
-        }
-      });
+      [&](const Reach &R, MakeTrace RT) { leave(Fn, R, RT); });
   Tracing = false;
   OfSource.Reading.reset();
+}
+
+void Linker::leave(int Fn, const Reach &R, MakeTrace MakeRT) {
+  if (R.Kind != Reach::Sink && !SourceExits.insert({Fn, R}).second)
+    return;
+  Trace RT = MakeRT();
+  auto Same = [RT] { return RT; };
+  switch (R.Kind) {
+  case Reach::Return:
+    // The value began inside: it returns to every caller.
+    Calls->forEachCaller(Fn, [&](int Caller, int Site) {
+      OfSource.reach(Caller, Fact::callResult(Site, R.Path), [&] {
+        return Arena.extend(RT, returnedAt(Calls->summary(Caller).Calls[Site],
+                                           Calls->summary(Fn).Name));
+      });
+    });
+    break;
+  case Reach::ParamOut:
+    Calls->forEachCaller(Fn, [&](int Caller, int Site) {
+      OfSource.reach(Caller, Fact::callOut(Site, R.Index, R.Path), Same);
+    });
+    break;
+  case Reach::Global:
+    for (int Reader : Calls->readersOf(R.Name))
+      OfSource.reach(Reader, Fact::global(R.Name, R.Path), Same);
+    break;
+  case Reach::Sink: {
+    const SourceInfo &Source = Sources[Traced];
+    const CallSite &Call = Calls->summary(R.Index).Calls[R.Arg];
+    Symbol Kind = R.Name;
+    for (const Rule *Broken : Pol.rulesBrokenBy(Source.Purpose, Kind)) {
+      auto Key = std::make_tuple(R.Index, R.Arg, R.Arg2, R.SinkName, Traced,
+                                 Broken);
+      std::vector<FlowStep> Steps = flatten(RT);
+      // Of the paths found, report the shortest: the most direct account
+      // of the flow.
+      if (auto It = Found.find(Key);
+          It != Found.end() && It->second.Steps.size() <= Steps.size())
+        continue;
+      Finding F;
+      F.RuleId = Broken->Id;
+      F.Level = Broken->Level;
+      F.Purpose = Source.Purpose;
+      F.SourceName = Source.OriginName;
+      F.SourceDecl = Source.OriginSpot;
+      F.SinkName = R.SinkName;
+      F.SinkKind = Kind;
+      F.ArgIndex = R.Arg2;
+      F.Where = Call.Args[R.Arg2].Where;
+      F.WhereEnd = Call.Args[R.Arg2].End;
+      F.Call = Call.Where;
+      F.Steps = std::move(Steps);
+      Found.insert_or_assign(Key, std::move(F));
+    }
+    break;
+  }
+  }
 }
 
 void Linker::traceSource(int SourceId,
@@ -710,6 +852,7 @@ void Linker::traceSource(int SourceId,
   // again, until nothing changes. Summaries are shared: the sources met
   // later mostly find theirs computed.
   bool WithinBudget = Steps <= Budget;
+  Traced = SourceId;
   OfSource = Traversal();
   SourceExits.clear();
   for (auto [Fn, Source] : Reads)
@@ -718,7 +861,7 @@ void Linker::traceSource(int SourceId,
     while (!OfSource.Work.empty()) {
       ItemId Next = OfSource.Work.front();
       OfSource.Work.pop_front();
-      followSource(Next, SourceId);
+      followSource(Next);
     }
     computeSummaries();
   }
