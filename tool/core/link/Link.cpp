@@ -209,10 +209,12 @@ private:
     FactsReached Reached;
     std::vector<Item> Items;
     std::deque<ItemId> Work;
-    /// By QueryId (as far as any was read); each (summary read, item,
-    /// edge) once, found by ReaderKeys.
+    /// By QueryId (as far as any was read). An item followed again (its
+    /// summary looks past its place) reads again: its reader records are
+    /// then twice, and the older one may be given effects it has; giving
+    /// an effect twice changes nothing, and costs less than a table of
+    /// the records would on every read.
     std::vector<std::vector<Reader>> Readers;
-    llvm::DenseMap<std::tuple<QueryId, ItemId, uint32_t>, uint32_t> ReaderKeys;
     std::optional<ItemId> Reading;
 
     /// Adds \p At, owned by \p Owner, to follow, if it is new.
@@ -227,24 +229,25 @@ private:
     void read(QueryId Query, uint32_t Edge, uint32_t Seen) {
       if (!Reading)
         return;
-      auto [Known, New] = ReaderKeys.try_emplace({Query, *Reading, Edge}, 0);
       if (Readers.size() <= Query)
         Readers.resize(Query + 1);
-      if (!New) {
-        Readers[Query][Known->second].Seen = Seen;
-        return;
-      }
-      Known->second = Readers[Query].size();
       Readers[Query].push_back({*Reading, Edge, Seen});
     }
     /// Follows again the items that read \p Query's summary.
     void reread(QueryId Query) {
-      if (Query < Readers.size())
-        for (const Reader &R : Readers[Query])
+      if (Query >= Readers.size())
+        return;
+      llvm::DenseSet<ItemId> Once;
+      for (const Reader &R : Readers[Query])
+        if (Once.insert(R.Item).second)
           Work.push_back(R.Item);
     }
   };
 
+  /// Where \p E takes a value at \p At, if it moves it: None when it
+  /// moves another part of the object, and then LooksIntoRest is set if
+  /// which part depends on the fields an open place leaves to the caller.
+  std::optional<PathRef> moved(const Edge &E, PathRef At);
   /// Counts a step (a fact followed, or a summary's new effects given to
   /// a reader), and tells the progress observer when it is time; false
   /// past the budget, where no step leads anywhere.
@@ -507,6 +510,20 @@ PathRef Linker::below(PathRef Inner, llvm::ArrayRef<Symbol> Rest, bool Open) {
   return Paths.intern(std::move(Fields), Open);
 }
 
+std::optional<PathRef> Linker::moved(const Edge &E, PathRef At) {
+  // Most edges move a value whole, wherever it is: its place stays.
+  if (E.From.Path.empty() && E.To.Path.empty())
+    return At;
+  FieldPath Fields;
+  bool Open = false;
+  Followed What = follow(E, At, Fields, Open);
+  if (What == Followed::DependsOnRest)
+    LooksIntoRest = true;
+  if (What != Followed::Moves)
+    return std::nullopt;
+  return Paths.intern(std::move(Fields), Open);
+}
+
 bool Linker::spendStep() {
   // Past the budget, no step leads anywhere: every worklist drains, and
   // the link ends with what it found.
@@ -527,14 +544,10 @@ void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out) {
     return;
   const FunctionSummary &Body = Calls->summary(Fn);
   for (const Edge &E : edgesLeaving(Body, At)) {
-    FieldPath Fields;
-    bool Open = false;
-    Followed What = follow(E, At.Path, Fields, Open);
-    if (What == Followed::DependsOnRest)
-      LooksIntoRest = true;
-    if (What != Followed::Moves)
+    std::optional<PathRef> Moved = moved(E, At.Path);
+    if (!Moved)
       continue;
-    PathRef Path = Paths.intern(std::move(Fields), Open);
+    PathRef Path = *Moved;
     LazyTrace Through([&] { return Arena.extend(T, E.Steps); });
     const Port &To = E.To;
     switch (To.Kind) {
@@ -661,10 +674,7 @@ void Linker::deliverTo(int Fn, const Item &I, const Reader &R, QueryId Query,
   // The value's place at the call, as the reader's step found it.
   const FunctionSummary &Body = Calls->summary(Fn);
   const Edge &E = Body.Edges[R.Edge];
-  FieldPath Fields;
-  bool Open = false;
-  follow(E, I.At.Path, Fields, Open);
-  PathRef Path = Paths.intern(std::move(Fields), Open);
+  PathRef Path = *moved(E, I.At.Path);
   llvm::ArrayRef<Symbol> Rest = llvm::ArrayRef<Symbol>(*Path).drop_front(
       (*Queries[Query]->second.Path).size());
   LazyTrace Through([&] { return Arena.extend(I.T, E.Steps); });
