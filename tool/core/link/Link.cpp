@@ -359,10 +359,13 @@ private:
   /// Set when the query being computed meets an edge, or a callee, that
   /// looks past its open input.
   bool LooksIntoRest = false;
-  /// By (a field, an override): whether a value in the field of a virtual
-  /// call's object may reach the override (mayReach).
-  llvm::DenseMap<std::pair<Symbol, int>, bool> Overriders;
-  /// Queries changed since their readers last followed their facts.
+  /// By function: the class it is a method of (empty where its USR does
+  /// not say), read from its USR once. Not by (field, override): on tdlib
+  /// those pairs are tens of millions, the classes a few thousand, and
+  /// ClassHierarchy keeps its answers by pair of classes.
+  llvm::DenseMap<int, Symbol> MethodClasses;
+  /// Queries whose summaries grew since their readers were last given
+  /// their effects.
   std::deque<QueryId> ChangedQueue;
   /// The facts the source being traced has reached, owned by their
   /// functions.
@@ -489,17 +492,14 @@ bool Linker::mayReach(const CallSite &Call, int Arg, PathRef At,
                       int Target) {
   if (!Call.Virtual || Arg != ObjectArg || (*At).empty())
     return true;
-  Symbol Field = (*At).front();
-  auto [Known, New] = Overriders.try_emplace({Field, Target}, true);
-  if (!New)
-    return Known->second;
-  Symbol Holder = Paths.classOf(Field);
-  std::optional<Symbol> Overrider =
-      ClassHierarchy::classOfMethod(Calls->summary(Target).Usr);
-  bool May = Holder.empty() || !Overrider ||
-             Index.classes().mayBeBoth(Holder, *Overrider);
-  Known->second = May;
-  return May;
+  Symbol Holder = Paths.classOf((*At).front());
+  auto [Known, New] = MethodClasses.try_emplace(Target);
+  if (New)
+    Known->second = ClassHierarchy::classOfMethod(Calls->summary(Target).Usr)
+                        .value_or(Symbol());
+  Symbol Overrider = Known->second;
+  return Holder.empty() || Overrider.empty() ||
+         Index.classes().mayBeBoth(Holder, Overrider);
 }
 
 PathRef Linker::below(PathRef Inner, llvm::ArrayRef<Symbol> Rest, bool Open) {
