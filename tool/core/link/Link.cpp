@@ -298,6 +298,27 @@ private:
   /// Takes the source being traced, which leaves \p Fn by \p R, on:
   /// to \p Fn's callers or a global's readers, or into a finding.
   void leave(int Fn, const Reach &R, MakeTrace MakeRT);
+  /// Where a value a fact of \p Query leads to goes, as step() and
+  /// deliverTo() take them: a fact of the query's own, or an effect in
+  /// its summary.
+  auto inQuery(QueryId Query) {
+    return std::make_pair(
+        [this, Query](const Fact &Next, MakeTrace NT) {
+          OfQueries.reach(int(Query), Next, NT);
+        },
+        [this, Query](const Reach &R, MakeTrace RT) {
+          summarize(Query, R, RT);
+        });
+  }
+  /// The same for a fact of the source being traced, in \p Fn: a fact
+  /// of the source's, or out of \p Fn.
+  auto inSource(int Fn) {
+    return std::make_pair(
+        [this, Fn](const Fact &Next, MakeTrace NT) {
+          OfSource.reach(Fn, Next, NT);
+        },
+        [this, Fn](const Reach &R, MakeTrace RT) { leave(Fn, R, RT); });
+  }
   /// Whether a value at \p At in argument \p Arg of \p Call can enter
   /// \p Target: a virtual call reaches an override with a value in a field
   /// of its object only if the object may be of both their classes.
@@ -698,24 +719,15 @@ void Linker::deliver(QueryId Query) {
         return;
       Item I = Readers->Items[R.Item];
       if (Readers == &OfSource) {
-        int Fn = I.Owner;
-        deliverTo(
-            Fn, I, R, Query, End,
-            [&](const Fact &Next, MakeTrace NT) {
-              OfSource.reach(Fn, Next, NT);
-            },
-            [&](const Reach &To, MakeTrace RT) { leave(Fn, To, RT); });
+        auto [Local, Out] = inSource(I.Owner);
+        deliverTo(I.Owner, I, R, Query, End, Local, Out);
         continue;
       }
       QueryId Owner = I.Owner;
       if (LooksPast[Owner])
         continue; // its readers ask with more of their places now
-      deliverTo(
-          Queries[Owner]->first, I, R, Query, End,
-          [&](const Fact &Next, MakeTrace NT) {
-            OfQueries.reach(int(Owner), Next, NT);
-          },
-          [&](const Reach &To, MakeTrace RT) { summarize(Owner, To, RT); });
+      auto [Local, Out] = inQuery(Owner);
+      deliverTo(Queries[Owner]->first, I, R, Query, End, Local, Out);
     }
   }
 }
@@ -764,12 +776,8 @@ void Linker::followItem(ItemId Id) {
   int Fn = Queries[Query]->first;
   OfQueries.Reading = Id;
   LooksIntoRest = false;
-  step(
-      Fn, I.At, I.T,
-      [&](const Fact &Next, MakeTrace NT) {
-        OfQueries.reach(int(Query), Next, NT);
-      },
-      [&](const Reach &R, MakeTrace RT) { summarize(Query, R, RT); });
+  auto [Local, Out] = inQuery(Query);
+  step(Fn, I.At, I.T, Local, Out);
   OfQueries.Reading.reset();
   if (LooksIntoRest) {
     LooksPast[Query] = true;
@@ -789,10 +797,8 @@ void Linker::followSource(ItemId Id) {
   int Fn = I.Owner;
   OfSource.Reading = Id;
   Tracing = true;
-  step(
-      Fn, I.At, I.T,
-      [&](const Fact &Next, MakeTrace NT) { OfSource.reach(Fn, Next, NT); },
-      [&](const Reach &R, MakeTrace RT) { leave(Fn, R, RT); });
+  auto [Local, Out] = inSource(Fn);
+  step(Fn, I.At, I.T, Local, Out);
   Tracing = false;
   OfSource.Reading.reset();
 }
