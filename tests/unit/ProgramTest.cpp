@@ -105,3 +105,109 @@ TEST_CASE("a file that does not compile is reported, the others analyzed",
   CHECK(Result.Findings.size() == 1);
   CHECK_FALSE(Result.complete());
 }
+
+namespace {
+
+constexpr llvm::StringLiteral Helpers = R"cpp(#include "user.h"
+std::string relay(const std::string &s);
+// Its summary reads relay's.
+inline std::string forward(const std::string &s) { return relay(s); }
+void notify(const std::string &s);
+inline void notifyAll(const std::string &s) { notify(s); }
+struct Channel {
+  virtual ~Channel() = default;
+  virtual void send(const std::string &s) {}
+};
+)cpp";
+
+/// Where each finding is, in order.
+std::vector<std::string> places(const ProgramAnalysis &Result) {
+  std::vector<std::string> Places;
+  for (const Finding &F : Result.Findings)
+    Places.push_back(llvm::sys::path::filename(F.Where.File).str() + ":" +
+                     std::to_string(F.Where.Line));
+  return Places;
+}
+
+/// A program of the files a fixture wrote, linked afresh with \p Overlay:
+/// what a link that remembers must find.
+ProgramAnalysis linkedAfresh(ProgramFixture &F,
+                             const std::vector<std::string> &Files,
+                             const FileOverlay &Overlay) {
+  Program Fresh(F.Commands, Files, F.P);
+  Fresh.extractAll(1);
+  for (const auto &[File, Text] : Overlay)
+    Fresh.update(File, Overlay);
+  return Fresh.link();
+}
+
+} // namespace
+
+TEST_CASE("a link that remembers finds what a fresh one does, edit after edit",
+          "[program]") {
+  ProgramFixture F;
+  F.write("helpers.h", Helpers);
+  std::string Relay = F.write(
+      "relay.cpp",
+      "#include \"helpers.h\"\n"
+      "std::string relay(const std::string &s) { return s; }\n");
+  std::string Uses = F.write(
+      "uses.cpp",
+      "#include \"helpers.h\"\n"
+      "void sync(const User &u) { showAd(forward(u.phone)); }\n"
+      "void tell(const User &u, Channel &c) { c.send(u.phone); }\n"
+      "void told(const User &u) { notifyAll(u.phone); }\n");
+  std::string Other = F.write("other.cpp", "#include \"helpers.h\"\n"
+                                           "int unrelated(int x) { return x; }\n");
+  std::vector<std::string> Files = {Relay, Uses, Other};
+  Program Remembering(F.Commands, Files, F.P);
+  Remembering.rememberLinks();
+  Remembering.extractAll(1);
+  ProgramAnalysis First = Remembering.link();
+  CHECK(places(First) == std::vector<std::string>{"uses.cpp:2"});
+  CHECK(First.Link.KeptSummaries == 0);
+
+  FileOverlay Overlay;
+  auto Edit = [&](const std::string &File, std::string Text) {
+    Overlay[File] = std::move(Text);
+    Remembering.update(File, Overlay);
+    ProgramAnalysis Linked = Remembering.link();
+    CHECK(places(Linked) == places(linkedAfresh(F, Files, Overlay)));
+    return Linked;
+  };
+
+  SECTION("an unrelated function changes: the summaries it read nothing of "
+          "are kept") {
+    ProgramAnalysis Linked =
+        Edit(Other, "#include \"helpers.h\"\n"
+                    "int unrelated(int x) { return x + 1; }\n");
+    CHECK(places(Linked) == std::vector<std::string>{"uses.cpp:2"});
+    CHECK(Linked.Link.KeptSummaries > 0);
+  }
+  SECTION("a callee stops passing the value on, then passes it again") {
+    ProgramAnalysis Linked =
+        Edit(Relay, "#include \"helpers.h\"\n"
+                    "std::string relay(const std::string &s) { return \"x\"; }\n");
+    CHECK(Linked.Findings.empty());
+    Linked = Edit(Relay, "#include \"helpers.h\"\n\n"
+                         "std::string relay(const std::string &s) { return s; }\n");
+    CHECK(places(Linked) == std::vector<std::string>{"uses.cpp:2"});
+  }
+  SECTION("a function given a body is a new target") {
+    ProgramAnalysis Linked =
+        Edit(Other, "#include \"helpers.h\"\n"
+                    "void notify(const std::string &s) { showAd(s); }\n");
+    CHECK(places(Linked) ==
+          std::vector<std::string>{"other.cpp:2", "uses.cpp:2"});
+  }
+  SECTION("a new override of a virtual call is a new target") {
+    ProgramAnalysis Linked = Edit(
+        Other, "#include \"helpers.h\"\n"
+               "struct AdChannel : Channel {\n"
+               "  void send(const std::string &s) override { showAd(s); }\n"
+               "};\n"
+               "void use() { AdChannel c; }\n");
+    CHECK(places(Linked) ==
+          std::vector<std::string>{"other.cpp:3", "uses.cpp:2"});
+  }
+}

@@ -150,8 +150,12 @@ void AnalysisQueue::analyze(const std::string &File) {
   auto Start = Clock::now();
   if (!W->update(Units, Overlay, [&] { return cancelled(File); }))
     return;
+  const ProgramAnalysis &Linked = W->linked();
   llvm::errs() << "pii-clangd: analyzed '" << File << "' in "
-               << llvm::format("%.2f", secondsSince(Start)) << " s\n";
+               << llvm::format("%.2f", secondsSince(Start)) << " s (link "
+               << llvm::format("%.2f", Linked.LinkSeconds) << " s, "
+               << Linked.Link.KeptSummaries << " of " << Linked.Link.Summaries
+               << " summaries kept from the last)\n";
   for (const std::string &Error : W->internalErrors())
     tellOnce(Error, MessageType::Error,
              "pii-flow: " + Error + " (please report this)");

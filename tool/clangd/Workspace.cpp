@@ -52,6 +52,8 @@ Workspace::load(const CommandSource &Source, const Policy &P) {
       std::max(1u, llvm::hardware_concurrency().compute_thread_count() - 1);
   std::unique_ptr<Workspace> W(
       new Workspace(Source, std::move(*In), P, std::move(Cache)));
+  // Every edit links the program again: most of its summaries hold.
+  W->Analyzed->rememberLinks();
   W->Analyzed->extractAll(Threads);
   W->link();
   return W;

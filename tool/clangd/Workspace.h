@@ -63,6 +63,9 @@ public:
   /// the last link, said in a sentence each.
   std::vector<std::string> internalErrors() const;
 
+  /// The program as last linked.
+  const ProgramAnalysis &linked() const { return Linked; }
+
   /// pii-flow's diagnostics, by file URI: the findings, less those
   /// suppressed in the source, and the problems with annotations and
   /// suppressions; placed in \p Texts, the editor's buffers, where it has

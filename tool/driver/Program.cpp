@@ -1,6 +1,7 @@
 //===- Program.cpp --------------------------------------------------------===//
 
 #include "driver/Program.h"
+#include "core/link/LinkMemo.h"
 #include "driver/IsolatedRun.h"
 #include "driver/Scheduler.h"
 #include "store/Caches.h"
@@ -106,10 +107,12 @@ ProgramIndex indexOf(llvm::ArrayRef<const TranslationUnitSummary *> Units) {
   return Index;
 }
 
-/// Links \p Units, with \p Index holding them already, into \p Result.
+/// Links \p Units, with \p Index holding them already, into \p Result;
+/// with \p Memo, from the summaries an earlier link left there.
 void linkInto(ProgramAnalysis &Result, const ProgramIndex &Index,
               llvm::ArrayRef<const TranslationUnitSummary *> Units,
-              const Policy &P, ProgressObserver *Progress, uint64_t Budget) {
+              const Policy &P, ProgressObserver *Progress, uint64_t Budget,
+              LinkMemo *Memo = nullptr) {
   auto Start = std::chrono::steady_clock::now();
   LinkOptions Options;
   Options.StepBudget = Budget;
@@ -119,7 +122,10 @@ void linkInto(ProgramAnalysis &Result, const ProgramIndex &Index,
     };
   LinkResult Linked;
   Result.LinkCrashed =
-      !runIsolated([&] { Linked = pii::link(Index, Units, P, Options); });
+      !runIsolated([&] { Linked = pii::link(Index, Units, P, Options, Memo); });
+  // What a link that crashed left in the memo need not hold.
+  if (Result.LinkCrashed && Memo)
+    *Memo = LinkMemo();
   Result.LinkSeconds = secondsSince(Start);
   adoptLink(Result, std::move(Linked), Units);
 }
@@ -142,13 +148,17 @@ Program::Program(const tooling::CompilationDatabase &Commands,
 
 Program::~Program() = default;
 
+void Program::rememberLinks() {
+  if (!Memo)
+    Memo = std::make_unique<LinkMemo>();
+}
+
 void Program::extractAll(unsigned Threads, const DiagnosticsShower &Show) {
   auto Start = std::chrono::steady_clock::now();
   this->Threads = Threads;
   if (Cache)
-    Unpacking =
-        std::make_unique<ProgramUnpacking>(PerFile, Commands, Jobs, P, Cache,
-                                           Functions);
+    Unpacking = std::make_unique<ProgramUnpacking>(PerFile, Commands, Jobs, P,
+                                                   Cache, Functions);
   scheduleExtraction(PerFile, Commands, Jobs, P, Threads, Cache,
                      Unpacking.get(), Show, Progress);
   ExtractSeconds = secondsSince(Start);
@@ -256,9 +266,11 @@ ProgramAnalysis Program::link() {
   std::vector<const TranslationUnitSummary *> Units = units();
   // The files taken from the cache were indexed while others parsed.
   if (Unpacking)
-    linkInto(Result, Unpacking->index(), Units, P, Progress, LinkBudget);
+    linkInto(Result, Unpacking->index(), Units, P, Progress, LinkBudget,
+             Memo.get());
   else
-    linkInto(Result, indexOf(Units), Units, P, Progress, LinkBudget);
+    linkInto(Result, indexOf(Units), Units, P, Progress, LinkBudget,
+             Memo.get());
   Unpacking.reset();
   if (!LinkProblem.empty())
     Result.CacheProblems.push_back(std::move(LinkProblem));

@@ -34,6 +34,7 @@ class CompilationDatabase;
 namespace pii {
 
 struct Caches;
+class LinkMemo;
 struct FileAnalysis;
 class ProgramUnpacking;
 
@@ -53,6 +54,10 @@ public:
 
   /// Stops the link after \p Steps steps (LinkOptions::StepBudget).
   void limitLink(uint64_t Steps) { LinkBudget = Steps; }
+
+  /// From now on, keeps each link's summaries for the next (LinkMemo.h):
+  /// for a program linked again after every edit.
+  void rememberLinks();
 
   /// Extracts every file, \p Threads at a time (0: one per core). With
   /// \p Show, the compiler's diagnostics are shown as the files are done.
@@ -97,6 +102,8 @@ private:
   std::vector<FileAnalysis> PerFile;
   /// The functions of PerFile's summaries, each held once.
   FunctionPool Functions;
+  /// With rememberLinks, what the last link leaves the next.
+  std::unique_ptr<LinkMemo> Memo;
   /// From extractAll with a cache until the first link: the files taken
   /// from the cache are unpacked and indexed while others parse.
   std::unique_ptr<ProgramUnpacking> Unpacking;
@@ -111,8 +118,7 @@ private:
 /// summary files), isolated (IsolatedRun.h): a crash in the link is
 /// reported, and what was found before it kept.
 ProgramAnalysis linkUnits(llvm::ArrayRef<const TranslationUnitSummary *> Units,
-                          const Policy &P,
-                          ProgressObserver *Progress = nullptr,
+                          const Policy &P, ProgressObserver *Progress = nullptr,
                           uint64_t Budget = LinkStepBudget);
 
 } // namespace pii

@@ -61,6 +61,24 @@ bool CallGraph::forEachBody(const FunctionSummary &Caller, int Site,
   return true;
 }
 
+uint64_t CallGraph::callsDigest(const FunctionSummary &Body) const {
+  // Sums, so that the order the index lists bodies in does not count.
+  uint64_t Digest = 0;
+  for (size_t Site = 0; Site < Body.Calls.size(); ++Site) {
+    int S = static_cast<int>(Site);
+    forEachBody(Body, S, [&](const FunctionSummary &Target) {
+      Digest += llvm::hash_combine(S, Target.Usr);
+      return true;
+    });
+    if (auto It = Passed.find({&Body, S}); It != Passed.end())
+      for (const FunctionRef &Ref : It->second)
+        for (size_t Arg = 0; Arg < Ref.SinkKinds.size(); ++Arg)
+          if (Ref.SinkKinds[Arg])
+            Digest += llvm::hash_combine(S, Ref.Usr, Arg, *Ref.SinkKinds[Arg]);
+  }
+  return Digest;
+}
+
 void CallGraph::resolveCallbacks() {
   // Functions passed to each parameter, by callers or passed on.
   std::map<std::pair<const FunctionSummary *, int>, std::set<FunctionRef>>

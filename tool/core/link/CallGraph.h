@@ -44,6 +44,11 @@ public:
   /// with a body or not (a sink may have none).
   const std::set<FunctionRef> &passed(int Fn, int Site) const;
 
+  /// A digest of where the calls of \p Body, one of the program's bodies,
+  /// go: the functions each may reach, by USR, and the sinks among those
+  /// callers pass to it. What the reached functions do is not in it.
+  uint64_t callsDigest(const FunctionSummary &Body) const;
+
   /// Calls \p Visit(Caller, Site) for each call site that may call \p Fn.
   template <typename VisitFn> void forEachCaller(int Fn, VisitFn Visit) {
     for (auto [Caller, Site] : callers(Fn))

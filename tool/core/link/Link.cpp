@@ -2,6 +2,8 @@
 
 #include "core/link/Link.h"
 #include "core/link/CallGraph.h"
+#include "core/link/Facts.h"
+#include "core/link/LinkMemo.h"
 #include "core/link/Place.h"
 #include "core/link/Trace.h"
 
@@ -30,53 +32,12 @@ FlowStep returnedAt(const CallSite &Call, Symbol Callee) {
 // The program
 //===----------------------------------------------------------------------===//
 
-/// A value's position inside one function: an input port (as in Summary.h)
-/// with the field path below it. Sources are numbered program-wide.
-struct Fact {
-  PortKind Kind;
-  int Index = 0;
-  int Arg = 0;
-  Symbol Name;
-  PathRef Path;
-
-  /// Where each kind of fact keeps its numbers (as Port does).
-  static Fact source(int Source) {
-    return {PortKind::Source, Source, 0, {}, {}};
-  }
-  static Fact param(int Param, PathRef Path) {
-    return {PortKind::Param, Param, 0, {}, Path};
-  }
-  static Fact callResult(int Site, PathRef Path = {}) {
-    return {PortKind::CallResult, Site, 0, {}, Path};
-  }
-  static Fact callOut(int Site, int Arg, PathRef Path = {}) {
-    return {PortKind::CallOut, Site, Arg, {}, Path};
-  }
-  static Fact global(Symbol Variable, PathRef Path) {
-    return {PortKind::Global, 0, 0, Variable, Path};
-  }
-
-  auto key() const { return std::tie(Kind, Index, Arg, Name, Path); }
-  /// The order the solver visits facts in: by the text of their symbols,
-  /// so that it, and the paths it chooses, do not depend on the run.
-  friend bool operator<(const Fact &A, const Fact &B) {
-    return A.key() < B.key();
-  }
-  /// Equality is identity of symbols: no text is compared.
-  friend bool operator==(const Fact &A, const Fact &B) {
-    return A.key() == B.key();
-  }
-};
-
 /// Hashes of facts and queries, for the sets the solver only asks
 /// membership of.
 struct FactHash {
-  size_t operator()(const Fact &F) const {
-    return llvm::hash_combine(static_cast<int>(F.Kind), F.Index, F.Arg, F.Name,
-                              F.Path);
-  }
+  size_t operator()(const Fact &F) const { return hash_value(F); }
   size_t operator()(const std::pair<int, Fact> &Query) const {
-    return llvm::hash_combine(Query.first, (*this)(Query.second));
+    return llvm::hash_combine(Query.first, Query.second);
   }
 };
 
@@ -96,46 +57,10 @@ struct FactInFunctionInfo {
 };
 using FactsReached = llvm::DenseSet<std::pair<int, Fact>, FactInFunctionInfo>;
 
-/// Where a value ends up, as seen from outside a function.
-struct Reach {
-  enum KindT { Return, ParamOut, Global, Sink } Kind;
-  int Index = 0; // ParamOut: parameter; Sink: function
-  int Arg = 0;   // Sink: call site
-  int Arg2 = 0;  // Sink: argument
-  Symbol Name;   // Global: the variable; Sink: the sink kind
-  PathRef Path;
-  Symbol SinkName; // Sink: the sink function
-
-  auto key() const {
-    return std::tie(Kind, Index, Arg, Arg2, Name, Path, SinkName);
-  }
-
-  static Reach returned(PathRef Path) {
-    return {Return, 0, 0, 0, {}, Path, {}};
-  }
-  static Reach parameter(int Index, PathRef Path) {
-    return {ParamOut, Index, 0, 0, {}, Path, {}};
-  }
-  static Reach global(Symbol Name, PathRef Path) {
-    return {Global, 0, 0, 0, std::move(Name), Path, {}};
-  }
-  static Reach sink(int Fn, int Call, int Arg, Symbol Kind, Symbol Name) {
-    return {Sink, Fn, Call, Arg, std::move(Kind), {}, std::move(Name)};
-  }
-  friend bool operator<(const Reach &A, const Reach &B) {
-    return A.key() < B.key();
-  }
-  friend bool operator==(const Reach &A, const Reach &B) {
-    return A.key() == B.key();
-  }
-};
-
 /// Hashes a function's exit: the function, and where a value leaves it.
 struct ExitHash {
   size_t operator()(const std::pair<int, Reach> &Exit) const {
-    const Reach &R = Exit.second;
-    return llvm::hash_combine(Exit.first, static_cast<int>(R.Kind), R.Index,
-                              R.Arg, R.Arg2, R.Name, R.Path, R.SinkName);
+    return llvm::hash_combine(Exit.first, Exit.second);
   }
 };
 
@@ -160,9 +85,11 @@ llvm::ArrayRef<Edge> edgesLeaving(const FunctionSummary &Body, const Fact &At) {
 
 class Linker {
 public:
+  /// With \p Memo, takes the summaries it keeps that still hold, and
+  /// leaves it those of this link.
   Linker(const ProgramIndex &Index,
          llvm::ArrayRef<const TranslationUnitSummary *> Units, const Policy &P,
-         const LinkOptions &Options);
+         const LinkOptions &Options, LinkMemo *Memo);
   LinkResult run();
 
 private:
@@ -343,6 +270,8 @@ private:
   void traceSource(int SourceId, llvm::ArrayRef<std::pair<int, int>> Reads);
   /// Notes callback calls with no known target.
   void noteUnknownCallbacks();
+  /// Leaves the memo every summary computed, and what it read.
+  void remember();
   /// Counts functions and call sites, reading only what the solver leaves
   /// alone: it runs on a core of its own while the flows are followed.
   static LinkStats countCalls(const ProgramIndex &Index,
@@ -351,8 +280,11 @@ private:
                    uint64_t Count = 0);
 
   const Policy &Pol;
-  PathTable Paths;
-  TraceArena Arena;
+  /// Where places and traces are made: the memo's, or this link's own.
+  LinkMemo *Memo;
+  LinkMemo Own;
+  PathTable &Paths;
+  TraceArena &Arena;
   std::vector<SourceInfo> Sources;
   /// Per unit, its source indexes translated to program-wide ones.
   llvm::DenseMap<const TranslationUnitSummary *, std::vector<int>> SourceMaps;
@@ -369,6 +301,11 @@ private:
   /// not one per query, whose smallest size would be most of their memory.
   Traversal OfQueries;
   std::vector<bool> Changed;
+  /// By QueryId: the summary was taken from the memo, complete.
+  std::vector<bool> Kept;
+  /// With a memo: which functions' summaries the facts of which functions'
+  /// queries read (summaryFor), by their numbers.
+  llvm::DenseSet<std::pair<int, int>> Read;
   /// By QueryId: the query's input is open, and the function looks past
   /// it; its readers ask with a longer prefix instead (summaryFor).
   std::vector<bool> LooksPast;
@@ -397,7 +334,8 @@ private:
   /// out-parameter, a global), each passed on to the callers or readers
   /// once: a fact followed again leaves by them again.
   std::unordered_set<std::pair<int, Reach>, ExitHash> SourceExits;
-  std::map<std::tuple<int, int, int, Symbol, int, const Rule *>, Finding> Found;
+  std::map<std::tuple<Symbol, int, int, Symbol, int, const Rule *>, Finding>
+      Found;
   /// Set while following flows from sources, when reaching a function with
   /// no body means a purpose-carrying value enters unanalyzed code.
   bool Tracing = false;
@@ -412,9 +350,10 @@ private:
 
 Linker::Linker(const ProgramIndex &Index,
                llvm::ArrayRef<const TranslationUnitSummary *> Units,
-               const Policy &P, const LinkOptions &Options)
-    : Pol(P), Index(Index), Budget(Options.StepBudget),
-      Progress(Options.Progress),
+               const Policy &P, const LinkOptions &Options, LinkMemo *Memo)
+    : Pol(P), Memo(Memo), Paths((Memo ? *Memo : Own).paths()),
+      Arena((Memo ? *Memo : Own).traces()), Index(Index),
+      Budget(Options.StepBudget), Progress(Options.Progress),
       ProgressInterval(std::max<uint64_t>(Options.ProgressInterval, 1)) {
   // Program-wide sources, in an order that does not depend on the order of
   // the units: by purpose and origin.
@@ -471,7 +410,17 @@ Linker::QueryId Linker::queryOf(int Fn, const Fact &Input) {
     Summaries.emplace_back();
     Changed.push_back(false);
     LooksPast.push_back(false);
-    OfQueries.reach(int(Query), Input, [] { return Trace(); });
+    const LinkMemo::Summary *Known =
+        Memo ? Memo->find(Calls->summary(Fn), Input) : nullptr;
+    Kept.push_back(Known);
+    if (!Known) {
+      OfQueries.reach(int(Query), Input, [] { return Trace(); });
+      return Query;
+    }
+    LooksPast.back() = Known->LooksPast;
+    Summary &S = Summaries.back();
+    for (const auto &[R, T] : Known->Effects)
+      S.Found.push_back(&*S.Effects.try_emplace(R, T).first);
   }
   return Query;
 }
@@ -485,6 +434,10 @@ void Linker::read(QueryId Query, uint32_t Edge) {
 std::optional<std::pair<Linker::QueryId, llvm::ArrayRef<Symbol>>>
 Linker::summaryFor(int Target, int Arg, PathRef At) {
   llvm::ArrayRef<Symbol> Fields = *At;
+  // What a query's summary reads, the memo forgets with it.
+  if (Memo && OfQueries.Reading)
+    Read.insert(
+        {Queries[OfQueries.Items[*OfQueries.Reading].Owner]->first, Target});
   // The prefix chosen last time stands until its summary looks past it.
   auto [Known, New] =
       Chosen.try_emplace({Target, Arg, At.identity()}, QueryId(0), 0u);
@@ -509,8 +462,7 @@ Linker::summaryFor(int Target, int Arg, PathRef At) {
   return std::nullopt;
 }
 
-bool Linker::mayReach(const CallSite &Call, int Arg, PathRef At,
-                      int Target) {
+bool Linker::mayReach(const CallSite &Call, int Arg, PathRef At, int Target) {
   if (!Call.Virtual || Arg != ObjectArg || (*At).empty())
     return true;
   Symbol Holder = Paths.classOf((*At).front());
@@ -519,8 +471,12 @@ bool Linker::mayReach(const CallSite &Call, int Arg, PathRef At,
     Known->second = ClassHierarchy::classOfMethod(Calls->summary(Target).Usr)
                         .value_or(Symbol());
   Symbol Overrider = Known->second;
-  return Holder.empty() || Overrider.empty() ||
-         Index.classes().mayBeBoth(Holder, Overrider);
+  if (Holder.empty() || Overrider.empty())
+    return true;
+  bool MayBeBoth = Index.classes().mayBeBoth(Holder, Overrider);
+  if (Memo)
+    Memo->noteClasses(Holder, Overrider, MayBeBoth);
+  return MayBeBoth;
 }
 
 PathRef Linker::below(PathRef Inner, llvm::ArrayRef<Symbol> Rest, bool Open) {
@@ -586,7 +542,7 @@ void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out) {
       const std::vector<int> &Targets = Calls->targets(Fn, To.Index);
       bool IsSink = false;
       if (To.Arg >= 0 && Call.Args[To.Arg].SinkKind) {
-        Out(Reach::sink(Fn, To.Index, To.Arg, *Call.Args[To.Arg].SinkKind,
+        Out(Reach::sink(Body, To.Index, To.Arg, *Call.Args[To.Arg].SinkKind,
                         Call.CalleeName),
             Through);
         IsSink = true;
@@ -594,7 +550,7 @@ void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out) {
       for (const FunctionRef &Ref : Calls->passed(Fn, To.Index))
         if (To.Arg >= 0 && static_cast<size_t>(To.Arg) < Ref.SinkKinds.size() &&
             Ref.SinkKinds[To.Arg]) {
-          Out(Reach::sink(Fn, To.Index, To.Arg, *Ref.SinkKinds[To.Arg],
+          Out(Reach::sink(Body, To.Index, To.Arg, *Ref.SinkKinds[To.Arg],
                           Ref.Name),
               Through);
           IsSink = true;
@@ -661,9 +617,10 @@ void Linker::applyEffects(const Passed &In, ThroughFn &Through, QueryId Query,
   SourceSpot Spot = In.Arg >= 0 ? In.Call.Args[In.Arg].Where : In.Call.Where;
   LazyTrace Enter([&] {
     return Arena.extend(
-        Through(), In.Arg >= 0 ? FlowStep::at(FlowStepKind::PassedAsArgument,
-                                              Spot, Name, In.Arg)
-                               : FlowStep::at(FlowStepKind::CalledOn, Spot, Name));
+        Through(),
+        In.Arg >= 0
+            ? FlowStep::at(FlowStepKind::PassedAsArgument, Spot, Name, In.Arg)
+            : FlowStep::at(FlowStepKind::CalledOn, Spot, Name));
   });
   // By index: an effect applied may add to this very summary (recursion).
   for (size_t K = From; K < End; ++K) {
@@ -829,11 +786,11 @@ void Linker::leave(int Fn, const Reach &R, MakeTrace MakeRT) {
     break;
   case Reach::Sink: {
     const SourceInfo &Source = Sources[Traced];
-    const CallSite &Call = Calls->summary(R.Index).Calls[R.Arg];
+    const CallSite &Call = R.In->Calls[R.Arg];
     Symbol Kind = R.Name;
     for (const Rule *Broken : Pol.rulesBrokenBy(Source.Purpose, Kind)) {
-      auto Key = std::make_tuple(R.Index, R.Arg, R.Arg2, R.SinkName, Traced,
-                                 Broken);
+      auto Key =
+          std::make_tuple(R.In->Usr, R.Arg, R.Arg2, R.SinkName, Traced, Broken);
       std::vector<FlowStep> Steps = flatten(RT);
       // Of the paths found, report the shortest: the most direct account
       // of the flow.
@@ -886,7 +843,33 @@ void Linker::traceSource(int SourceId,
                 Sources[SourceId].OriginName, Budget);
 }
 
+void Linker::remember() {
+  llvm::DenseMap<int, uint64_t> CallsOf;
+  for (QueryId Query = 0; Query < Queries.size(); ++Query) {
+    if (Kept[Query])
+      continue;
+    const auto &[Fn, Input] = *Queries[Query];
+    const FunctionSummary &Body = Calls->summary(Fn);
+    auto [Digest, New] = CallsOf.try_emplace(Fn);
+    if (New)
+      Digest->second = Calls->callsDigest(Body);
+    LinkMemo::Summary S;
+    S.LooksPast = LooksPast[Query];
+    for (const auto *Effect : Summaries[Query].Found)
+      S.Effects.push_back(*Effect);
+    Memo->keep(Index.sharedDefinition(Body.Usr), Digest->second, Input,
+               std::move(S));
+  }
+  for (auto [Reader, Callee] : Read)
+    Memo->noteRead(Calls->summary(Reader), Calls->summary(Callee));
+  Memo->linked();
+}
+
 LinkResult Linker::run() {
+  if (Memo)
+    Memo->forgetChanged(Index, [this](const FunctionSummary &Body) {
+      return Calls->callsDigest(Body);
+    });
   std::future<LinkStats> Counted = std::async(
       std::launch::async, countCalls, std::cref(Index), std::cref(*Calls));
   // Program-wide source to its reads: (function, source as numbered in
@@ -917,6 +900,10 @@ LinkResult Linker::run() {
   Result.Stats.Summaries = Summaries.size();
   Result.Stats.Steps = Steps;
   Result.Stats.BudgetExhausted = Steps > Budget;
+  Result.Stats.KeptSummaries = llvm::count(Kept, true);
+  // A link stopped at its budget leaves summaries incomplete.
+  if (Memo && !Result.Stats.BudgetExhausted)
+    remember();
   Result.Approximations = std::move(Approximations);
   return Result;
 }
@@ -925,8 +912,8 @@ LinkResult Linker::run() {
 
 LinkResult link(const ProgramIndex &Index,
                 llvm::ArrayRef<const TranslationUnitSummary *> Units,
-                const Policy &P, const LinkOptions &Options) {
-  LinkResult Result = Linker(Index, Units, P, Options).run();
+                const Policy &P, const LinkOptions &Options, LinkMemo *Memo) {
+  LinkResult Result = Linker(Index, Units, P, Options, Memo).run();
   // A header's comments are in every unit that includes it.
   for (const TranslationUnitSummary *Unit : Units)
     llvm::append_range(Result.Suppressions, Unit->Suppressions);

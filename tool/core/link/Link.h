@@ -29,6 +29,8 @@
 
 namespace pii {
 
+class LinkMemo;
+
 struct LinkStats {
   unsigned Functions = 0;
   /// Functions whose units hold different bodies (ProgramIndex).
@@ -38,6 +40,8 @@ struct LinkStats {
   /// the opaque-call model.
   unsigned OpaqueCallSites = 0;
   unsigned Summaries = 0;
+  /// Of them, those taken from a previous link (LinkMemo).
+  unsigned KeptSummaries = 0;
   /// Steps the solver took (edges followed from a fact), and whether it
   /// stopped at its budget with the flows not all followed.
   uint64_t Steps = 0;
@@ -92,10 +96,13 @@ LinkResult link(const std::vector<TranslationUnitSummary> &Units,
 LinkResult link(llvm::ArrayRef<const TranslationUnitSummary *> Units,
                 const Policy &P, const LinkOptions &Options = {});
 /// The same, with \p Index holding \p Units already, each added with a rank
-/// in the order of \p Units: built while they were being read.
+/// in the order of \p Units: built while they were being read. With
+/// \p Memo, the summaries of an earlier link of the program that still
+/// hold are taken from it, and this link's left in it (LinkMemo.h).
 LinkResult link(const ProgramIndex &Index,
                 llvm::ArrayRef<const TranslationUnitSummary *> Units,
-                const Policy &P, const LinkOptions &Options = {});
+                const Policy &P, const LinkOptions &Options = {},
+                LinkMemo *Memo = nullptr);
 
 } // namespace pii
 

@@ -22,7 +22,7 @@ void ProgramIndex::add(const TranslationUnitSummary &Unit, uint64_t Rank) {
     Classes.add(Class);
   for (const SharedFunction &Shared : Unit.Functions) {
     const FunctionSummary &F = *Shared;
-    Definition Here{&F, &Unit, Rank};
+    Definition Here{&F, &Shared, &Unit, Rank};
     auto [It, New] = Definitions.try_emplace(F.Usr, Here);
     if (!New) {
       bool Same = It->second.Body == &F;

@@ -48,6 +48,11 @@ public:
   bool isDefinition(const FunctionSummary &F) const {
     return definition(F.Usr) == &F;
   }
+  /// The program's body of \p Usr as its units hold it; \p Usr must have
+  /// one.
+  const SharedFunction &sharedDefinition(Symbol Usr) const {
+    return *Definitions.find(Usr)->second.Shared;
+  }
   /// The unit the program's body of \p Usr comes from.
   const TranslationUnitSummary *unitOf(Symbol Usr) const;
   /// How many functions have a body.
@@ -81,6 +86,7 @@ public:
 private:
   struct Definition {
     const FunctionSummary *Body;
+    const SharedFunction *Shared;
     const TranslationUnitSummary *Unit;
     uint64_t Rank;
   };

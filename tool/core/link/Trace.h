@@ -53,6 +53,9 @@ public:
     return &Nodes.emplace_back(TraceNode{A, nullptr, 0, B});
   }
 
+  /// How many nodes it holds: what its memory grows with.
+  size_t size() const { return Nodes.size(); }
+
 private:
   std::deque<TraceNode> Nodes;
   std::deque<FlowStep> OwnSteps;

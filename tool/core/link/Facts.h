@@ -1,0 +1,108 @@
+//===- Facts.h - Where a value is, inside and outside a function -*- C++
+//-*-===//
+//
+// The link's two vocabularies: a Fact is a value's place inside one
+// function (an input port with a field path), a Reach where a value leaves
+// it, as seen by its callers. A summary maps an input Fact to Reaches.
+// Neither names a function by a number of one link: a summary kept from one
+// link to the next (LinkMemo) means the same in both.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_CORE_LINK_FACTS_H
+#define PII_CORE_LINK_FACTS_H
+
+#include "core/link/Place.h"
+#include "core/model/Summary.h"
+
+#include "llvm/ADT/Hashing.h"
+
+#include <tuple>
+
+namespace pii {
+
+/// A value's position inside one function: an input port (as in Summary.h)
+/// with the field path below it. Sources are numbered program-wide.
+struct Fact {
+  PortKind Kind;
+  int Index = 0;
+  int Arg = 0;
+  Symbol Name;
+  PathRef Path;
+
+  /// Where each kind of fact keeps its numbers (as Port does).
+  static Fact source(int Source) {
+    return {PortKind::Source, Source, 0, {}, {}};
+  }
+  static Fact param(int Param, PathRef Path) {
+    return {PortKind::Param, Param, 0, {}, Path};
+  }
+  static Fact callResult(int Site, PathRef Path = {}) {
+    return {PortKind::CallResult, Site, 0, {}, Path};
+  }
+  static Fact callOut(int Site, int Arg, PathRef Path = {}) {
+    return {PortKind::CallOut, Site, Arg, {}, Path};
+  }
+  static Fact global(Symbol Variable, PathRef Path) {
+    return {PortKind::Global, 0, 0, Variable, Path};
+  }
+
+  auto key() const { return std::tie(Kind, Index, Arg, Name, Path); }
+  /// The order the solver visits facts in: by the text of their symbols,
+  /// so that it, and the paths it chooses, do not depend on the run.
+  friend bool operator<(const Fact &A, const Fact &B) {
+    return A.key() < B.key();
+  }
+  /// Equality is identity of symbols: no text is compared.
+  friend bool operator==(const Fact &A, const Fact &B) {
+    return A.key() == B.key();
+  }
+  friend llvm::hash_code hash_value(const Fact &F) {
+    return llvm::hash_combine(static_cast<int>(F.Kind), F.Index, F.Arg, F.Name,
+                              F.Path);
+  }
+};
+
+/// Where a value ends up, as seen from outside a function.
+struct Reach {
+  enum KindT { Return, ParamOut, Global, Sink } Kind;
+  int Index = 0; // ParamOut: parameter
+  int Arg = 0;   // Sink: call site
+  int Arg2 = 0;  // Sink: argument
+  Symbol Name;   // Global: the variable; Sink: the sink kind
+  PathRef Path;
+  Symbol SinkName;                     // Sink: the sink function
+  const FunctionSummary *In = nullptr; // Sink: the function calling it
+
+  auto key() const {
+    return std::tie(Kind, Index, Arg, Arg2, Name, Path, SinkName, In);
+  }
+
+  static Reach returned(PathRef Path) {
+    return {Return, 0, 0, 0, {}, Path, {}, nullptr};
+  }
+  static Reach parameter(int Index, PathRef Path) {
+    return {ParamOut, Index, 0, 0, {}, Path, {}, nullptr};
+  }
+  static Reach global(Symbol Name, PathRef Path) {
+    return {Global, 0, 0, 0, Name, Path, {}, nullptr};
+  }
+  static Reach sink(const FunctionSummary &In, int Call, int Arg, Symbol Kind,
+                    Symbol Name) {
+    return {Sink, 0, Call, Arg, Kind, {}, Name, &In};
+  }
+  friend bool operator<(const Reach &A, const Reach &B) {
+    return A.key() < B.key();
+  }
+  friend bool operator==(const Reach &A, const Reach &B) {
+    return A.key() == B.key();
+  }
+  friend llvm::hash_code hash_value(const Reach &R) {
+    return llvm::hash_combine(static_cast<int>(R.Kind), R.Index, R.Arg, R.Arg2,
+                              R.Name, R.Path, R.SinkName, R.In);
+  }
+};
+
+} // namespace pii
+
+#endif // PII_CORE_LINK_FACTS_H

@@ -1,0 +1,98 @@
+//===- LinkMemo.cpp -------------------------------------------------------===//
+
+#include "core/link/LinkMemo.h"
+
+#include "llvm/ADT/DenseSet.h"
+
+namespace pii {
+
+/// How many times the traces of a link from nothing the memo may hold
+/// before it starts afresh: what summaries forgotten leave behind, and
+/// the traces of the flows from sources, made again by every link.
+static constexpr size_t TracesKeptPerLink = 4;
+
+void LinkMemo::clear() {
+  Functions.clear();
+  Summaries.clear();
+  ClassesAsked.clear();
+  Paths = PathTable();
+  Traces = TraceArena();
+  FreshTraces = 0;
+}
+
+void LinkMemo::forgetChanged(
+    const ProgramIndex &Index,
+    llvm::function_ref<uint64_t(const FunctionSummary &)> CallsOf) {
+  bool ClassesAsBefore = llvm::all_of(ClassesAsked, [&](const auto &Asked) {
+    auto [A, B] = Asked.first;
+    return Index.classes().mayBeBoth(A, B) == Asked.second;
+  });
+  if (!ClassesAsBefore || Traces.size() > TracesKeptPerLink * FreshTraces) {
+    clear();
+    return;
+  }
+  llvm::DenseMap<const FunctionSummary *, std::vector<const FunctionSummary *>>
+      ReadBy;
+  std::vector<const FunctionSummary *> Work;
+  for (const auto &[Body, F] : Functions) {
+    for (const FunctionSummary *Callee : F.Reads)
+      ReadBy[Callee].push_back(Body);
+    if (!Index.isDefinition(*Body) || CallsOf(*Body) != F.Calls)
+      Work.push_back(Body);
+  }
+  llvm::DenseSet<const FunctionSummary *> Forgotten(Work.begin(), Work.end());
+  while (!Work.empty()) {
+    const FunctionSummary *Changed = Work.back();
+    Work.pop_back();
+    for (const FunctionSummary *Reader : ReadBy.lookup(Changed))
+      if (Forgotten.insert(Reader).second)
+        Work.push_back(Reader);
+  }
+  if (Forgotten.size() == Functions.size()) {
+    clear();
+    return;
+  }
+  for (auto It = Summaries.begin(); It != Summaries.end();)
+    It = Forgotten.contains(It->first.first) ? Summaries.erase(It)
+                                             : std::next(It);
+  for (const FunctionSummary *Body : Forgotten)
+    Functions.erase(Body);
+}
+
+const LinkMemo::Summary *LinkMemo::find(const FunctionSummary &Body,
+                                        const Fact &Input) const {
+  auto It = Summaries.find({&Body, Input});
+  return It == Summaries.end() ? nullptr : &It->second;
+}
+
+void LinkMemo::keep(const SharedFunction &Body, uint64_t Calls,
+                    const Fact &Input, Summary S) {
+  Function &F = Functions[Body.get()];
+  if (!F.Body) {
+    F.Body = Body;
+    F.Calls = Calls;
+  }
+  Summaries.insert_or_assign({Body.get(), Input}, std::move(S));
+}
+
+void LinkMemo::noteClasses(Symbol A, Symbol B, bool MayBeBoth) {
+  ClassesAsked.try_emplace({A, B}, MayBeBoth);
+}
+
+void LinkMemo::noteRead(const FunctionSummary &Reader,
+                        const FunctionSummary &Callee) {
+  // The reader's summaries were kept first: it was computed by this link.
+  if (auto It = Functions.find(&Reader); It != Functions.end())
+    It->second.Reads.push_back(&Callee);
+}
+
+void LinkMemo::linked() {
+  for (auto &[Body, F] : Functions) {
+    llvm::sort(F.Reads);
+    F.Reads.erase(std::unique(F.Reads.begin(), F.Reads.end()), F.Reads.end());
+  }
+  if (!FreshTraces)
+    FreshTraces = std::max<size_t>(Traces.size(), 1);
+}
+
+} // namespace pii

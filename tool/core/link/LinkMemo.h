@@ -1,0 +1,112 @@
+//===- LinkMemo.h - Summaries kept from one link to the next ----*- C++ -*-===//
+//
+// The editor links the program again after every edit, and an edit changes
+// the bodies of a few functions. The summaries the link computed for the
+// others still hold: a summary depends on its function's body, on where
+// that body's calls go, on which classes may be one object (the filter of
+// virtual calls), and on the summaries of the callees it read, nothing
+// else. A LinkMemo keeps a link's summaries with
+// what they depended on; the next link takes those whose dependencies are
+// unchanged as they are and computes only the rest. The flows from the
+// sources are followed again every time: they are what an edit changes,
+// and the summaries kept make them cheap.
+//
+// The places and traces of the summaries kept are the memo's, and every
+// link that uses it makes its own there too, so that what it keeps stays
+// valid. A summary forgotten leaves its traces behind: once they are most
+// of the memo, it starts afresh.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_CORE_LINK_LINKMEMO_H
+#define PII_CORE_LINK_LINKMEMO_H
+
+#include "core/link/Facts.h"
+#include "core/link/Place.h"
+#include "core/link/ProgramIndex.h"
+#include "core/link/Trace.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+#include <cstdint>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace pii {
+
+class LinkMemo {
+public:
+  /// A function's summary for one value entering it: where the value
+  /// goes, each with the trace inside, in the order they were found; or,
+  /// if the function looks past the value's open place, that.
+  struct Summary {
+    bool LooksPast = false;
+    std::vector<std::pair<Reach, Trace>> Effects;
+  };
+
+  PathTable &paths() { return Paths; }
+  TraceArena &traces() { return Traces; }
+
+  /// Forgets the summaries that do not hold in \p Index's program: those
+  /// of functions whose body is not the program's any more or whose calls
+  /// go elsewhere (\p CallsOf, a digest of where a body's calls go, is
+  /// not what it was), and those that read them, at any depth. Forgets
+  /// everything if the program's classes answer a question the link asked
+  /// differently (noteClasses), or if the traces of summaries forgotten
+  /// are most of the memo.
+  void
+  forgetChanged(const ProgramIndex &Index,
+                llvm::function_ref<uint64_t(const FunctionSummary &)> CallsOf);
+
+  /// The summary kept for \p Body and a value entering it as \p Input.
+  const Summary *find(const FunctionSummary &Body, const Fact &Input) const;
+
+  /// Keeps \p S as \p Body's summary for \p Input; \p Calls is the digest
+  /// of where Body's calls go.
+  void keep(const SharedFunction &Body, uint64_t Calls, const Fact &Input,
+            Summary S);
+  /// Notes that the link asked whether one object may be both an \p A and
+  /// a \p B (ClassHierarchy::mayBeBoth), and was answered \p MayBeBoth.
+  void noteClasses(Symbol A, Symbol B, bool MayBeBoth);
+  /// Notes that a summary of \p Reader read one of \p Callee, which must
+  /// be kept too: when Callee's are forgotten, so are Reader's.
+  void noteRead(const FunctionSummary &Reader, const FunctionSummary &Callee);
+  /// Notes that a link has kept all it computed: the memo's size after a
+  /// link from nothing is the measure of what the next may leave behind.
+  void linked();
+
+  /// How many summaries, and of how many functions, it keeps.
+  size_t summaries() const { return Summaries.size(); }
+  size_t functions() const { return Functions.size(); }
+
+private:
+  struct Function {
+    /// Held, so that its address names no other body while kept.
+    SharedFunction Body;
+    uint64_t Calls = 0;
+    /// The functions whose summaries this one's read.
+    std::vector<const FunctionSummary *> Reads;
+  };
+  struct KeyHash {
+    size_t operator()(const std::pair<const FunctionSummary *, Fact> &K) const {
+      return llvm::hash_combine(K.first, K.second);
+    }
+  };
+
+  void clear();
+
+  PathTable Paths;
+  TraceArena Traces;
+  llvm::DenseMap<const FunctionSummary *, Function> Functions;
+  std::unordered_map<std::pair<const FunctionSummary *, Fact>, Summary, KeyHash>
+      Summaries;
+  llvm::DenseMap<std::pair<Symbol, Symbol>, bool> ClassesAsked;
+  /// The traces made by the last link from nothing.
+  size_t FreshTraces = 0;
+};
+
+} // namespace pii
+
+#endif // PII_CORE_LINK_LINKMEMO_H
