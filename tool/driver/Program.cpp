@@ -123,9 +123,6 @@ void linkInto(ProgramAnalysis &Result, const ProgramIndex &Index,
   LinkResult Linked;
   Result.LinkCrashed =
       !runIsolated([&] { Linked = pii::link(Index, Units, P, Options, Memo); });
-  // What a link that crashed left in the memo need not hold.
-  if (Result.LinkCrashed && Memo)
-    *Memo = LinkMemo();
   Result.LinkSeconds = secondsSince(Start);
   adoptLink(Result, std::move(Linked), Units);
 }
@@ -272,6 +269,12 @@ ProgramAnalysis Program::link() {
     linkInto(Result, indexOf(Units), Units, P, Progress, LinkBudget,
              Memo.get());
   Unpacking.reset();
+  // What a link that crashed left in the memo need not hold, nor be safe
+  // to take apart: it is leaked, as what the crash allocated is.
+  if (Result.LinkCrashed && Memo) {
+    (void)Memo.release();
+    Memo = std::make_unique<LinkMemo>();
+  }
   if (!LinkProblem.empty())
     Result.CacheProblems.push_back(std::move(LinkProblem));
   // A link stopped at its budget is not kept: the next run, perhaps with a
