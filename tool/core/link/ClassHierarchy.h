@@ -34,6 +34,12 @@ public:
 
   /// Whether one object of the program may be both a \p A and a \p B.
   bool mayBeBoth(Symbol A, Symbol B) const;
+  /// Calls \p Visit(A, B, MayBeBoth) for each question mayBeBoth has
+  /// answered (and kept) so far.
+  template <typename VisitFn> void forEachAnswer(VisitFn Visit) const {
+    for (const auto &[Asked, Answer] : Answers)
+      Visit(Asked.first, Asked.second, Answer);
+  }
 
   /// The class whose member \p Field (a field's USR) is, if its USR says.
   static std::optional<Symbol> classOfField(Symbol Field);

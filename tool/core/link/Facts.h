@@ -58,8 +58,7 @@ struct Fact {
     return A.key() == B.key();
   }
   friend llvm::hash_code hash_value(const Fact &F) {
-    return llvm::hash_combine(static_cast<int>(F.Kind), F.Index, F.Arg, F.Name,
-                              F.Path);
+    return llvm::hash_value(F.key());
   }
 };
 
@@ -98,8 +97,7 @@ struct Reach {
     return A.key() == B.key();
   }
   friend llvm::hash_code hash_value(const Reach &R) {
-    return llvm::hash_combine(static_cast<int>(R.Kind), R.Index, R.Arg, R.Arg2,
-                              R.Name, R.Path, R.SinkName, R.In);
+    return llvm::hash_value(R.key());
   }
 };
 

@@ -471,12 +471,8 @@ bool Linker::mayReach(const CallSite &Call, int Arg, PathRef At, int Target) {
     Known->second = ClassHierarchy::classOfMethod(Calls->summary(Target).Usr)
                         .value_or(Symbol());
   Symbol Overrider = Known->second;
-  if (Holder.empty() || Overrider.empty())
-    return true;
-  bool MayBeBoth = Index.classes().mayBeBoth(Holder, Overrider);
-  if (Memo)
-    Memo->noteClasses(Holder, Overrider, MayBeBoth);
-  return MayBeBoth;
+  return Holder.empty() || Overrider.empty() ||
+         Index.classes().mayBeBoth(Holder, Overrider);
 }
 
 PathRef Linker::below(PathRef Inner, llvm::ArrayRef<Symbol> Rest, bool Open) {
@@ -862,6 +858,8 @@ void Linker::remember() {
   }
   for (auto [Reader, Callee] : Read)
     Memo->noteRead(Calls->summary(Reader), Calls->summary(Callee));
+  // The class hierarchy keeps every answer the link's virtual calls asked.
+  Memo->noteClasses(Index.classes());
   Memo->linked();
 }
 

@@ -75,8 +75,10 @@ void LinkMemo::keep(const SharedFunction &Body, uint64_t Calls,
   Summaries.insert_or_assign({Body.get(), Input}, std::move(S));
 }
 
-void LinkMemo::noteClasses(Symbol A, Symbol B, bool MayBeBoth) {
-  ClassesAsked.try_emplace({A, B}, MayBeBoth);
+void LinkMemo::noteClasses(const ClassHierarchy &Classes) {
+  Classes.forEachAnswer([this](Symbol A, Symbol B, bool MayBeBoth) {
+    ClassesAsked.try_emplace({A, B}, MayBeBoth);
+  });
 }
 
 void LinkMemo::noteRead(const FunctionSummary &Reader,

@@ -67,9 +67,9 @@ public:
   /// of where Body's calls go.
   void keep(const SharedFunction &Body, uint64_t Calls, const Fact &Input,
             Summary S);
-  /// Notes that the link asked whether one object may be both an \p A and
-  /// a \p B (ClassHierarchy::mayBeBoth), and was answered \p MayBeBoth.
-  void noteClasses(Symbol A, Symbol B, bool MayBeBoth);
+  /// Notes the questions a link asked \p Classes (whether one object may
+  /// be of two classes), and their answers.
+  void noteClasses(const ClassHierarchy &Classes);
   /// Notes that a summary of \p Reader read one of \p Callee, which must
   /// be kept too: when Callee's are forgotten, so are Reader's.
   void noteRead(const FunctionSummary &Reader, const FunctionSummary &Callee);
