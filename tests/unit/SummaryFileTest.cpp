@@ -2,7 +2,8 @@
 #include "TestAST.h"
 #include "core/analysis/Analyze.h"
 #include "core/link/Link.h"
-#include "store/SummaryArchive.h"
+#include "core/model/SummaryFields.h"
+#include "store/Archive.h"
 
 #include <catch2/catch.hpp>
 
@@ -94,7 +95,8 @@ TEST_CASE("a sealed summary that does not hold together is refused",
   // The link looks edges up by the port they leave from.
   Unit = extracted();
   REQUIRE(edit(Unit.Functions[1]).Edges.size() >= 2);
-  std::swap(edit(Unit.Functions[1]).Edges.front(), edit(Unit.Functions[1]).Edges.back());
+  std::swap(edit(Unit.Functions[1]).Edges.front(),
+            edit(Unit.Functions[1]).Edges.back());
   CHECK_THAT(errorOf(encodeSummaries({Unit})),
              Catch::Contains("function 1: edges out of canonical order"));
 }

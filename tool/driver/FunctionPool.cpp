@@ -1,7 +1,8 @@
 //===- FunctionPool.cpp ---------------------------------------------------===//
 
 #include "driver/FunctionPool.h"
-#include "store/SummaryArchive.h"
+#include "core/model/SummaryFields.h"
+#include "store/Archive.h"
 
 #include "llvm/Support/xxhash.h"
 

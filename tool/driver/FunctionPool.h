@@ -8,7 +8,7 @@
 // link then also meets each body once rather than once a unit.
 //
 // Summaries are the same when they hold the same values: their archive
-// forms (SummaryArchive.h) are the same. Two that differ (a function whose
+// forms (store/Archive.h) are the same. Two that differ (a function whose
 // units see different macros, or that breaks the one-definition rule) are
 // both kept; the link index says how many there are.
 //

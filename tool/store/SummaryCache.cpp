@@ -1,7 +1,8 @@
 //===- SummaryCache.cpp ---------------------------------------------------===//
 
 #include "store/SummaryCache.h"
-#include "store/SummaryArchive.h"
+#include "core/model/SummaryFields.h"
+#include "store/Archive.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"

@@ -1,7 +1,8 @@
 //===- SummaryFile.cpp ----------------------------------------------------===//
 
 #include "store/SummaryFile.h"
-#include "store/SummaryArchive.h"
+#include "core/model/SummaryFields.h"
+#include "store/Archive.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/xxhash.h"

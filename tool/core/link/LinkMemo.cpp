@@ -2,6 +2,8 @@
 
 #include "core/link/LinkMemo.h"
 
+#include "core/link/MovedBody.h"
+
 #include "llvm/ADT/DenseSet.h"
 
 namespace pii {
@@ -34,11 +36,22 @@ void LinkMemo::forgetChanged(
   llvm::DenseMap<const FunctionSummary *, std::vector<const FunctionSummary *>>
       ReadBy;
   std::vector<const FunctionSummary *> Work;
+  Moves Moved;
   for (const auto &[Body, F] : Functions) {
     for (const FunctionSummary *Callee : F.Reads)
       ReadBy[Callee].push_back(Body);
-    if (!Index.isDefinition(*Body) || CallsOf(*Body) != F.Calls)
+    bool Holds = Index.isDefinition(*Body) ? CallsOf(*Body) == F.Calls
+                                           : moved(Index, F, CallsOf, Moved);
+    if (!Holds)
       Work.push_back(Body);
+  }
+  if (Moved.Ambiguous) {
+    // Two bodies had a place in common and moved it apart (as the
+    // functions one macro defines may): their steps cannot tell which
+    // they belong to.
+    for (const auto &[Old, New] : Moved.Bodies)
+      Work.push_back(Old);
+    Moved = Moves();
   }
   llvm::DenseSet<const FunctionSummary *> Forgotten(Work.begin(), Work.end());
   while (!Work.empty()) {
@@ -55,8 +68,64 @@ void LinkMemo::forgetChanged(
   for (auto It = Summaries.begin(); It != Summaries.end();)
     It = Forgotten.contains(It->first.first) ? Summaries.erase(It)
                                              : std::next(It);
-  for (const FunctionSummary *Body : Forgotten)
+  for (const FunctionSummary *Body : Forgotten) {
     Functions.erase(Body);
+    Moved.Bodies.erase(Body);
+  }
+  if (!Moved.Bodies.empty())
+    relocate(Index, Moved);
+}
+
+bool LinkMemo::moved(
+    const ProgramIndex &Index, const Function &Kept,
+    llvm::function_ref<uint64_t(const FunctionSummary &)> CallsOf,
+    Moves &Moved) const {
+  const FunctionSummary *Now = Index.definition(Kept.Body->Usr);
+  // A body already kept has summaries of its own.
+  if (!Now || Functions.count(Now) || CallsOf(*Now) != Kept.Calls)
+    return false;
+  std::optional<PlaceMoves> Places = placesMoved(*Kept.Body, *Now);
+  if (!Places)
+    return false;
+  Moved.Bodies[Kept.Body.get()] = Now;
+  for (const auto &[Old, New] : *Places) {
+    auto [It, Inserted] = Moved.Places.try_emplace(Old, New);
+    Moved.Ambiguous |= !Inserted && !(It->second == New);
+  }
+  return true;
+}
+
+void LinkMemo::relocate(const ProgramIndex &Index, const Moves &Moved) {
+  auto Now = [&](const FunctionSummary *Body) {
+    const FunctionSummary *New = Moved.Bodies.lookup(Body);
+    return New ? New : Body;
+  };
+  llvm::DenseMap<const FlowStep *, const FlowStep *> Arrays;
+  for (const auto &[Old, New] : Moved.Bodies)
+    for (size_t E = 0; E < Old->Edges.size(); ++E)
+      Arrays[Old->Edges[E].Steps.data()] = New->Edges[E].Steps.data();
+  Traces.relocate(Arrays, [&](SourceSpot &Place) {
+    if (auto It = Moved.Places.find(Place); It != Moved.Places.end())
+      Place = It->second;
+  });
+
+  decltype(Summaries) Relocated;
+  Relocated.reserve(Summaries.size());
+  for (auto &[Key, S] : Summaries) {
+    for (auto &[R, T] : S.Effects)
+      R.In = R.In ? Now(R.In) : nullptr;
+    Relocated.emplace(std::make_pair(Now(Key.first), Key.second), std::move(S));
+  }
+  Summaries = std::move(Relocated);
+  for (auto &[Body, F] : Functions)
+    for (const FunctionSummary *&Callee : F.Reads)
+      Callee = Now(Callee);
+  for (const auto &[Old, New] : Moved.Bodies) {
+    Function F = std::move(Functions[Old]);
+    Functions.erase(Old);
+    F.Body = Index.sharedDefinition(New->Usr);
+    Functions[New] = std::move(F);
+  }
 }
 
 const LinkMemo::Summary *LinkMemo::find(const FunctionSummary &Body,

@@ -30,6 +30,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <cstdint>
+#include <map>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -52,7 +53,9 @@ public:
   /// Forgets the summaries that do not hold in \p Index's program: those
   /// of functions whose body is not the program's any more or whose calls
   /// go elsewhere (\p CallsOf, a digest of where a body's calls go, is
-  /// not what it was), and those that read them, at any depth. Forgets
+  /// not what it was), and those that read them, at any depth. A body
+  /// that only moved (MovedBody.h) keeps its summaries, their places
+  /// moved with it. Forgets
   /// everything if the program's classes answer a question the link asked
   /// differently (noteClasses), or if the traces of summaries forgotten
   /// are most of the memo.
@@ -95,6 +98,23 @@ private:
     }
   };
 
+  /// Bodies that only moved, each with the program's body now, and where
+  /// each of their places went.
+  struct Moves {
+    llvm::DenseMap<const FunctionSummary *, const FunctionSummary *> Bodies;
+    std::map<SourceSpot, SourceSpot> Places;
+    /// Whether one place went two ways.
+    bool Ambiguous = false;
+  };
+
+  /// Whether \p Kept's body, no longer the program's, only moved: then
+  /// notes it in \p Moved.
+  bool moved(const ProgramIndex &Index, const Function &Kept,
+             llvm::function_ref<uint64_t(const FunctionSummary &)> CallsOf,
+             Moves &Moved) const;
+  /// Keeps the summaries of the bodies \p Moved as the new bodies', with
+  /// every place in their traces moved.
+  void relocate(const ProgramIndex &Index, const Moves &Moved);
   void clear();
 
   PathTable Paths;

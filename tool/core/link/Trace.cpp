@@ -7,6 +7,16 @@
 
 namespace pii {
 
+void TraceArena::relocate(
+    const llvm::DenseMap<const FlowStep *, const FlowStep *> &Arrays,
+    llvm::function_ref<void(SourceSpot &)> Move) {
+  for (TraceNode &N : Nodes)
+    if (const FlowStep *Now = Arrays.lookup(N.Steps))
+      N.Steps = Now;
+  for (FlowStep &Step : OwnSteps)
+    Move(Step.Where);
+}
+
 std::vector<FlowStep> flatten(Trace T) {
   std::vector<FlowStep> Steps;
   // What is left to read, last first: a node, or (true) a node's own steps.

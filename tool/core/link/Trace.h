@@ -12,6 +12,7 @@
 
 #include "core/model/Finding.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <deque>
@@ -52,6 +53,14 @@ public:
       return A;
     return &Nodes.emplace_back(TraceNode{A, nullptr, 0, B});
   }
+
+  /// Moves the places its steps name, for bodies that only moved
+  /// (MovedBody.h): a node reading the steps of an array in \p Arrays
+  /// reads those of the array paired with it, the same but for places,
+  /// and \p Move moves the place of each step the arena holds itself.
+  void
+  relocate(const llvm::DenseMap<const FlowStep *, const FlowStep *> &Arrays,
+           llvm::function_ref<void(SourceSpot &)> Move);
 
   /// How many nodes it holds: what its memory grows with.
   size_t size() const { return Nodes.size(); }

@@ -1,17 +1,18 @@
-//===- SummaryArchive.h - Summaries in the binary archive form --*- C++ -*-===//
+//===- SummaryFields.h - The summary types, field by field -----*- C++ -*-===//
 //
-// The field lists of the summary types for Archive.h, in declaration order.
-// A field added to a summary type must be added here, and the cache's format
-// version raised.
+// The field lists of the summary types, in declaration order, for whatever
+// walks a summary's values one by one: the archive (store/Archive.h), and
+// the link's test of whether a body only moved in its file
+// (link/MovedBody.h). A field added to a summary type must be added here,
+// and the cache's format version raised.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef PII_STORE_SUMMARYARCHIVE_H
-#define PII_STORE_SUMMARYARCHIVE_H
+#ifndef PII_CORE_MODEL_SUMMARYFIELDS_H
+#define PII_CORE_MODEL_SUMMARYFIELDS_H
 
 #include "core/model/CompilerDiagnostic.h"
 #include "core/model/Summary.h"
-#include "store/Archive.h"
 
 namespace pii {
 
@@ -71,4 +72,4 @@ template <typename Ar> void fields(Ar &A, TranslationUnitSummary &U) {
 
 } // namespace pii
 
-#endif // PII_STORE_SUMMARYARCHIVE_H
+#endif // PII_CORE_MODEL_SUMMARYFIELDS_H

@@ -1,0 +1,33 @@
+//===- MovedBody.h - A body that an edit only moved -------------*- C++ -*-===//
+//
+// A line added above a function moves it without changing it: its summary
+// is the old one with other places. The editor's link keeps what it found
+// for such a body (LinkMemo), with the places moved, rather than follow its
+// flows again, and again for every function whose summary read its: an
+// edit near the top of a program's central file would otherwise redo most
+// of the link.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_CORE_LINK_MOVEDBODY_H
+#define PII_CORE_LINK_MOVEDBODY_H
+
+#include "core/model/Summary.h"
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace pii {
+
+/// Places of a body, each paired with where the same thing is now.
+using PlaceMoves = std::vector<std::pair<SourceSpot, SourceSpot>>;
+
+/// If \p New holds the values \p Old holds but for places, Old's places
+/// that moved, each with where it is in New; else none.
+std::optional<PlaceMoves> placesMoved(const FunctionSummary &Old,
+                                      const FunctionSummary &New);
+
+} // namespace pii
+
+#endif // PII_CORE_LINK_MOVEDBODY_H
