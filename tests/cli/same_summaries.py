@@ -13,17 +13,17 @@ import tempfile
 
 def main():
     pii, source, rest = sys.argv[1], sys.argv[2], sys.argv[3:]
-    work = tempfile.mkdtemp(prefix='pii-same-summaries-')
     outputs = []
-    for run in ('first', 'second'):
-        out = os.path.join(work, run + '.summary')
-        proc = subprocess.run([pii, 'extract', '-o', out, source] + rest,
-                              capture_output=True, text=True, timeout=300)
-        if proc.returncode != 0:
-            print('%s extraction: exit %d\n%s' % (run, proc.returncode, proc.stderr))
-            return 1
-        with open(out, 'rb') as f:
-            outputs.append(f.read())
+    with tempfile.TemporaryDirectory(prefix='pii-same-summaries-') as work:
+        for run in ('first', 'second'):
+            out = os.path.join(work, run + '.summary')
+            proc = subprocess.run([pii, 'extract', '-o', out, source] + rest,
+                                  capture_output=True, text=True, timeout=300)
+            if proc.returncode != 0:
+                print('%s extraction: exit %d\n%s' % (run, proc.returncode, proc.stderr))
+                return 1
+            with open(out, 'rb') as f:
+                outputs.append(f.read())
     if outputs[0] == outputs[1]:
         return 0
     at = next(i for i, (a, b) in enumerate(zip(*outputs)) if a != b) \
