@@ -42,9 +42,9 @@ def main():
         expect('cold run reports the finding (exit 1)', cold.returncode == 1 and 'error:' in cold.stdout)
         expect('cold run reuses nothing', 'from the cache:    0 of 1 files\n' in cold.stderr)
         entries = sorted(os.listdir(cache), key=lambda e: os.path.splitext(e)[1])
-        expect('a file entry and a link entry written, no temporaries left',
-               [os.path.splitext(e)[1] for e in entries] == ['.link', '.summary'])
-        link_entry, file_entry = (os.path.join(cache, e) for e in entries)
+        expect('a file entry, a link entry and what the link kept written, no temporaries left',
+               [os.path.splitext(e)[1] for e in entries] == ['.link', '.memo', '.summary'])
+        link_entry, memo_entry, file_entry = (os.path.join(cache, e) for e in entries)
 
         def dump(*paths):
             return subprocess.run([pii, 'dump'] + list(paths), capture_output=True, text=True,
@@ -59,6 +59,7 @@ def main():
                and 'sink advertising' in shown.stdout)
         expect('...and the link entry: its finding, as the run printed it',
                ': link-entry\nsummary digest ' in shown.stdout and cold.stdout.splitlines()[0] in shown.stdout)
+
 
         warm = run(cache)
         expect('warm run reuses the summary and the link',
@@ -97,6 +98,48 @@ def main():
                'and the link' not in broken.stderr and broken.stdout == cold.stdout and broken.returncode == 1)
         again = run(cache)
         expect('...and the link entry rebuilt', 'is unusable' not in again.stderr and 'and the link' in again.stderr)
+
+    def summaries(stderr):  # (summaries, of them kept from the last link)
+        line = next(l for l in stderr.splitlines() if l.startswith('  summaries:'))
+        words = line.replace('(', ' ').split()
+        return int(words[1]), int(words[2])
+
+    # What a link kept for the next run: the summaries of two callees, one
+    # with a step at its call of the other.
+    relayed = text + ('\nstd::string relay(const std::string &s) { return s; }\n'
+                      'std::string forward(const std::string &s) { return relay(s); }\n'
+                      'void viaRelay(const User &u) { showAd(forward(u.phone)); }\n')
+    with tempfile.TemporaryDirectory() as cache:
+        write(relayed)
+        first = run(cache)
+        memo_entry = next(os.path.join(cache, e) for e in os.listdir(cache) if e.endswith('.memo'))
+        shown = dump(memo_entry)
+        expect("pii-flow dump prints what the link kept: relay's and forward's summaries",
+               shown.returncode == 0 and ': memo-entry\nfunction c:@F@' in shown.stdout
+               and 'function c:@F@relay#' in shown.stdout and '\nsummaries 2\n' in shown.stdout)
+
+        write('// every function one line down\n' + relayed)
+        moved = run(cache)
+        total, kept = summaries(moved.stderr)
+        expect('a line added on top: linked again, every summary kept from the last link',
+               'and the link' not in moved.stderr and total > 0 and kept == total)
+        expect('...with the findings moved',
+               moved.stdout == run(None, '--no-cache').stdout and moved.stdout != first.stdout)
+        write('// every function one line down\n' + relayed.replace('return s;', 'return "x";'))
+        changed = run(cache)
+        expect('a callee changed: its summary linked again, and the flow through it gone',
+               'and the link' not in changed.stderr and summaries(changed.stderr)[1] == 0
+               and changed.stdout == run(None, '--no-cache').stdout
+               and changed.stdout.count('error:') == first.stdout.count('error:') - 1)
+
+        write(relayed)
+        truncate(memo_entry)
+        broken = run(cache)
+        expect('a truncated entry of what the link kept is reported',
+               broken.stderr.count('is unusable') == 1 and 'linking afresh' in broken.stderr)
+        expect('...and the program linked afresh',
+               summaries(broken.stderr)[1] == 0 and broken.stdout == first.stdout)
+        write(text)
 
     with tempfile.TemporaryDirectory() as cache:
         stopped = run(cache, '--link-budget=1')

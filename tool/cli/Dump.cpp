@@ -60,9 +60,9 @@ static llvm::Error printLinkEntry(llvm::raw_ostream &OS,
   const LinkResult &R = Linked->Result;
   OS << "summary digest " << llvm::utohexstr(Linked->SummaryDigest)
      << "\nfunctions " << R.Stats.Functions << " (differing "
-     << R.Stats.DifferingFunctions << ")\ncall sites "
-     << R.Stats.CallSites << " (opaque " << R.Stats.OpaqueCallSites
-     << ")\nsummaries " << R.Stats.Summaries << "\nsteps " << R.Stats.Steps
+     << R.Stats.DifferingFunctions << ")\ncall sites " << R.Stats.CallSites
+     << " (opaque " << R.Stats.OpaqueCallSites << ")\nsummaries "
+     << R.Stats.Summaries << "\nsteps " << R.Stats.Steps
      << (R.Stats.BudgetExhausted ? " (budget exhausted)" : "") << '\n';
   for (const Approximation &A : R.Approximations)
     printApproximation(OS, A);
@@ -86,6 +86,21 @@ static llvm::Error printPreambleEntry(llvm::raw_ostream &OS,
   return llvm::Error::success();
 }
 
+static llvm::Error printMemoEntry(llvm::raw_ostream &OS,
+                                  llvm::StringRef Archive) {
+  auto Memo = decodeMemoEntry(Archive);
+  if (!Memo)
+    return Memo.takeError();
+  for (const MemoSnapshot::Body &B : Memo->Bodies)
+    OS << "function " << B.Usr << " shape " << llvm::utohexstr(B.Shape.Digest)
+       << " places " << B.Shape.Places.size() << " calls "
+       << llvm::utohexstr(B.Calls) << " reads " << B.Reads.size() << '\n';
+  OS << "summaries " << Memo->Summaries.size() << "\ntrace nodes "
+     << Memo->Nodes.size() << " (steps " << Memo->Steps.size()
+     << ")\nclass questions " << Memo->Classes.size() << '\n';
+  return llvm::Error::success();
+}
+
 /// Prints \p Data, the contents of \p Path, by the kind it is sealed as.
 static llvm::Error dumpFile(llvm::raw_ostream &OS, llvm::StringRef Path,
                             llvm::StringRef Data) {
@@ -98,7 +113,7 @@ static llvm::Error dumpFile(llvm::raw_ostream &OS, llvm::StringRef Path,
     return unseal(Entry.Seal, Data);
   };
   for (const CacheEntryKind *Entry :
-       {&SummaryEntry, &LinkEntry, &PreambleEntry}) {
+       {&SummaryEntry, &LinkEntry, &MemoEntry, &PreambleEntry}) {
     if (Kind != Entry->Seal)
       continue;
     auto Archive = Unsealed(*Entry);
@@ -109,6 +124,8 @@ static llvm::Error dumpFile(llvm::raw_ostream &OS, llvm::StringRef Path,
       return printSummaryEntry(OS, *Archive, Path);
     if (Entry == &LinkEntry)
       return printLinkEntry(OS, *Archive);
+    if (Entry == &MemoEntry)
+      return printMemoEntry(OS, *Archive);
     return printPreambleEntry(OS, *Archive);
   }
   return llvm::createStringError("not a pii-flow summary or cache entry");

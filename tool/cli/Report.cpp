@@ -32,6 +32,7 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
      << "  call sites:        " << Result.Link.CallSites << " ("
      << Result.Link.OpaqueCallSites << " to functions with no body)\n"
      << "  summaries:         " << Result.Link.Summaries << " ("
+     << Result.Link.KeptSummaries << " kept from the last link, "
      << Result.Link.Steps << " link steps"
      << (Result.Link.BudgetExhausted ? ", the budget exhausted" : "") << ")\n"
      << "  from the cache:    " << Result.CacheHits << " of " << Files

@@ -260,20 +260,34 @@ ProgramAnalysis Program::link() {
   // stored under the summaries it was made from.
   if (Cached)
     Digest = digestOf(PerFile);
+  // A program that is not kept for the next link (the command line's)
+  // keeps its link's summaries in the cache for the next run.
+  std::unique_ptr<LinkMemo> ForNextRun;
+  if (Cached && !Memo) {
+    ForNextRun = std::make_unique<LinkMemo>();
+    auto Last = Cache->Summaries.lookupMemo(Files);
+    if (!Last)
+      Result.CacheProblems.push_back(llvm::toString(Last.takeError()));
+    else if (*Last)
+      ForNextRun->adopt(std::move(**Last));
+  }
+  LinkMemo *Memory = Memo ? Memo.get() : ForNextRun.get();
   std::vector<const TranslationUnitSummary *> Units = units();
   // The files taken from the cache were indexed while others parsed.
   if (Unpacking)
     linkInto(Result, Unpacking->index(), Units, P, Progress, LinkBudget,
-             Memo.get());
+             Memory);
   else
-    linkInto(Result, indexOf(Units), Units, P, Progress, LinkBudget,
-             Memo.get());
+    linkInto(Result, indexOf(Units), Units, P, Progress, LinkBudget, Memory);
   Unpacking.reset();
   // What a link that crashed left in the memo need not hold, nor be safe
   // to take apart: it is leaked, as what the crash allocated is.
-  if (Result.LinkCrashed && Memo) {
-    (void)Memo.release();
-    Memo = std::make_unique<LinkMemo>();
+  if (Result.LinkCrashed) {
+    (void)ForNextRun.release();
+    if (Memo) {
+      (void)Memo.release();
+      Memo = std::make_unique<LinkMemo>();
+    }
   }
   if (!LinkProblem.empty())
     Result.CacheProblems.push_back(std::move(LinkProblem));
@@ -281,11 +295,16 @@ ProgramAnalysis Program::link() {
   // larger one, links again.
   if (!Cached || Result.LinkCrashed || Result.Link.BudgetExhausted)
     return Result;
-  if (llvm::Error Stored = Cache->Summaries.storeLink(
-          Files, Digest,
-          {Result.Findings, Result.Link, Result.Approximations,
-           Result.Suppressions}))
-    Result.CacheProblems.push_back(llvm::toString(std::move(Stored)));
+  auto Keep = [&](llvm::Error Stored) {
+    if (Stored)
+      Result.CacheProblems.push_back(llvm::toString(std::move(Stored)));
+  };
+  Keep(
+      Cache->Summaries.storeLink(Files, Digest,
+                                 {Result.Findings, Result.Link,
+                                  Result.Approximations, Result.Suppressions}));
+  if (ForNextRun)
+    Keep(Cache->Summaries.storeMemo(Files, ForNextRun->snapshot()));
   return Result;
 }
 

@@ -83,6 +83,15 @@ llvm::Expected<FileResult> decodeSummaryEntry(llvm::StringRef Archive) {
   return Result;
 }
 
+llvm::Expected<MemoSnapshot> decodeMemoEntry(llvm::StringRef Archive) {
+  ArchiveReader Reader(Archive);
+  MemoSnapshot Memo;
+  Reader(Memo);
+  if (!Reader.done())
+    return llvm::createStringError("malformed");
+  return Memo;
+}
+
 llvm::Expected<LinkedProgram> decodeLinkEntry(llvm::StringRef Archive) {
   ArchiveReader Reader(Archive);
   LinkedProgram Linked;
@@ -170,6 +179,31 @@ llvm::Error SummaryCache::storeLink(llvm::ArrayRef<std::string> Files,
   Writer(SummaryDigest, Result);
   return Directory.write(LinkEntry,
                          Directory.entryPath(LinkEntry, ProgramKey, Files),
+                         Writer.finish());
+}
+
+llvm::Expected<std::optional<MemoSnapshot>>
+SummaryCache::lookupMemo(llvm::ArrayRef<std::string> Files) const {
+  std::string Path = Directory.entryPath(MemoEntry, ProgramKey, Files);
+  auto Entry = Directory.read(MemoEntry, Path);
+  if (!Entry)
+    return CacheDirectory::unusable(Path, "the program's last link",
+                                    Entry.takeError(), "linking afresh");
+  if (!*Entry)
+    return std::nullopt;
+  auto Memo = decodeMemoEntry((*Entry)->Archive);
+  if (!Memo)
+    return CacheDirectory::unusable(Path, "the program's last link",
+                                    Memo.takeError(), "linking afresh");
+  return std::move(*Memo);
+}
+
+llvm::Error SummaryCache::storeMemo(llvm::ArrayRef<std::string> Files,
+                                    const MemoSnapshot &Memo) const {
+  ArchiveWriter Writer;
+  Writer(Memo);
+  return Directory.write(MemoEntry,
+                         Directory.entryPath(MemoEntry, ProgramKey, Files),
                          Writer.finish());
 }
 

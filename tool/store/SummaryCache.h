@@ -9,7 +9,9 @@
 // And one entry per program (set of files): its link result, with a digest
 // of the summaries it was linked from. An edit that leaves every summary as
 // it was (a comment reworded, lines added after the last function) then
-// costs the edited file's parse and no link.
+// costs the edited file's parse and no link. And what that link kept for
+// the next (MemoSnapshot.h): an edit that changes summaries links again
+// only those, and those that read them.
 //
 // Entries are kept as CacheDirectory.h keeps them: a corrupt or truncated
 // entry is reported and rebuilt, never trusted.
@@ -21,6 +23,7 @@
 
 #include "core/analysis/Analyze.h"
 #include "core/link/Link.h"
+#include "core/link/MemoSnapshot.h"
 #include "core/model/CompilerDiagnostic.h"
 #include "store/CacheDirectory.h"
 #include "store/InputFile.h"
@@ -49,6 +52,7 @@ struct FileResult {
 
 inline constexpr CacheEntryKind SummaryEntry = {"cache-entry", ".summary"};
 inline constexpr CacheEntryKind LinkEntry = {"link-entry", ".link"};
+inline constexpr CacheEntryKind MemoEntry = {"memo-entry", ".memo"};
 
 /// The link result of a program, and the digest of the summaries it was
 /// linked from.
@@ -60,6 +64,7 @@ struct LinkedProgram {
 /// Entries as they are, whatever files they name: for `pii-flow dump`.
 llvm::Expected<FileResult> decodeSummaryEntry(llvm::StringRef Archive);
 llvm::Expected<LinkedProgram> decodeLinkEntry(llvm::StringRef Archive);
+llvm::Expected<MemoSnapshot> decodeMemoEntry(llvm::StringRef Archive);
 
 class SummaryCache {
 public:
@@ -83,6 +88,15 @@ public:
   lookupLink(llvm::ArrayRef<std::string> Files, uint64_t SummaryDigest) const;
   llvm::Error storeLink(llvm::ArrayRef<std::string> Files,
                         uint64_t SummaryDigest, const LinkResult &Result) const;
+
+  /// What the last link of the program of \p Files kept for the next
+  /// (MemoSnapshot.h), if one was stored; an error if an entry was there
+  /// but unusable. An edit then costs the summaries it changes, not the
+  /// whole link.
+  llvm::Expected<std::optional<MemoSnapshot>>
+  lookupMemo(llvm::ArrayRef<std::string> Files) const;
+  llvm::Error storeMemo(llvm::ArrayRef<std::string> Files,
+                        const MemoSnapshot &Memo) const;
 
 private:
   class InputStatuses;

@@ -62,19 +62,24 @@ bool CallGraph::forEachBody(const FunctionSummary &Caller, int Site,
 }
 
 uint64_t CallGraph::callsDigest(const FunctionSummary &Body) const {
-  // Sums, so that the order the index lists bodies in does not count.
+  // Of texts, not symbols' addresses: the same in a later process
+  // (LinkMemo::snapshot). Sums, so that the order the index lists bodies in
+  // does not count.
   uint64_t Digest = 0;
+  auto Add = [&Digest](std::string Key) { Digest += llvm::xxh3_64bits(Key); };
   for (size_t Site = 0; Site < Body.Calls.size(); ++Site) {
     int S = static_cast<int>(Site);
+    std::string AtSite = std::to_string(S) + ' ';
     forEachBody(Body, S, [&](const FunctionSummary &Target) {
-      Digest += llvm::hash_combine(S, Target.Usr);
+      Add(AtSite + Target.Usr);
       return true;
     });
     if (auto It = Passed.find({&Body, S}); It != Passed.end())
       for (const FunctionRef &Ref : It->second)
         for (size_t Arg = 0; Arg < Ref.SinkKinds.size(); ++Arg)
           if (Ref.SinkKinds[Arg])
-            Digest += llvm::hash_combine(S, Ref.Usr, Arg, *Ref.SinkKinds[Arg]);
+            Add(AtSite + Ref.Usr + " " + std::to_string(Arg) + " " +
+                *Ref.SinkKinds[Arg]);
   }
   return Digest;
 }

@@ -25,6 +25,10 @@ void LinkMemo::clear() {
 void LinkMemo::forgetChanged(
     const ProgramIndex &Index,
     llvm::function_ref<uint64_t(const FunctionSummary &)> CallsOf) {
+  if (Adopted) {
+    restore(*Adopted, Index);
+    Adopted.reset();
+  }
   bool ClassesAsBefore = llvm::all_of(ClassesAsked, [&](const auto &Asked) {
     auto [A, B] = Asked.first;
     return Index.classes().mayBeBoth(A, B) == Asked.second;
@@ -84,15 +88,25 @@ bool LinkMemo::moved(
   // A body already kept has summaries of its own.
   if (!Now || Functions.count(Now) || CallsOf(*Now) != Kept.Calls)
     return false;
-  std::optional<PlaceMoves> Places = placesMoved(*Kept.Body, *Now);
+  std::optional<PlaceMoves> Places =
+      placesMoved(shapeOf(*Kept.Body), shapeOf(*Now));
   if (!Places)
     return false;
   Moved.Bodies[Kept.Body.get()] = Now;
-  for (const auto &[Old, New] : *Places) {
-    auto [It, Inserted] = Moved.Places.try_emplace(Old, New);
-    Moved.Ambiguous |= !Inserted && !(It->second == New);
-  }
+  Moved.note(*Places);
   return true;
+}
+
+void LinkMemo::Moves::note(const PlaceMoves &Moved) {
+  for (const auto &[Old, New] : Moved) {
+    auto [It, Inserted] = Places.try_emplace(Old, New);
+    Ambiguous |= !Inserted && !(It->second == New);
+  }
+}
+
+void LinkMemo::Moves::move(SourceSpot &Place) const {
+  if (auto It = Places.find(Place); It != Places.end())
+    Place = It->second;
 }
 
 void LinkMemo::relocate(const ProgramIndex &Index, const Moves &Moved) {
@@ -104,10 +118,7 @@ void LinkMemo::relocate(const ProgramIndex &Index, const Moves &Moved) {
   for (const auto &[Old, New] : Moved.Bodies)
     for (size_t E = 0; E < Old->Edges.size(); ++E)
       Arrays[Old->Edges[E].Steps.data()] = New->Edges[E].Steps.data();
-  Traces.relocate(Arrays, [&](SourceSpot &Place) {
-    if (auto It = Moved.Places.find(Place); It != Moved.Places.end())
-      Place = It->second;
-  });
+  Traces.relocate(Arrays, [&](SourceSpot &Place) { Moved.move(Place); });
 
   decltype(Summaries) Relocated;
   Relocated.reserve(Summaries.size());

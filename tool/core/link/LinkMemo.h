@@ -22,6 +22,7 @@
 #define PII_CORE_LINK_LINKMEMO_H
 
 #include "core/link/Facts.h"
+#include "core/link/MemoSnapshot.h"
 #include "core/link/Place.h"
 #include "core/link/ProgramIndex.h"
 #include "core/link/Trace.h"
@@ -31,6 +32,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -80,6 +82,13 @@ public:
   /// link from nothing is the measure of what the next may leave behind.
   void linked();
 
+  /// What it keeps, as plain values, for a later process.
+  MemoSnapshot snapshot() const;
+  /// Takes \p Snapshot, of a memo in an earlier process, in place of what
+  /// it keeps: the next link (forgetChanged) finds its bodies in its own
+  /// program, and keeps the summaries of those the same or only moved.
+  void adopt(MemoSnapshot Snapshot) { Adopted = std::move(Snapshot); }
+
   /// How many summaries, and of how many functions, it keeps.
   size_t summaries() const { return Summaries.size(); }
   size_t functions() const { return Functions.size(); }
@@ -105,6 +114,10 @@ private:
     std::map<SourceSpot, SourceSpot> Places;
     /// Whether one place went two ways.
     bool Ambiguous = false;
+
+    void note(const PlaceMoves &Moved);
+    /// Moves \p Place where it went, if it moved.
+    void move(SourceSpot &Place) const;
   };
 
   /// Whether \p Kept's body, no longer the program's, only moved: then
@@ -115,6 +128,9 @@ private:
   /// Keeps the summaries of the bodies \p Moved as the new bodies', with
   /// every place in their traces moved.
   void relocate(const ProgramIndex &Index, const Moves &Moved);
+  /// Keeps what \p Snapshot kept of the bodies that are \p Index's or
+  /// only moved there, and does not depend on others.
+  void restore(const MemoSnapshot &Snapshot, const ProgramIndex &Index);
   void clear();
 
   PathTable Paths;
@@ -125,6 +141,8 @@ private:
   llvm::DenseMap<std::pair<Symbol, Symbol>, bool> ClassesAsked;
   /// The traces made by the last link from nothing.
   size_t FreshTraces = 0;
+  /// From adopt, until the next link.
+  std::optional<MemoSnapshot> Adopted;
 };
 
 } // namespace pii
