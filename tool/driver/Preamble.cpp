@@ -12,10 +12,10 @@
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Serialization/ASTWriter.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
 using namespace clang;
@@ -120,14 +120,31 @@ private:
   std::vector<FileEntryRef> &Out;
 };
 
-/// Compiles the preamble header into a PCH, and notes what it read and by
-/// which names.
+/// Compiles the preamble header into a PCH, in memory, and notes what it
+/// read and by which names.
 class PreambleAction : public GeneratePCHAction {
 public:
   PreambleAction(Preamble &Out, bool &ParseWithout)
       : Out(Out), ParseWithout(ParseWithout) {}
 
 private:
+  /// GeneratePCHAction's consumer without the file it writes: a process
+  /// killed while building (an editor closed) would leave it behind.
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef) override {
+    std::string Sysroot;
+    if (!ComputeASTConsumerArguments(CI, Sysroot))
+      return nullptr;
+    const FrontendOptions &Options = CI.getFrontendOpts();
+    if (!Options.RelocatablePCH)
+      Sysroot.clear();
+    return std::make_unique<PCHGenerator>(
+        CI.getPreprocessor(), CI.getModuleCache(), Options.OutputFile, Sysroot,
+        Built, Options.ModuleFileExtensions,
+        CI.getPreprocessorOpts().AllowPCHWithCompilerErrors,
+        Options.IncludeTimestamps);
+  }
+
   bool BeginSourceFileAction(CompilerInstance &CI) override {
     Observed.observe(CI.getPreprocessor());
     CI.getPreprocessor().addPPCallbacks(
@@ -159,20 +176,23 @@ private:
         Out.Spellings.push_back({std::move(Path), Spelled.str()});
     }
     GeneratePCHAction::EndSourceFileAction();
+    if (Built->IsComplete)
+      Out.Pch.assign(Built->Data.begin(), Built->Data.end());
   }
 
   Preamble &Out;
+  std::shared_ptr<PCHBuffer> Built = std::make_shared<PCHBuffer>();
   bool &ParseWithout;
   std::vector<FileEntryRef> Included;
   ParseObservers Observed;
 };
 
 /// Turns the main file's invocation into one compiling the file's preamble
-/// header to \p Output, so that the PCH has the file's options exactly.
+/// header, so that the PCH has the file's options exactly.
 class PreambleActionFactory : public tooling::FrontendActionFactory {
 public:
-  PreambleActionFactory(std::string Output, Preamble &Out, bool &ParseWithout)
-      : Output(std::move(Output)), Out(Out), ParseWithout(ParseWithout) {}
+  PreambleActionFactory(Preamble &Out, bool &ParseWithout)
+      : Out(Out), ParseWithout(ParseWithout) {}
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                      FileManager *Files,
@@ -186,7 +206,8 @@ public:
     // the headers' names as it does for the file (./app.h, not /src/app.h).
     Frontend.Inputs = {FrontendInputFile(preambleHeaderPath(Main.getFile()),
                                          Main.getKind().getHeader())};
-    Frontend.OutputFile = Output;
+    // Where the file's parse finds it (written nowhere).
+    Frontend.OutputFile = preamblePchPath(Main.getFile());
     Frontend.ProgramAction = frontend::GeneratePCH;
     return FrontendActionFactory::runInvocation(
         std::move(Invocation), Files, std::move(PCHOperations), Diagnostics);
@@ -197,7 +218,6 @@ public:
   }
 
 private:
-  std::string Output;
   Preamble &Out;
   bool &ParseWithout;
 };
@@ -210,9 +230,6 @@ buildPreamble(const tooling::CompilationDatabase &Commands,
               const FileOverlay &Overlay) {
   if (Commands.getCompileCommands(File).size() != 1)
     return std::nullopt;
-  llvm::SmallString<128> Output;
-  if (llvm::sys::fs::createTemporaryFile("pii-preamble", "pch", Output))
-    return std::nullopt;
   Preamble Result;
   std::string Header = preambleHeaderPath(File);
   std::unique_ptr<tooling::ClangTool> Tool =
@@ -223,13 +240,11 @@ buildPreamble(const tooling::CompilationDatabase &Commands,
   IgnoringDiagConsumer Quiet;
   Tool->setDiagnosticConsumer(&Quiet);
   bool ParseWithout = false;
-  PreambleActionFactory Factory(Output.str().str(), Result, ParseWithout);
+  PreambleActionFactory Factory(Result, ParseWithout);
   // A crash leaves Built false: the file is parsed without a preamble.
   bool Built = false;
   runIsolated([&] { Built = Tool->run(&Factory) == 0; });
-  auto Pch = llvm::MemoryBuffer::getFile(Output);
-  llvm::sys::fs::remove(Output);
-  if (!Built || !Pch || (*Pch)->getBufferSize() == 0)
+  if (!Built || Result.Pch.empty())
     return std::nullopt;
   llvm::erase_if(Result.Inputs,
                  [&](const InputFile &Input) { return Input.Path == Header; });
@@ -238,8 +253,8 @@ buildPreamble(const tooling::CompilationDatabase &Commands,
   Result.IncludeLines = std::move(IncludeLines);
   // Kept without its PCH: the file is parsed without until the headers
   // change, and the preamble is not built again each time it is asked for.
-  if (!ParseWithout)
-    Result.Pch = (*Pch)->getBuffer().str();
+  if (ParseWithout)
+    Result.Pch.clear();
   return Result;
 }
 
