@@ -7,6 +7,7 @@ nothing analyzed, no crash, no hang, and no output file left behind.
 """
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -105,6 +106,7 @@ def main():
     if leftovers or os.listdir(target):
         failures.append('files left behind: %s' % (leftovers + os.listdir(target)))
 
+    shutil.rmtree(work)
     for f in failures:
         print('FAILED: ' + f)
     return 1 if failures else 0
