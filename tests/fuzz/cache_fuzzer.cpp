@@ -1,8 +1,9 @@
 //===- cache_fuzzer.cpp - libFuzzer target for cache entries --------------===//
 //
-// The summary cache and the preamble store read back entries from a
-// directory anyone may have written to (a shared build tree, a cache kept
-// between CI runs); a corrupt entry must be reported and rebuilt: no crash,
+// The summary cache (file, link and link memo entries) and the preamble
+// store read back entries from a directory anyone may have written to (a
+// shared build tree, a cache kept between CI runs); a corrupt entry must be
+// reported and rebuilt: no crash,
 // no hang, no unbounded memory. Their decoders are private, so each input is
 // written as an entry file and looked up through the public API, once as it
 // is and once as the archive behind a valid seal (the kinds and paths are
@@ -41,7 +42,7 @@ struct Entry {
   std::string Path;
   std::string Kind;
 };
-Entry Summary, Link, Preamble;
+Entry Summary, Link, Memo, Preamble;
 
 std::set<std::string> filesIn(llvm::StringRef Dir) {
   std::set<std::string> Files;
@@ -102,6 +103,8 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
       [&] { return Cache.Summaries.store(File, Commands, pii::FileResult()); });
   Link = entryWrittenBy(
       [&] { return Cache.Summaries.storeLink({File}, 0, pii::LinkResult()); });
+  Memo = entryWrittenBy(
+      [&] { return Cache.Summaries.storeMemo({File}, pii::MemoSnapshot()); });
   Preamble = entryWrittenBy(
       [&] { return Cache.Preambles.store(File, Commands, pii::Preamble()); });
   return 0;
@@ -125,6 +128,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     llvm::consumeError(
         Cache.Summaries.lookupLink({File}, firstOf<uint64_t>(Archive))
             .takeError());
+    write(Memo.Path, Contents(Memo));
+    llvm::consumeError(Cache.Summaries.lookupMemo({File}).takeError());
     write(Preamble.Path, Contents(Preamble));
     llvm::consumeError(Cache.Preambles
                            .lookup(File, Commands,

@@ -64,6 +64,8 @@ shutil.copy(summaries[0], out + '/example-small.cache-entry')
 shutil.copy(summaries[-1], out + '/example-large.cache-entry')
 for link in glob.glob(cache + '/*.link'):
     shutil.copy(link, out + '/example.link-entry')
+for memo in glob.glob(cache + '/*.memo'):
+    shutil.copy(memo, out + '/example.memo-entry')
 for preamble in glob.glob(cache + '/*.preamble'):
     line, body = open(preamble, 'rb').read().split(b'\n', 1)
     count, i = uleb(body, 0)

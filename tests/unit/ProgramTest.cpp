@@ -1,6 +1,8 @@
 //===- ProgramTest.cpp - The program both front ends drive ----------------===//
 
 #include "driver/Program.h"
+#include "core/link/Link.h"
+#include "core/link/LinkMemo.h"
 #include "core/policy/Policy.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
@@ -239,5 +241,76 @@ TEST_CASE("a link that remembers finds what a fresh one does, edit after edit",
                "void use() { AdChannel c; }\n");
     CHECK(places(Linked) ==
           std::vector<std::string>{"other.cpp:3", "uses.cpp:2"});
+  }
+}
+
+TEST_CASE("a memo taken back from its snapshot keeps what holds, and trusts "
+          "no index",
+          "[program]") {
+  ProgramFixture F;
+  F.write("helpers.h", Helpers);
+  std::string Relay = F.write(
+      "relay.cpp", "#include \"helpers.h\"\n"
+                   "std::string relay(const std::string &s) { return s; }\n");
+  std::string Uses = F.write(
+      "uses.cpp", "#include \"helpers.h\"\n"
+                  "void sync(const User &u) { showAd(forward(u.phone)); }\n");
+  Program Extracted(F.Commands, {Relay, Uses}, F.P);
+  Extracted.extractAll(1);
+  Extracted.extraction(); // the summaries, decoded
+  std::vector<const TranslationUnitSummary *> Units = Extracted.units();
+  ProgramIndex Index;
+  for (size_t U = 0; U < Units.size(); ++U)
+    Index.add(*Units[U], U);
+  LinkMemo First;
+  LinkResult Fresh = link(Index, Units, F.P, {}, &First);
+  REQUIRE(Fresh.Findings.size() == 1);
+  MemoSnapshot Snapshot = First.snapshot();
+  REQUIRE(Snapshot.Summaries.size() > 0);
+  REQUIRE(Snapshot.Nodes.size() > 0);
+
+  auto LinkWith = [&](MemoSnapshot Taken) {
+    LinkMemo Next;
+    Next.adopt(std::move(Taken));
+    return link(Index, Units, F.P, {}, &Next);
+  };
+  auto Steps = [](const LinkResult &R) {
+    std::vector<std::pair<unsigned, unsigned>> Places;
+    for (const FlowStep &S : R.Findings.front().Steps)
+      Places.emplace_back(S.Where.Line, S.Where.Column);
+    return Places;
+  };
+  SECTION("as it was: every summary is kept") {
+    LinkResult Linked = LinkWith(Snapshot);
+    CHECK(Linked.Stats.KeptSummaries == Linked.Stats.Summaries);
+    REQUIRE(Linked.Findings.size() == 1);
+    CHECK(Steps(Linked) == Steps(Fresh));
+  }
+  SECTION("with indices past its lists: nothing is kept, the flow found") {
+    uint32_t Past = 1000000;
+    SECTION("a body read") { Snapshot.Bodies.front().Reads.push_back(Past); }
+    SECTION("a node's parts") { Snapshot.Nodes.back().Before = Past; }
+    SECTION("a node's edge") {
+      for (MemoSnapshot::Node &N : Snapshot.Nodes)
+        if (N.Body)
+          N.Edge = Past;
+    }
+    SECTION("an effect's path") {
+      Snapshot.Summaries.front().Effects.front().Path = Past;
+    }
+    SECTION("an effect's trace") {
+      Snapshot.Summaries.front().Effects.front().Trace = Past;
+    }
+    LinkResult Linked = LinkWith(Snapshot);
+    CHECK(Linked.Stats.KeptSummaries == 0);
+    REQUIRE(Linked.Findings.size() == 1);
+    CHECK(Steps(Linked) == Steps(Fresh));
+  }
+  SECTION("a body of another shape is not kept, nor what read it") {
+    for (MemoSnapshot::Body &B : Snapshot.Bodies)
+      B.Shape.Digest += 1;
+    LinkResult Linked = LinkWith(Snapshot);
+    CHECK(Linked.Stats.KeptSummaries == 0);
+    REQUIRE(Linked.Findings.size() == 1);
   }
 }
