@@ -2,11 +2,12 @@
 //
 // The on-disk form of summaries: what `pii-flow extract` writes, `pii-flow
 // link` reads, and the cache keeps. Summaries of a large program are read on
-// every run, so the form is the compact archive of Archive.h, sealed: a first
-// line names what the file holds, its format version and a checksum of the
-// rest, so that a file of another kind or version is refused and a truncated
-// or corrupt one detected, never misread. Integers are LEB128 and paths are
-// relative to the source root, so a summary moves between machines.
+// every run, so the form is the compact archive of Archive.h, compressed
+// (zstd) and sealed: a first line names what the file holds, its format
+// version and a checksum of the rest, so that a file of another kind or
+// version is refused and a truncated or corrupt one detected, never
+// misread. Integers are LEB128 and paths are relative to the source root,
+// so a summary moves between machines.
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,7 +24,7 @@
 namespace pii {
 
 /// The version of the file format; a reader refuses any other.
-inline constexpr int SummaryFormatVersion = 8;
+inline constexpr int SummaryFormatVersion = 9;
 
 /// \p Archive with the first line for a file holding \p Kind.
 std::string seal(llvm::StringRef Kind, llvm::StringRef Archive);
