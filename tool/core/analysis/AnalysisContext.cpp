@@ -15,6 +15,39 @@ using namespace clang;
 
 namespace pii {
 
+/// Clang's USR of a declaration inside a function (a lambda, a local class,
+/// what is in them) says which it is by its offset in the file:
+/// `c:file.cpp@1234@F@outer#...`. Counted from the function's own, the
+/// offset says the same when lines are added above the function, so that
+/// its summary and those that name it only move (link/MovedBody.h); and
+/// the same in every unit, as Clang's does.
+static void countFromFunction(const Decl *D, llvm::SmallString<128> &Usr) {
+  const FunctionDecl *Outer = nullptr;
+  for (const DeclContext *In = D->getDeclContext(); In; In = In->getParent())
+    if (const auto *F = dyn_cast<FunctionDecl>(In))
+      Outer = F;
+  llvm::StringRef Text = Usr.str();
+  if (!Outer || !Text.consume_front("c:"))
+    return;
+  size_t At = Text.find('@');
+  if (At == llvm::StringRef::npos)
+    return;
+  llvm::StringRef Rest = Text.drop_front(At + 1);
+  size_t Digits = Rest.find_first_not_of("0123456789");
+  uint64_t Offset = 0;
+  if (Digits == 0 || Digits == llvm::StringRef::npos || Rest[Digits] != '@' ||
+      Rest.take_front(Digits).getAsInteger(10, Offset))
+    return;
+  const SourceManager &SM = D->getASTContext().getSourceManager();
+  int64_t Start =
+      SM.getDecomposedLoc(SM.getExpansionLoc(Outer->getBeginLoc())).second;
+  std::string Counted =
+      ("c:" + Text.take_front(At) + "@~" +
+       llvm::Twine(int64_t(Offset) - Start) + Rest.drop_front(Digits))
+          .str();
+  Usr = Counted;
+}
+
 Symbol AnalysisContext::usrOf(const Decl *D) {
   D = D->getCanonicalDecl();
   if (auto It = Usrs.find(D); It != Usrs.end())
@@ -22,6 +55,8 @@ Symbol AnalysisContext::usrOf(const Decl *D) {
   llvm::SmallString<128> Usr;
   if (index::generateUSRForDecl(D, Usr)) // true means it failed
     Usr = unnamedUsr(D);
+  else
+    countFromFunction(D, Usr);
   // Not inserted before: naming an unnamed declaration names its parent.
   Symbol Named(Usr.str());
   Usrs.try_emplace(D, Named);

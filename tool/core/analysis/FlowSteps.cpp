@@ -28,12 +28,17 @@ std::string displayName(const NamedDecl *D) {
     return "this";
   if (const auto *M = dyn_cast<CXXMethodDecl>(D);
       M && M->getParent()->isLambda()) {
-    const SourceManager &SM = D->getASTContext().getSourceManager();
-    PresumedLoc P =
-        SM.getPresumedLoc(SM.getFileLoc(M->getParent()->getLocation()));
-    return "lambda at " + llvm::sys::path::filename(P.getFilename()).str() +
-           ":" + std::to_string(P.getLine()) + ":" +
-           std::to_string(P.getColumn());
+    // By what it is in, not where: a name that changed when lines are
+    // added above would change every summary that says it (MovedBody.h).
+    // A step says where.
+    for (const DeclContext *In = M->getParent()->getDeclContext(); In;
+         In = In->getParent())
+      if (const auto *Function = dyn_cast<FunctionDecl>(In))
+        return "lambda in " + displayName(Function);
+    if (const auto *Named =
+            dyn_cast<NamedDecl>(M->getParent()->getDeclContext()))
+      return "lambda in " + Named->getQualifiedNameAsString();
+    return "lambda";
   }
   if (const auto *Bindings = dyn_cast<DecompositionDecl>(D)) {
     std::string Names;

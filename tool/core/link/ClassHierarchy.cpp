@@ -58,17 +58,20 @@ bool ClassHierarchy::mayBeBoth(Symbol A, Symbol B) const {
 }
 
 /// Whether \p Usr is of a declaration local to a function, whose USR
-/// begins with its own place in its file (`c:a.cc@1234@...`): a local
-/// class's field and method then begin differently, and their class cannot
-/// be read from either.
+/// begins with its own place in its file, counted from the function's
+/// (`c:a.cc@~56@...`, analysis/AnalysisContext.cpp) or not (`c:a.cc@1234@`):
+/// a local class's field and method then begin differently, and their
+/// class cannot be read from either.
 static bool isLocal(llvm::StringRef Usr) {
   if (!Usr.consume_front("c:"))
     return false;
   size_t At = Usr.find('@');
   if (At == llvm::StringRef::npos)
     return false;
-  llvm::StringRef Offset = Usr.drop_front(At + 1).take_until(
-      [](char C) { return C == '@'; });
+  llvm::StringRef Offset =
+      Usr.drop_front(At + 1).take_until([](char C) { return C == '@'; });
+  Offset.consume_front("~");
+  Offset.consume_front("-");
   return !Offset.empty() && llvm::all_of(Offset, llvm::isDigit);
 }
 
