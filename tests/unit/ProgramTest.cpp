@@ -131,7 +131,8 @@ std::vector<std::string> places(const ProgramAnalysis &Result) {
   return Places;
 }
 
-/// Each finding's path: the place of each step, then of the sink.
+/// Each finding's path: the place and subject of each step, then the
+/// sink's place.
 std::vector<std::string> routes(const ProgramAnalysis &Result) {
   auto Place = [](const SourceSpot &S) {
     return llvm::sys::path::filename(S.File).str() + ":" +
@@ -141,7 +142,7 @@ std::vector<std::string> routes(const ProgramAnalysis &Result) {
   for (const Finding &F : Result.Findings) {
     std::string Route;
     for (const FlowStep &Step : F.Steps)
-      Route += Place(Step.Where) + " ";
+      Route += Place(Step.Where) + " " + Step.Subject.str() + " ";
     Routes.push_back(Route + Place(F.Where));
   }
   return Routes;
@@ -223,6 +224,14 @@ TEST_CASE("a link that remembers finds what a fresh one does, edit after edit",
                    "void tell(const User &u, Channel &c) { c.send(u.phone); }\n"
                    "void told(const User &u) { notifyAll(u.phone); }\n");
     CHECK(places(Linked) == std::vector<std::string>{"uses.cpp:3"});
+    CHECK(Linked.Link.KeptSummaries == Linked.Link.Summaries);
+    // A step's words are the user's, not the link's: a local renamed.
+    Linked = Edit(Relay, "#include \"helpers.h\"\n\n"
+                         "std::string relay(const std::string &s) {\n"
+                         "  std::string r = s;\n  return r;\n}\n");
+    Linked = Edit(Relay, "#include \"helpers.h\"\n\n"
+                         "std::string relay(const std::string &s) {\n"
+                         "  std::string renamed = s;\n  return renamed;\n}\n");
     CHECK(Linked.Link.KeptSummaries == Linked.Link.Summaries);
   }
   SECTION("a function given a body is a new target") {

@@ -24,6 +24,15 @@ public:
 
 private:
   void put(const SourceSpot &S) { Places.push_back(S); }
+  /// An edge's steps are what a user reads of it, nothing the link
+  /// follows; a body kept takes its new edges' steps along. So they may
+  /// differ too: a name a macro made of the line it is on
+  /// (`r_code##__LINE__`) moves with the body.
+  void put(const Edge &E) {
+    put(E.From);
+    put(E.To);
+    put(E.Steps.size());
+  }
   void put(Symbol S) {
     put(S.text().size());
     Others += S.text();

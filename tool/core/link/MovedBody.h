@@ -23,7 +23,8 @@ namespace pii {
 
 /// A body's values in two parts: its places, in the order of its fields,
 /// and a digest of all else, the same in any process (a symbol by its
-/// text). Two bodies with one digest differ at most in their places.
+/// text), its edges' steps aside but for their number. Two bodies with
+/// one digest differ at most in their places and the words of their steps.
 struct BodyShape {
   uint64_t Digest = 0;
   std::vector<SourceSpot> Places;
