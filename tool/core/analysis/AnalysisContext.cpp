@@ -99,7 +99,7 @@ int AnalysisContext::sourceIndex(const Label &L) {
       {L.Purpose, usrOf(L.Origin)}, static_cast<int>(Out.Sources.size()));
   if (Inserted)
     Out.Sources.push_back(
-        {L.Purpose, usrOf(L.Origin), L.Origin->getQualifiedNameAsString(),
+        {L.Purpose, usrOf(L.Origin), qualifiedName(L.Origin),
          spotOf(AST.getSourceManager(), L.Origin->getLocation())});
   return It->second;
 }

@@ -114,17 +114,17 @@ TranslationUnitAnalysis summarizeTranslationUnit(ASTContext &AST,
     FunctionOutcome Outcome = analyzeFunction(F, Ctx, Out);
     if (Outcome != FunctionOutcome::Complete) {
       ++Result.Stats.IncompleteFunctions;
-      Result.Summary.Approximations.push_back(
-          {Outcome == FunctionOutcome::NoCFG ? ApproximationKind::NoCfg
-                                             : ApproximationKind::Budget,
-           Out.Where, Out.Name, 0});
+      Result.Summary.Approximations.push_back({Outcome == FunctionOutcome::NoCFG
+                                                   ? ApproximationKind::NoCfg
+                                                   : ApproximationKind::Budget,
+                                               Out.Where, Out.Name, 0});
     }
     Result.Summary.Functions.push_back(share(std::move(Out)));
   }
   for (const VarDecl *V : Collector.Globals) {
     FunctionSummary Out;
     Out.Usr = "pii:init@" + Ctx.usrOf(V);
-    Out.Name = "the initializer of '" + V->getQualifiedNameAsString() + "'";
+    Out.Name = "the initializer of '" + qualifiedName(V) + "'";
     Out.Where = spotOf(SM, V->getLocation());
     analyzeInitializer(V, Ctx, Out);
     Result.Summary.Functions.push_back(share(std::move(Out)));

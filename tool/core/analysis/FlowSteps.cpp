@@ -23,6 +23,15 @@ SourceSpot spotOf(const SourceManager &SM, SourceLocation Loc) {
   return {Path.str().str(), P.getLine(), P.getColumn()};
 }
 
+std::string qualifiedName(const NamedDecl *D) {
+  PrintingPolicy Policy = D->getASTContext().getPrintingPolicy();
+  Policy.AnonymousTagLocations = false;
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  D->printQualifiedName(OS, Policy);
+  return Name;
+}
+
 std::string displayName(const NamedDecl *D) {
   if (!D)
     return "this";
@@ -37,7 +46,7 @@ std::string displayName(const NamedDecl *D) {
         return "lambda in " + displayName(Function);
     if (const auto *Named =
             dyn_cast<NamedDecl>(M->getParent()->getDeclContext()))
-      return "lambda in " + Named->getQualifiedNameAsString();
+      return "lambda in " + qualifiedName(Named);
     return "lambda";
   }
   if (const auto *Bindings = dyn_cast<DecompositionDecl>(D)) {
@@ -48,7 +57,7 @@ std::string displayName(const NamedDecl *D) {
   }
   if (D->getDeclContext()->isFunctionOrMethod())
     return D->getNameAsString();
-  return D->getQualifiedNameAsString();
+  return qualifiedName(D);
 }
 
 /// The FlowStep kind of \p Kind: one each.

@@ -29,6 +29,12 @@ SourceSpot spotOf(const clang::SourceManager &SM, clang::SourceLocation Loc);
 /// A local's plain name, or a qualified name for everything else.
 std::string displayName(const clang::NamedDecl *D);
 
+/// \p D's qualified name, a lambda or unnamed class in it said without
+/// its place (`LambdaPromise<(lambda)>`): a name that changed when lines
+/// are added above would change every summary that says it
+/// (link/MovedBody.h).
+std::string qualifiedName(const clang::NamedDecl *D);
+
 /// \p S, on a path whose source has purpose \p Purpose, as a summary
 /// keeps it.
 FlowStep flowStepOf(const clang::SourceManager &SM, const Step &S,
