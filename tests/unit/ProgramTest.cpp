@@ -234,6 +234,26 @@ TEST_CASE("a link that remembers finds what a fresh one does, edit after edit",
                          "  std::string renamed = s;\n  return renamed;\n}\n");
     CHECK(Linked.Link.KeptSummaries == Linked.Link.Summaries);
   }
+  SECTION("a lambda, and a template given it, only move with their file") {
+    std::string Lambdas =
+        "#include \"helpers.h\"\n"
+        "template <class F> struct Holder {\n"
+        "  F f;\n"
+        "  std::string run(const std::string &s) { return f(s); }\n"
+        "};\n"
+        "template <class F> Holder<F> hold(F f) { return {f}; }\n"
+        "void viaLambda(const User &u) {\n"
+        "  auto h = hold([](const std::string &s) { return s; });\n"
+        "  showAd(h.run(u.phone));\n"
+        "}\n";
+    ProgramAnalysis Linked = Edit(Other, Lambdas);
+    CHECK(places(Linked) ==
+          std::vector<std::string>{"other.cpp:9", "uses.cpp:2"});
+    Linked = Edit(Other, "// a line on top\n" + Lambdas);
+    CHECK(places(Linked) ==
+          std::vector<std::string>{"other.cpp:10", "uses.cpp:2"});
+    CHECK(Linked.Link.KeptSummaries == Linked.Link.Summaries);
+  }
   SECTION("a function given a body is a new target") {
     ProgramAnalysis Linked =
         Edit(Other, "#include \"helpers.h\"\n"
