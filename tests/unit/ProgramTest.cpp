@@ -160,11 +160,9 @@ ProgramAnalysis linkedAfresh(ProgramFixture &F,
   return Fresh.link();
 }
 
-} // namespace
-
-TEST_CASE("a link that remembers finds what a fresh one does, edit after edit",
-          "[program]") {
-  ProgramFixture F;
+/// Writes relay.cpp and uses.cpp (one flow, through helpers.h's forward
+/// and relay's summary) to \p F; returns their paths.
+std::pair<std::string, std::string> writeRelayedProgram(ProgramFixture &F) {
   F.write("helpers.h", Helpers);
   std::string Relay = F.write(
       "relay.cpp", "#include \"helpers.h\"\n"
@@ -174,6 +172,15 @@ TEST_CASE("a link that remembers finds what a fresh one does, edit after edit",
                   "void sync(const User &u) { showAd(forward(u.phone)); }\n"
                   "void tell(const User &u, Channel &c) { c.send(u.phone); }\n"
                   "void told(const User &u) { notifyAll(u.phone); }\n");
+  return {Relay, Uses};
+}
+
+} // namespace
+
+TEST_CASE("a link that remembers finds what a fresh one does, edit after edit",
+          "[program]") {
+  ProgramFixture F;
+  auto [Relay, Uses] = writeRelayedProgram(F);
   std::string Other =
       F.write("other.cpp", "#include \"helpers.h\"\n"
                            "int unrelated(int x) { return x; }\n");
@@ -277,13 +284,7 @@ TEST_CASE("a memo taken back from its snapshot keeps what holds, and trusts "
           "no index",
           "[program]") {
   ProgramFixture F;
-  F.write("helpers.h", Helpers);
-  std::string Relay = F.write(
-      "relay.cpp", "#include \"helpers.h\"\n"
-                   "std::string relay(const std::string &s) { return s; }\n");
-  std::string Uses = F.write(
-      "uses.cpp", "#include \"helpers.h\"\n"
-                  "void sync(const User &u) { showAd(forward(u.phone)); }\n");
+  auto [Relay, Uses] = writeRelayedProgram(F);
   Program Extracted(F.Commands, {Relay, Uses}, F.P);
   Extracted.extractAll(1);
   Extracted.extraction(); // the summaries, decoded
