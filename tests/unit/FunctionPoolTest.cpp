@@ -2,6 +2,7 @@
 
 #include "core/link/ProgramIndex.h"
 #include "driver/FunctionPool.h"
+#include "store/SummaryFile.h"
 
 #include <catch2/catch.hpp>
 
@@ -23,6 +24,16 @@ TranslationUnitSummary unitWith(SharedFunction F) {
   U.Functions.push_back(std::move(F));
   return U;
 }
+
+/// A pool that counts the summaries decoded into it.
+class CountingPool : public FunctionPool {
+public:
+  SharedFunction keep(uint64_t Digest, SharedFunction F) override {
+    ++Decoded;
+    return FunctionPool::keep(Digest, std::move(F));
+  }
+  unsigned Decoded = 0;
+};
 
 } // namespace
 
@@ -65,4 +76,29 @@ TEST_CASE("a summary no unit holds is forgotten", "[functionpool]") {
   TranslationUnitSummary Again = unitWith(inlineFunction(3));
   Pool.intern(Again);
   CHECK(Again.Functions[0].get() == Kept->Functions[0].get());
+}
+
+TEST_CASE("a unit read through the pool decodes only the summaries it has not",
+          "[functionpool]") {
+  CountingPool Pool;
+  TranslationUnitSummary Made = unitWith(inlineFunction(3));
+  Made.Functions.push_back(inlineFunction(9));
+  Pool.intern(Made);
+  Pool.Decoded = 0;
+  // Another unit's file, holding one of the two and one of its own.
+  TranslationUnitSummary Other = unitWith(inlineFunction(3));
+  Other.Functions.push_back(inlineFunction(4));
+  auto Read = decodeSummaries(encodeSummaries({Other}), "b.summary", &Pool);
+  REQUIRE(static_cast<bool>(Read));
+  const std::vector<SharedFunction> &Functions = (*Read)[0].Functions;
+  REQUIRE(Functions.size() == 2);
+  CHECK(Functions[0].get() == Made.Functions[0].get());
+  CHECK(Pool.Decoded == 1);
+  CHECK(Functions[1]->Where.Line == 4);
+  // Read again, it decodes nothing.
+  auto Again = decodeSummaries(encodeSummaries({Other}), "b.summary", &Pool);
+  REQUIRE(static_cast<bool>(Again));
+  CHECK((*Again)[0].Functions[1].get() == Functions[1].get());
+  CHECK(Pool.Decoded == 1);
+  CHECK(Pool.size() == 3);
 }

@@ -4,46 +4,50 @@
 #include "core/model/SummaryFields.h"
 #include "store/Archive.h"
 
-#include "llvm/Support/xxhash.h"
-
 #include <vector>
 
 namespace pii {
 
-/// A hash of \p F's values, as its archive form holds them.
-static uint64_t contentHash(const FunctionSummary &F) {
+/// The digest of \p F's archive form, as a unit's archive holds it.
+static uint64_t digestOf(const FunctionSummary &F) {
   ArchiveWriter Writer;
   Writer(F);
-  return llvm::xxh3_64bits(Writer.finish());
+  return sharedValueDigest(Writer.finish());
 }
 
 void FunctionPool::intern(TranslationUnitSummary &Unit) {
-  // Hashed outside the lock: it is most of the work.
-  std::vector<Key> Keys;
-  Keys.reserve(Unit.Functions.size());
-  for (const SharedFunction &F : Unit.Functions)
-    Keys.emplace_back(F->Usr, contentHash(*F));
-  std::lock_guard<std::mutex> Guard(Lock);
-  for (size_t I = 0; I < Keys.size(); ++I) {
-    auto [It, New] = Functions.try_emplace(Keys[I], Unit.Functions[I]);
-    if (!New)
-      Unit.Functions[I] = It->second;
-  }
+  for (SharedFunction &F : Unit.Functions)
+    F = keep(digestOf(*F), F);
+}
+
+SharedFunction FunctionPool::find(uint64_t Digest) {
+  Shard &S = shardOf(Digest);
+  std::lock_guard<std::mutex> Guard(S.Lock);
+  auto It = S.Functions.find(Digest);
+  return It == S.Functions.end() ? nullptr : It->second;
+}
+
+SharedFunction FunctionPool::keep(uint64_t Digest, SharedFunction F) {
+  Shard &S = shardOf(Digest);
+  std::lock_guard<std::mutex> Guard(S.Lock);
+  return S.Functions.try_emplace(Digest, std::move(F)).first->second;
 }
 
 void FunctionPool::prune() {
-  std::lock_guard<std::mutex> Guard(Lock);
-  llvm::SmallVector<Key, 0> Unheld;
-  for (const auto &[K, F] : Functions)
-    if (F.use_count() == 1)
-      Unheld.push_back(K);
-  for (const Key &K : Unheld)
-    Functions.erase(K);
+  for (Shard &S : Shards) {
+    std::lock_guard<std::mutex> Guard(S.Lock);
+    for (auto It = S.Functions.begin(); It != S.Functions.end();)
+      It = It->second.use_count() == 1 ? S.Functions.erase(It) : std::next(It);
+  }
 }
 
 size_t FunctionPool::size() {
-  std::lock_guard<std::mutex> Guard(Lock);
-  return Functions.size();
+  size_t Size = 0;
+  for (Shard &S : Shards) {
+    std::lock_guard<std::mutex> Guard(S.Lock);
+    Size += S.Functions.size();
+  }
+  return Size;
 }
 
 } // namespace pii

@@ -10,7 +10,10 @@
 // Summaries are the same when they hold the same values: their archive
 // forms (store/Archive.h) are the same. Two that differ (a function whose
 // units see different macros, or that breaks the one-definition rule) are
-// both kept; the link index says how many there are.
+// both kept; the link index says how many there are. A unit's archive
+// holds each function as an archive of its own, so a unit read through
+// the pool (decodeSummaries) decodes only the functions no unit read
+// before: a header's, once per program.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,19 +21,24 @@
 #define PII_DRIVER_FUNCTIONPOOL_H
 
 #include "core/model/Summary.h"
+#include "store/Archive.h"
 
-#include "llvm/ADT/DenseMap.h"
-
+#include <array>
 #include <cstdint>
 #include <mutex>
+#include <unordered_map>
 
 namespace pii {
 
-class FunctionPool {
+class FunctionPool : public SharedValues<FunctionSummary> {
 public:
-  /// Replaces each of \p Unit's functions with the pool's summary equal to
-  /// it, adding those the pool has not. Safe from any thread.
+  /// Replaces each of \p Unit's functions, made by this process rather
+  /// than read, with the pool's summary equal to it, adding those the pool
+  /// has not. Safe from any thread, as find and keep are.
   void intern(TranslationUnitSummary &Unit);
+
+  SharedFunction find(uint64_t Digest) override;
+  SharedFunction keep(uint64_t Digest, SharedFunction F) override;
 
   /// Forgets the summaries no unit holds any longer: those of units that
   /// were replaced.
@@ -40,11 +48,19 @@ public:
   size_t size();
 
 private:
-  /// A function's USR and a hash of its archive form.
-  using Key = std::pair<Symbol, uint64_t>;
+  /// Every thread unpacking a unit asks the pool for each of its
+  /// functions, millions of times on a large program: one lock would keep
+  /// them waiting on each other. Each shard holds the digests that end in
+  /// its number.
+  struct Shard {
+    std::mutex Lock;
+    /// By the digest of their archive forms (sharedValueDigest).
+    std::unordered_map<uint64_t, SharedFunction> Functions;
+  };
+  static constexpr size_t ShardCount = 64;
+  Shard &shardOf(uint64_t Digest) { return Shards[Digest % ShardCount]; }
 
-  std::mutex Lock;
-  llvm::DenseMap<Key, SharedFunction> Functions;
+  std::array<Shard, ShardCount> Shards;
 };
 
 } // namespace pii

@@ -84,7 +84,7 @@ FileAnalysis analyzeOrReuse(const tooling::CompilationDatabase &Commands,
 void unpack(FileAnalysis &F, const tooling::CompilationDatabase &Commands,
             const CompileJob &Job, const Policy &P, const Caches *Cache,
             FunctionPool &Functions) {
-  auto Units = decodeSummaries(F.Result.PackedSummaries, Job.File);
+  auto Units = decodeSummaries(F.Result.PackedSummaries, Job.File, &Functions);
   if (!Units) {
     // Fresh summaries always decode; only a cached entry can be broken.
     assert(F.FromCache && Cache && "fresh summaries that do not decode");
@@ -92,11 +92,9 @@ void unpack(FileAnalysis &F, const tooling::CompilationDatabase &Commands,
                         "cache entry for '" + Job.File + "' is unusable (" +
                             llvm::toString(Units.takeError()) +
                             "); analyzing the file again");
-    Units = decodeSummaries(F.Result.PackedSummaries, Job.File);
+    Units = decodeSummaries(F.Result.PackedSummaries, Job.File, &Functions);
   }
   F.Summaries = llvm::cantFail(std::move(Units));
-  for (TranslationUnitSummary &Unit : F.Summaries)
-    Functions.intern(Unit);
   F.Unpacked = true;
   std::string().swap(F.Result.PackedSummaries);
 }

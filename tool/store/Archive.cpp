@@ -3,6 +3,7 @@
 #include "store/Archive.h"
 
 #include "llvm/Support/LEB128.h"
+#include "llvm/Support/xxhash.h"
 
 #include <algorithm>
 
@@ -18,6 +19,15 @@ void ArchiveWriter::putSigned(int64_t Value) {
   uint8_t Bytes[16];
   unsigned Size = llvm::encodeSLEB128(Value, Bytes);
   Body.append(reinterpret_cast<const char *>(Bytes), Size);
+}
+
+uint64_t sharedValueDigest(llvm::StringRef Bytes) {
+  return llvm::xxh3_64bits(Bytes);
+}
+
+void ArchiveWriter::putBytes(llvm::StringRef Bytes) {
+  putInteger(Bytes.size());
+  Body += Bytes;
 }
 
 void ArchiveWriter::put(llvm::StringRef S) {
@@ -87,6 +97,13 @@ size_t ArchiveReader::getLength() {
     return 0;
   }
   return Length;
+}
+
+llvm::StringRef ArchiveReader::getBytes() {
+  size_t Size = getLength();
+  llvm::StringRef Bytes(reinterpret_cast<const char *>(Next), Size);
+  Next += Size;
+  return Bytes;
 }
 
 size_t ArchiveReader::getStringId() {

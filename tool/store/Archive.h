@@ -23,10 +23,12 @@
 
 #include "core/model/Symbol.h"
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +36,25 @@
 #include <vector>
 
 namespace pii {
+
+/// Values that a program's archives share, each held once (the function
+/// summaries of a header, in every unit that includes it): an archive
+/// writes a shared value as an archive of its own, whose bytes are the same
+/// wherever it is written, and a reader that shares values takes the one
+/// decoded before from the same bytes instead of decoding them again.
+template <typename T> class SharedValues {
+public:
+  virtual ~SharedValues() = default;
+  /// The value decoded before from bytes with \p Digest, or null.
+  virtual std::shared_ptr<const T> find(uint64_t Digest) = 0;
+  /// Keeps \p Value, decoded from bytes with \p Digest, and returns the
+  /// value kept for them: Value, or one another reader kept first.
+  virtual std::shared_ptr<const T> keep(uint64_t Digest,
+                                        std::shared_ptr<const T> Value) = 0;
+};
+
+/// The digest by which SharedValues know a value's bytes.
+uint64_t sharedValueDigest(llvm::StringRef Bytes);
 
 class ArchiveWriter {
 public:
@@ -59,10 +80,13 @@ private:
     if (O)
       put(*O);
   }
-  /// A shared value is written as the value: sharing is the reader's.
+  /// A shared value is written as an archive of its own (SharedValues).
   template <typename T> void put(const std::shared_ptr<const T> &P) {
-    put(*P);
+    ArchiveWriter Own;
+    Own(*P);
+    putBytes(Own.finish());
   }
+  void putBytes(llvm::StringRef Bytes);
   template <typename T> void put(const T &Value) {
     if constexpr (std::is_enum_v<T>) {
       put(static_cast<std::underlying_type_t<T>>(Value));
@@ -91,6 +115,12 @@ public:
 
   template <typename... T> void operator()(T &...Values) { (get(Values), ...); }
 
+  /// From now on, takes each shared value of type T from \p Pool, or
+  /// keeps it there once decoded.
+  template <typename T> void share(SharedValues<T> &Pool) {
+    Pools.push_back({&TypeTag<T>, &Pool});
+  }
+
   /// Whether everything read so far was well formed.
   bool ok() const { return !Failed; }
   /// Whether everything was read, and well formed.
@@ -118,9 +148,28 @@ private:
       O.reset();
   }
   template <typename T> void get(std::shared_ptr<const T> &P) {
+    llvm::StringRef Bytes = getBytes();
+    SharedValues<T> *Pool = poolFor<T>();
+    uint64_t Digest = Pool ? sharedValueDigest(Bytes) : 0;
+    if (Pool && !Failed)
+      if (std::shared_ptr<const T> Known = Pool->find(Digest)) {
+        P = std::move(Known);
+        return;
+      }
     auto Value = std::make_shared<T>();
-    get(*Value);
-    P = std::move(Value);
+    ArchiveReader Own(Bytes);
+    Own.Pools = Pools;
+    Own(*Value);
+    if (!Own.done())
+      fail();
+    P = Pool && !Failed ? Pool->keep(Digest, std::move(Value))
+                        : std::move(Value);
+  }
+  template <typename T> SharedValues<T> *poolFor() const {
+    for (auto [Tag, Pool] : Pools)
+      if (Tag == &TypeTag<T>)
+        return static_cast<SharedValues<T> *>(Pool);
+    return nullptr;
   }
   template <typename T> void get(T &Value) {
     if constexpr (std::is_enum_v<T>) {
@@ -145,6 +194,8 @@ private:
   template <typename T, typename DecodeFn> T getLeb128(DecodeFn Decode);
   /// A count of elements, each taking at least a byte of what is left.
   size_t getLength();
+  /// Bytes written by ArchiveWriter::putBytes.
+  llvm::StringRef getBytes();
   void fail() {
     Failed = true;
     Next = End;
@@ -156,6 +207,10 @@ private:
   /// Strings[I] interned, once read as a Symbol.
   std::vector<std::optional<Symbol>> Symbols;
   bool Failed = false;
+  /// One address for each type of value shared.
+  template <typename T> static inline char TypeTag = 0;
+  /// The pools shared values are taken from, by the TypeTag of their type.
+  llvm::SmallVector<std::pair<const char *, void *>, 1> Pools;
 };
 
 } // namespace pii

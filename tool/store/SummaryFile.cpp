@@ -96,7 +96,8 @@ std::string encodeSummaries(const std::vector<TranslationUnitSummary> &Units) {
 }
 
 llvm::Expected<std::vector<TranslationUnitSummary>>
-decodeSummaries(llvm::StringRef Data, llvm::StringRef Name) {
+decodeSummaries(llvm::StringRef Data, llvm::StringRef Name,
+                SharedValues<FunctionSummary> *Functions) {
   auto Archive = unseal(SummaryKind, Data);
   if (!Archive)
     return llvm::createStringError(Name + ": " +
@@ -109,6 +110,8 @@ decodeSummaries(llvm::StringRef Data, llvm::StringRef Name) {
   if (!Whole)
     return Fail(llvm::toString(Whole.takeError()));
   ArchiveReader Reader(*Whole);
+  if (Functions)
+    Reader.share(*Functions);
   std::vector<TranslationUnitSummary> Units;
   Reader(Units);
   if (!Reader.done())

@@ -15,6 +15,7 @@
 #define PII_STORE_SUMMARYFILE_H
 
 #include "core/model/Summary.h"
+#include "store/Archive.h"
 
 #include "llvm/Support/Error.h"
 
@@ -24,7 +25,7 @@
 namespace pii {
 
 /// The version of the file format; a reader refuses any other.
-inline constexpr int SummaryFormatVersion = 9;
+inline constexpr int SummaryFormatVersion = 10;
 
 /// \p Archive with the first line for a file holding \p Kind.
 std::string seal(llvm::StringRef Kind, llvm::StringRef Archive);
@@ -40,10 +41,13 @@ llvm::StringRef sealedKind(llvm::StringRef Data);
 /// The summaries of one file (one per compile command of it).
 std::string encodeSummaries(const std::vector<TranslationUnitSummary> &Units);
 
-/// Reads summaries written by encodeSummaries. Errors start with \p Name (a
-/// file name) and say what is wrong.
+/// Reads summaries written by encodeSummaries; with \p Functions, takes
+/// each function summary decoded before from there, and keeps there those
+/// decoded now. Errors start with \p Name (a file name) and say what is
+/// wrong.
 llvm::Expected<std::vector<TranslationUnitSummary>>
-decodeSummaries(llvm::StringRef Data, llvm::StringRef Name);
+decodeSummaries(llvm::StringRef Data, llvm::StringRef Name,
+                SharedValues<FunctionSummary> *Functions = nullptr);
 
 } // namespace pii
 
