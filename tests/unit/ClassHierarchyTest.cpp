@@ -41,6 +41,27 @@ TEST_CASE("a class deriving from two makes them one object",
   CHECK(H.mayBeBoth("c:@S@Tagged", "c:@S@Iter"));
 }
 
+TEST_CASE("the digest of the classes changes with a base, not with order",
+          "[link][classes]") {
+  ClassHierarchy Ordered, Reversed;
+  Ordered.add(derived("c:@S@Phone", {"c:@S@Iter"}));
+  Ordered.add(derived("c:@S@Both", {"c:@S@Phone", "c:@S@Tagged"}));
+  Reversed.add(derived("c:@S@Both", {"c:@S@Tagged", "c:@S@Phone"}));
+  Reversed.add(derived("c:@S@Phone", {"c:@S@Iter"}));
+  // A unit that holds a class again, and one with no bases, add nothing.
+  Reversed.add(derived("c:@S@Phone", {"c:@S@Iter"}));
+  Reversed.add(derived("c:@S@Lone", {}));
+  CHECK(Ordered.digest() == Reversed.digest());
+  uint64_t Before = Ordered.digest();
+  Ordered.add(derived("c:@S@Lone", {"c:@S@Iter"}));
+  CHECK(Ordered.digest() != Before);
+  // A base named as another class's is another pair.
+  ClassHierarchy Swapped;
+  Swapped.add(derived("c:@S@Iter", {"c:@S@Phone"}));
+  Swapped.add(derived("c:@S@Both", {"c:@S@Phone", "c:@S@Tagged"}));
+  CHECK(Swapped.digest() != Before);
+}
+
 TEST_CASE("units that disagree on bases make no endless search",
           "[link][classes]") {
   ClassHierarchy H;

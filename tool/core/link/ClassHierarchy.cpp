@@ -5,6 +5,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
 
 namespace pii {
 
@@ -15,6 +16,10 @@ void ClassHierarchy::add(const ClassInfo &Class) {
     if (!llvm::is_contained(Known, Base)) {
       Known.push_back(Base);
       Derived[Base].push_back(Class.Usr);
+      // By text, not by the symbols' addresses: it is compared with a
+      // digest of another process's.
+      std::string Pair = (Class.Usr.text() + "\n" + Base.text()).str();
+      Digest += llvm::xxh3_64bits(Pair);
     }
 }
 

@@ -22,6 +22,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
+#include <cstdint>
 #include <optional>
 
 namespace pii {
@@ -34,6 +35,10 @@ public:
 
   /// Whether one object of the program may be both a \p A and a \p B.
   bool mayBeBoth(Symbol A, Symbol B) const;
+  /// A digest of which class derives directly from which, the same in
+  /// every process for the same classes, whatever order they came in:
+  /// where it is unchanged, mayBeBoth answers every question as before.
+  uint64_t digest() const { return Digest; }
   /// Calls \p Visit(A, B, MayBeBoth) for each question mayBeBoth has
   /// answered (and kept) so far.
   template <typename VisitFn> void forEachAnswer(VisitFn Visit) const {
@@ -54,6 +59,8 @@ private:
   llvm::DenseMap<Symbol, llvm::SmallVector<Symbol, 2>> Bases;
   llvm::DenseMap<Symbol, llvm::SmallVector<Symbol, 2>> Derived;
   mutable llvm::DenseMap<std::pair<Symbol, Symbol>, bool> Answers;
+  /// The sum of a hash of each (class, direct base) pair.
+  uint64_t Digest = 0;
 };
 
 } // namespace pii

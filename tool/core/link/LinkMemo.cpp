@@ -17,6 +17,7 @@ void LinkMemo::clear() {
   Functions.clear();
   Summaries.clear();
   ClassesAsked.clear();
+  ClassesDigest = 0;
   Paths = PathTable();
   Traces = TraceArena();
   FreshTraces = 0;
@@ -29,10 +30,15 @@ void LinkMemo::forgetChanged(
     restore(*Adopted, Index);
     Adopted.reset();
   }
-  bool ClassesAsBefore = llvm::all_of(ClassesAsked, [&](const auto &Asked) {
-    auto [A, B] = Asked.first;
-    return Index.classes().mayBeBoth(A, B) == Asked.second;
-  });
+  // Tens of millions of questions on a large program: asked again only
+  // when the classes changed.
+  const ClassHierarchy &Classes = Index.classes();
+  bool ClassesAsBefore =
+      Classes.digest() == ClassesDigest ||
+      llvm::all_of(ClassesAsked, [&](const auto &Asked) {
+        auto [A, B] = Asked.first;
+        return Classes.mayBeBoth(A, B) == Asked.second;
+      });
   if (!ClassesAsBefore || Traces.size() > TracesKeptPerLink * FreshTraces) {
     clear();
     return;
@@ -159,6 +165,7 @@ void LinkMemo::noteClasses(const ClassHierarchy &Classes) {
   Classes.forEachAnswer([this](Symbol A, Symbol B, bool MayBeBoth) {
     ClassesAsked.try_emplace({A, B}, MayBeBoth);
   });
+  ClassesDigest = Classes.digest();
 }
 
 void LinkMemo::noteRead(const FunctionSummary &Reader,

@@ -139,6 +139,9 @@ private:
   std::unordered_map<std::pair<const FunctionSummary *, Fact>, Summary, KeyHash>
       Summaries;
   llvm::DenseMap<std::pair<Symbol, Symbol>, bool> ClassesAsked;
+  /// The digest of the classes that answered them (ClassHierarchy::digest):
+  /// while the program's is the same, they need not be asked again.
+  uint64_t ClassesDigest = 0;
   /// The traces made by the last link from nothing.
   size_t FreshTraces = 0;
   /// From adopt, until the next link.

@@ -116,6 +116,7 @@ MemoSnapshot LinkMemo::snapshot() const {
   }
   for (const auto &[Pair, MayBeBoth] : ClassesAsked)
     Out.Classes.push_back({Pair.first, Pair.second, MayBeBoth});
+  Out.ClassesDigest = ClassesDigest;
   return Out;
 }
 
@@ -237,6 +238,7 @@ void LinkMemo::restore(const MemoSnapshot &Snapshot,
   }
   for (const MemoSnapshot::ClassAnswer &C : Snapshot.Classes)
     ClassesAsked.try_emplace({C.A, C.B}, C.MayBeBoth);
+  ClassesDigest = Snapshot.ClassesDigest;
   FreshTraces = std::max<size_t>(Traces.size(), 1);
 }
 

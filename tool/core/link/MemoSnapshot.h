@@ -84,6 +84,8 @@ struct MemoSnapshot {
   std::vector<Node> Nodes;
   std::vector<Summary> Summaries;
   std::vector<ClassAnswer> Classes;
+  /// The digest of the classes that gave those answers.
+  uint64_t ClassesDigest = 0;
 };
 
 /// The field lists, in declaration order, for the archive (store/Archive.h)
@@ -113,7 +115,8 @@ template <typename Ar> void fields(Ar &A, MemoSnapshot::ClassAnswer &C) {
   A(C.A, C.B, C.MayBeBoth);
 }
 template <typename Ar> void fields(Ar &A, MemoSnapshot &S) {
-  A(S.Bodies, S.Paths, S.Steps, S.Nodes, S.Summaries, S.Classes);
+  A(S.Bodies, S.Paths, S.Steps, S.Nodes, S.Summaries, S.Classes,
+    S.ClassesDigest);
 }
 
 } // namespace pii
