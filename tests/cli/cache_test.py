@@ -118,11 +118,17 @@ def main():
                shown.returncode == 0 and ': memo-entry\nfunction c:@F@' in shown.stdout
                and 'function c:@F@relay#' in shown.stdout and '\nsummaries 2\n' in shown.stdout)
 
+        def memo_bytes():
+            with open(memo_entry, 'rb') as f:
+                return f.read()
+        first_memo = memo_bytes()
         write('// every function one line down\n' + relayed)
         moved = run(cache)
         total, kept = summaries(moved.stderr)
         expect('a line added on top: linked again, every summary kept from the last link',
                'and the link' not in moved.stderr and total > 0 and kept == total)
+        expect('...and what the link kept left as it was: it computed nothing new',
+               memo_bytes() == first_memo)
         expect('...with the findings moved',
                moved.stdout == run(None, '--no-cache').stdout and moved.stdout != first.stdout)
         write('// every function one line down\n' + relayed.replace('return s;', 'return "x";'))
@@ -131,6 +137,7 @@ def main():
                'and the link' not in changed.stderr and summaries(changed.stderr)[1] == 0
                and changed.stdout == run(None, '--no-cache').stdout
                and changed.stdout.count('error:') == first.stdout.count('error:') - 1)
+        expect('...and what it kept written again', memo_bytes() != first_memo)
 
         write(relayed)
         truncate(memo_entry)

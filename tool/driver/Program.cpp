@@ -263,13 +263,16 @@ ProgramAnalysis Program::link() {
   // A program that is not kept for the next link (the command line's)
   // keeps its link's summaries in the cache for the next run.
   std::unique_ptr<LinkMemo> ForNextRun;
+  bool MemoAdopted = false;
   if (Cached && !Memo) {
     ForNextRun = std::make_unique<LinkMemo>();
     auto Last = Cache->Summaries.lookupMemo(Files);
-    if (!Last)
+    if (!Last) {
       Result.CacheProblems.push_back(llvm::toString(Last.takeError()));
-    else if (*Last)
+    } else if (*Last) {
       ForNextRun->adopt(std::move(**Last));
+      MemoAdopted = true;
+    }
   }
   LinkMemo *Memory = Memo ? Memo.get() : ForNextRun.get();
   std::vector<const TranslationUnitSummary *> Units = units();
@@ -303,7 +306,13 @@ ProgramAnalysis Program::link() {
       Cache->Summaries.storeLink(Files, Digest,
                                  {Result.Findings, Result.Link,
                                   Result.Approximations, Result.Suppressions}));
-  if (ForNextRun)
+  // A link that computed no summary, taking every one it asked from the
+  // memo entry, would store what the entry holds: the next run finds its
+  // bodies there as this one did (places that moved move again from the
+  // same shapes). Writing it is seconds on a large program.
+  bool NothingNew = MemoAdopted && Result.Link.KeptSummaries ==
+                                       Result.Link.Summaries;
+  if (ForNextRun && !NothingNew)
     Keep(Cache->Summaries.storeMemo(Files, ForNextRun->snapshot()));
   return Result;
 }
