@@ -35,9 +35,9 @@ FlowStep returnedAt(const CallSite &Call, Symbol Callee) {
 /// Hashes of facts and queries, for the sets the solver only asks
 /// membership of.
 struct FactHash {
-  size_t operator()(const Fact &F) const { return hash_value(F); }
+  size_t operator()(const Fact &F) const { return F.hash(0); }
   size_t operator()(const std::pair<int, Fact> &Query) const {
-    return llvm::hash_combine(Query.first, Query.second);
+    return Query.second.hash(uint32_t(Query.first));
   }
 };
 

@@ -41,6 +41,8 @@ public:
 
   friend bool operator==(Symbol A, Symbol B) { return A.Text == B.Text; }
   friend bool operator!=(Symbol A, Symbol B) { return A.Text != B.Text; }
+  /// The symbol's identity, for a key: one string, one identity.
+  const void *identity() const { return Text; }
   /// Of the symbol's identity, like ==: no text is read.
   friend llvm::hash_code hash_value(Symbol S) {
     return llvm::hash_value(static_cast<const void *>(S.Text));
