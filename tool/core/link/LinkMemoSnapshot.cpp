@@ -210,6 +210,9 @@ void LinkMemo::restore(const MemoSnapshot &Snapshot,
       return std::nullopt;
     return PathsNow[P];
   };
+  // Millions of entries on a large program: grown once, not by doubling.
+  Summaries.reserve(Snapshot.Summaries.size());
+  ClassesAsked.reserve(Snapshot.Classes.size());
   for (const MemoSnapshot::Summary &S : Snapshot.Summaries) {
     if (!Valid(S.Body) || !Now[S.Body])
       continue;
