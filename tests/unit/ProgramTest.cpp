@@ -4,6 +4,7 @@
 #include "core/link/Link.h"
 #include "core/link/LinkMemo.h"
 #include "core/policy/Policy.h"
+#include "store/Caches.h"
 
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
@@ -278,6 +279,37 @@ TEST_CASE("a link that remembers finds what a fresh one does, edit after edit",
     CHECK(places(Linked) ==
           std::vector<std::string>{"other.cpp:3", "uses.cpp:2"});
   }
+}
+
+TEST_CASE("the editor's first link takes what the last run's link kept",
+          "[program]") {
+  ProgramFixture F;
+  auto [Relay, Uses] = writeRelayedProgram(F);
+  std::vector<std::string> Files = {Relay, Uses};
+  llvm::SmallString<128> CacheDir(F.Dir);
+  llvm::sys::path::append(CacheDir, "cache");
+  Caches Cache(CacheDirectory(CacheDir.str().str(), "salt"));
+  Program CommandLine(F.Commands, Files, F.P, &Cache);
+  CommandLine.extractAll(1);
+  ProgramAnalysis Run = CommandLine.link();
+  REQUIRE(places(Run) == std::vector<std::string>{"uses.cpp:2"});
+  REQUIRE(Run.Link.KeptSummaries == 0);
+
+  Program Editor(F.Commands, Files, F.P, &Cache);
+  Editor.rememberLinks();
+  Editor.extractAll(1);
+  ProgramAnalysis Opened = Editor.link();
+  CHECK(Opened.LinkFromCache);
+  CHECK(routes(Opened) == routes(Run));
+  // Its first link after an edit takes what the run's kept.
+  FileOverlay Overlay{
+      {Relay, "#include \"helpers.h\"\n\n"
+              "std::string relay(const std::string &s) { return s; }\n"}};
+  Editor.update(Relay, Overlay);
+  ProgramAnalysis Edited = Editor.link();
+  CHECK(routes(Edited) == routes(linkedAfresh(F, Files, Overlay)));
+  CHECK(Edited.Link.Summaries > 0);
+  CHECK(Edited.Link.KeptSummaries == Edited.Link.Summaries);
 }
 
 TEST_CASE("a memo taken back from its snapshot keeps what holds, and trusts "

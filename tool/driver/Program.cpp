@@ -260,21 +260,27 @@ ProgramAnalysis Program::link() {
   // stored under the summaries it was made from.
   if (Cached)
     Digest = digestOf(PerFile);
-  // A program that is not kept for the next link (the command line's)
-  // keeps its link's summaries in the cache for the next run.
+  // The last run's link's summaries are taken from the cache by every link
+  // of the command line, whose program is not kept for the next, and by
+  // the editor's first link (after an edit, as the first is most often
+  // the cache's), whose memo is empty yet. Those of a link of the files
+  // on disk are kept there for the next run.
   std::unique_ptr<LinkMemo> ForNextRun;
-  bool MemoAdopted = false;
-  if (Cached && !Memo) {
+  if (Cached && !Memo)
     ForNextRun = std::make_unique<LinkMemo>();
+  LinkMemo *Memory = Memo ? Memo.get() : ForNextRun.get();
+  bool TakesMemo = Cache && Memory && Memory->summaries() == 0;
+  bool StoresMemo = Cached && TakesMemo;
+  bool MemoAdopted = false;
+  if (TakesMemo) {
     auto Last = Cache->Summaries.lookupMemo(Files);
     if (!Last) {
       Result.CacheProblems.push_back(llvm::toString(Last.takeError()));
     } else if (*Last) {
-      ForNextRun->adopt(std::move(**Last));
+      Memory->adopt(std::move(**Last));
       MemoAdopted = true;
     }
   }
-  LinkMemo *Memory = Memo ? Memo.get() : ForNextRun.get();
   std::vector<const TranslationUnitSummary *> Units = units();
   // The files taken from the cache were indexed while others parsed.
   if (Unpacking)
@@ -312,8 +318,8 @@ ProgramAnalysis Program::link() {
   // same shapes). Writing it is seconds on a large program.
   bool NothingNew = MemoAdopted && Result.Link.KeptSummaries ==
                                        Result.Link.Summaries;
-  if (ForNextRun && !NothingNew)
-    Keep(Cache->Summaries.storeMemo(Files, ForNextRun->snapshot()));
+  if (StoresMemo && !NothingNew)
+    Keep(Cache->Summaries.storeMemo(Files, Memory->snapshot()));
   return Result;
 }
 
