@@ -853,6 +853,7 @@ void Linker::remember() {
     S.LooksPast = LooksPast[Query];
     for (const auto *Effect : Summaries[Query].Found)
       S.Effects.push_back(*Effect);
+    Summaries[Query] = Summary();
     Memo->keep(Index.sharedDefinition(Body.Usr), Digest->second, Input,
                std::move(S));
   }
@@ -899,7 +900,11 @@ LinkResult Linker::run() {
   Result.Stats.Steps = Steps;
   Result.Stats.BudgetExhausted = Steps > Budget;
   Result.Stats.KeptSummaries = llvm::count(Kept, true);
-  // A link stopped at its budget leaves summaries incomplete.
+  // A link stopped at its budget leaves summaries incomplete. The facts
+  // reached are done with: the memo's copies of the summaries are made in
+  // their room, not on top of them (on tdlib, gigabytes).
+  OfQueries = Traversal();
+  OfSource = Traversal();
   if (Memo && !Result.Stats.BudgetExhausted)
     remember();
   Result.Approximations = std::move(Approximations);
