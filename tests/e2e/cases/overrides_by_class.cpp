@@ -80,6 +80,30 @@ void otherBase(iter::TaggedIterator& tagged, const acct::User& u) {
   base->value();
 }
 
+// The same through a function that calls the method on whatever object it
+// is given: which field holds the value is its caller's to say, and the
+// overrides the value reaches are still those of a class the object may be.
+namespace audit {
+struct Keeper {
+  std::string phone;
+};
+struct Flusher {
+  virtual ~Flusher() = default;
+  virtual void flush() {}
+};
+// Never one object with a Keeper: no class derives from both.
+struct Audit : Flusher {
+  void flush() override { ads::upload(ads::describe(this)); }
+};
+struct Stored : Keeper, Flusher {};
+void flushAll(Flusher& f) { f.flush(); }
+}  // namespace audit
+
+void keepAndFlush(audit::Stored& stored, const acct::User& u) {
+  stored.phone = u.phone;
+  audit::flushAll(stored);
+}
+
 // A class local to a function: its members' USRs begin with their own
 // places, and its overrides are reached as before.
 struct Task {

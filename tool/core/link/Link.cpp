@@ -463,8 +463,15 @@ Linker::summaryFor(int Target, int Arg, PathRef At) {
 }
 
 bool Linker::mayReach(const CallSite &Call, int Arg, PathRef At, int Target) {
-  if (!Call.Virtual || Arg != ObjectArg || (*At).empty())
+  if (!Call.Virtual || Arg != ObjectArg)
     return true;
+  if ((*At).empty()) {
+    // In a field the caller left open, the value reaches the overrides of
+    // a class that field's may be: which, the caller's place says.
+    if (At.open())
+      LooksIntoRest = true;
+    return true;
+  }
   Symbol Holder = Paths.classOf((*At).front());
   auto [Known, New] = MethodClasses.try_emplace(Target);
   if (New)
