@@ -262,6 +262,36 @@ TEST_CASE("a link that remembers finds what a fresh one does, edit after edit",
           std::vector<std::string>{"other.cpp:10", "uses.cpp:2"});
     CHECK(Linked.Link.KeptSummaries == Linked.Link.Summaries);
   }
+  SECTION("a class deriving from two makes a kept call reach another override") {
+    F.write("audit.h", "#include \"helpers.h\"\n"
+                       "struct Keeper { std::string phone; };\n"
+                       "struct Flusher {\n"
+                       "  virtual ~Flusher() = default;\n"
+                       "  virtual void flush() {}\n"
+                       "};\n"
+                       "struct Audit : Flusher {\n"
+                       "  void flush() override;\n"
+                       "};\n"
+                       "struct Stored : Keeper, Flusher {};\n");
+    // flushAll's summary, for a value in Keeper::phone, takes it to no
+    // override while no class derives from both Keeper and Audit.
+    ProgramAnalysis Linked = Edit(
+        Other, "#include \"audit.h\"\n"
+               "std::string describe(const void *object);\n"
+               "void Audit::flush() { showAd(describe(this)); }\n"
+               "void flushAll(Flusher &f) { f.flush(); }\n"
+               "void keepAndFlush(Stored &s, const User &u) {\n"
+               "  s.phone = u.phone;\n"
+               "  flushAll(s);\n"
+               "}\n");
+    CHECK(places(Linked) == std::vector<std::string>{"uses.cpp:2"});
+    Linked = Edit(Relay, "#include \"audit.h\"\n"
+                         "std::string relay(const std::string &s) { return s; }\n"
+                         "struct Both : Keeper, Audit {};\n"
+                         "void makeBoth() { Both b; }\n");
+    CHECK(places(Linked) ==
+          std::vector<std::string>{"other.cpp:3", "uses.cpp:2"});
+  }
   SECTION("a function given a body is a new target") {
     ProgramAnalysis Linked =
         Edit(Other, "#include \"helpers.h\"\n"
