@@ -379,6 +379,21 @@ int runExtract(std::unique_ptr<CompilationDatabase> FromArgs) {
   return ExitClean;
 }
 
+/// The functions of summary files, each with its paths resolved against
+/// the source root once, as it is first decoded.
+class ResolvingPool : public FunctionPool {
+public:
+  explicit ResolvingPool(std::string Root) : Root(std::move(Root)) {}
+
+  SharedFunction keep(uint64_t Digest, SharedFunction F) override {
+    resolvePaths(edit(F), Root);
+    return FunctionPool::keep(Digest, std::move(F));
+  }
+
+private:
+  std::string Root;
+};
+
 int runLink() {
   if (SummaryFiles.empty())
     return usageError("'link' needs the summaries to link");
@@ -396,9 +411,9 @@ int runLink() {
     std::string Problem;
   };
   std::vector<SummaryRead> Reads(SummaryFiles.size());
-  // Each file's copies of the functions another has are freed as it is
-  // read, so the summaries held are the program's, not its files' sum.
-  FunctionPool Functions;
+  // A function that several files hold is decoded once, and its paths
+  // resolved once, as it is kept.
+  ResolvingPool Functions(Root);
   DefaultThreadPool Pool(hardware_concurrency());
   for (size_t I = 0; I < SummaryFiles.size(); ++I)
     Pool.async([&, I] {
@@ -414,15 +429,13 @@ int runLink() {
             "cannot read '" + File + "': " + Buffer.getError().message();
         return;
       }
-      auto Units = decodeSummaries((*Buffer)->getBuffer(), File);
+      auto Units = decodeSummaries((*Buffer)->getBuffer(), File, &Functions);
       if (!Units) {
         Reads[I].Problem = toString(Units.takeError());
         return;
       }
-      for (TranslationUnitSummary &Unit : *Units) {
-        resolvePaths(Unit, Root);
-        Functions.intern(Unit);
-      }
+      for (TranslationUnitSummary &Unit : *Units)
+        resolveUnitPaths(Unit, Root);
       Reads[I].Units = std::move(*Units);
     });
   Pool.wait();

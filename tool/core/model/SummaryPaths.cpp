@@ -10,39 +10,50 @@
 
 namespace pii {
 
-/// Replaces every path a summary holds with \p Map of it; each distinct path
-/// is mapped once.
-static void mapPaths(TranslationUnitSummary &Summary,
-                     llvm::function_ref<Symbol(llvm::StringRef)> Map) {
-  std::map<Symbol, Symbol> Mapped;
-  auto Visit = [&](Symbol &Path) {
-    auto [It, New] = Mapped.try_emplace(Path);
-    if (New)
-      It->second = Map(Path);
-    Path = It->second;
-  };
-  auto Spot = [&](SourceSpot &S) { Visit(S.File); };
-  Visit(Summary.File);
+using PathMap = llvm::function_ref<Symbol(llvm::StringRef)>;
+
+/// Replaces every path a function's summary holds with \p Map of it.
+static void mapPaths(FunctionSummary &F, PathMap Map) {
+  auto Spot = [&](SourceSpot &S) { S.File = Map(S.File); };
+  Spot(F.Where);
+  for (CallSite &Call : F.Calls) {
+    Spot(Call.Where);
+    for (CallArgument &Arg : Call.Args) {
+      Spot(Arg.Where);
+      Spot(Arg.End);
+    }
+  }
+  for (Edge &E : F.Edges)
+    for (FlowStep &Step : E.Steps)
+      Spot(Step.Where);
+}
+
+/// The same for a unit's own fields, and with \p Functions, its
+/// functions'.
+static void mapPaths(TranslationUnitSummary &Summary, PathMap Map,
+                     bool Functions) {
+  auto Spot = [&](SourceSpot &S) { S.File = Map(S.File); };
+  Summary.File = Map(Summary.File);
   for (SourceInfo &Source : Summary.Sources)
     Spot(Source.OriginSpot);
   for (Approximation &A : Summary.Approximations)
     Spot(A.Where);
   for (SuppressionComment &C : Summary.Suppressions)
     Spot(C.Where);
-  for (SharedFunction &Shared : Summary.Functions) {
-    FunctionSummary &F = edit(Shared);
-    Spot(F.Where);
-    for (CallSite &Call : F.Calls) {
-      Spot(Call.Where);
-      for (CallArgument &Arg : Call.Args) {
-        Spot(Arg.Where);
-        Spot(Arg.End);
-      }
-    }
-    for (Edge &E : F.Edges)
-      for (FlowStep &Step : E.Steps)
-        Spot(Step.Where);
-  }
+  if (Functions)
+    for (SharedFunction &Shared : Summary.Functions)
+      mapPaths(edit(Shared), Map);
+}
+
+/// \p Map with each distinct path mapped once.
+template <typename MapFn> auto onceEach(MapFn Map) {
+  return [Map, Mapped = std::map<Symbol, Symbol>()](
+             llvm::StringRef Path) mutable -> Symbol {
+    auto [It, New] = Mapped.try_emplace(Path);
+    if (New)
+      It->second = Map(Path);
+    return It->second;
+  };
 }
 
 /// \p Root with dots removed and a trailing separator.
@@ -62,20 +73,35 @@ std::string relativeToRoot(llvm::StringRef Path, llvm::StringRef Root) {
 
 void relativizePaths(TranslationUnitSummary &Summary, llvm::StringRef Root) {
   llvm::SmallString<256> Prefix = rootPrefix(Root);
-  mapPaths(Summary, [&](llvm::StringRef Path) -> Symbol {
+  auto Relative = onceEach([&](llvm::StringRef Path) -> Symbol {
     return Path.starts_with(Prefix) ? Path.drop_front(Prefix.size()) : Path;
   });
+  mapPaths(Summary, Relative, /*Functions=*/true);
+}
+
+/// \p Path resolved against \p Root, if it is relative.
+static Symbol resolved(llvm::StringRef Path, llvm::StringRef Root) {
+  if (Path.empty() || llvm::sys::path::is_absolute(Path))
+    return Path;
+  llvm::SmallString<256> Full(Root);
+  llvm::sys::path::append(Full, Path);
+  llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
+  return Full.str();
 }
 
 void resolvePaths(TranslationUnitSummary &Summary, llvm::StringRef Root) {
-  mapPaths(Summary, [&](llvm::StringRef Path) -> Symbol {
-    if (Path.empty() || llvm::sys::path::is_absolute(Path))
-      return Path;
-    llvm::SmallString<256> Full(Root);
-    llvm::sys::path::append(Full, Path);
-    llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
-    return Full.str();
-  });
+  auto Resolve = onceEach([&](llvm::StringRef P) { return resolved(P, Root); });
+  mapPaths(Summary, Resolve, /*Functions=*/true);
+}
+
+void resolveUnitPaths(TranslationUnitSummary &Summary, llvm::StringRef Root) {
+  auto Resolve = onceEach([&](llvm::StringRef P) { return resolved(P, Root); });
+  mapPaths(Summary, Resolve, /*Functions=*/false);
+}
+
+void resolvePaths(FunctionSummary &F, llvm::StringRef Root) {
+  auto Resolve = onceEach([&](llvm::StringRef P) { return resolved(P, Root); });
+  mapPaths(F, Resolve);
 }
 
 } // namespace pii

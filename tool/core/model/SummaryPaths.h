@@ -25,6 +25,11 @@ void relativizePaths(TranslationUnitSummary &Summary, llvm::StringRef Root);
 
 /// Resolves the relative paths in \p Summary against \p Root.
 void resolvePaths(TranslationUnitSummary &Summary, llvm::StringRef Root);
+/// The same for \p Summary's own fields, not its functions': those a
+/// reader resolves once each (resolvePaths for a function), as it decodes
+/// them once for all the units that hold them.
+void resolveUnitPaths(TranslationUnitSummary &Summary, llvm::StringRef Root);
+void resolvePaths(FunctionSummary &F, llvm::StringRef Root);
 
 } // namespace pii
 
