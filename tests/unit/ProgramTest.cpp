@@ -398,6 +398,20 @@ TEST_CASE("a memo taken back from its snapshot keeps what holds, and trusts "
     REQUIRE(Linked.Findings.size() == 1);
     CHECK(Steps(Linked) == Steps(Fresh));
   }
+  SECTION("answers the classes now give otherwise: nothing is kept") {
+    // Channel and Other are unrelated: no object may be both.
+    Snapshot.Classes.push_back({"c:@S@Channel", "c:@S@Other", true});
+    SECTION("asked again when the classes' digest differs") {
+      Snapshot.ClassesDigest += 1;
+      LinkResult Linked = LinkWith(Snapshot);
+      CHECK(Linked.Stats.KeptSummaries == 0);
+      REQUIRE(Linked.Findings.size() == 1);
+    }
+    SECTION("not asked while it is the same") {
+      LinkResult Linked = LinkWith(Snapshot);
+      CHECK(Linked.Stats.KeptSummaries == Linked.Stats.Summaries);
+    }
+  }
   SECTION("a body of another shape is not kept, nor what read it") {
     for (MemoSnapshot::Body &B : Snapshot.Bodies)
       B.Shape.Digest += 1;

@@ -17,6 +17,7 @@ void LinkMemo::clear() {
   Functions.clear();
   Summaries.clear();
   ClassesAsked.clear();
+  ClassesAdopted.clear();
   ClassesDigest = 0;
   Paths = PathTable();
   Traces = TraceArena();
@@ -27,7 +28,7 @@ void LinkMemo::forgetChanged(
     const ProgramIndex &Index,
     llvm::function_ref<uint64_t(const FunctionSummary &)> CallsOf) {
   if (Adopted) {
-    restore(*Adopted, Index);
+    restore(std::move(*Adopted), Index);
     Adopted.reset();
   }
   // Tens of millions of questions on a large program: asked again only
@@ -35,10 +36,14 @@ void LinkMemo::forgetChanged(
   const ClassHierarchy &Classes = Index.classes();
   bool ClassesAsBefore =
       Classes.digest() == ClassesDigest ||
-      llvm::all_of(ClassesAsked, [&](const auto &Asked) {
-        auto [A, B] = Asked.first;
-        return Classes.mayBeBoth(A, B) == Asked.second;
-      });
+      (llvm::all_of(ClassesAsked,
+                    [&](const auto &Asked) {
+                      auto [A, B] = Asked.first;
+                      return Classes.mayBeBoth(A, B) == Asked.second;
+                    }) &&
+       llvm::all_of(ClassesAdopted, [&](const MemoSnapshot::ClassAnswer &C) {
+         return Classes.mayBeBoth(C.A, C.B) == C.MayBeBoth;
+       }));
   if (!ClassesAsBefore || Traces.size() > TracesKeptPerLink * FreshTraces) {
     clear();
     return;

@@ -130,7 +130,7 @@ private:
   void relocate(const ProgramIndex &Index, const Moves &Moved);
   /// Keeps what \p Snapshot kept of the bodies that are \p Index's or
   /// only moved there, and does not depend on others.
-  void restore(const MemoSnapshot &Snapshot, const ProgramIndex &Index);
+  void restore(MemoSnapshot Snapshot, const ProgramIndex &Index);
   void clear();
 
   PathTable Paths;
@@ -139,6 +139,10 @@ private:
   std::unordered_map<std::pair<const FunctionSummary *, Fact>, Summary, KeyHash>
       Summaries;
   llvm::DenseMap<std::pair<Symbol, Symbol>, bool> ClassesAsked;
+  /// And those a snapshot brought, as it listed them: millions on a large
+  /// program, which a link whose classes have the same digest never asks
+  /// again, so they are not put in a table.
+  std::vector<MemoSnapshot::ClassAnswer> ClassesAdopted;
   /// The digest of the classes that answered them (ClassHierarchy::digest):
   /// while the program's is the same, they need not be asked again.
   uint64_t ClassesDigest = 0;

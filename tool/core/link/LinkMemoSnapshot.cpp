@@ -116,12 +116,14 @@ MemoSnapshot LinkMemo::snapshot() const {
   }
   for (const auto &[Pair, MayBeBoth] : ClassesAsked)
     Out.Classes.push_back({Pair.first, Pair.second, MayBeBoth});
+  for (const MemoSnapshot::ClassAnswer &C : ClassesAdopted)
+    if (!ClassesAsked.count({C.A, C.B}))
+      Out.Classes.push_back(C);
   Out.ClassesDigest = ClassesDigest;
   return Out;
 }
 
-void LinkMemo::restore(const MemoSnapshot &Snapshot,
-                       const ProgramIndex &Index) {
+void LinkMemo::restore(MemoSnapshot Snapshot, const ProgramIndex &Index) {
   clear();
   const auto &Bodies = Snapshot.Bodies;
   size_t Count = Bodies.size();
@@ -210,9 +212,8 @@ void LinkMemo::restore(const MemoSnapshot &Snapshot,
       return std::nullopt;
     return PathsNow[P];
   };
-  // Millions of entries on a large program: grown once, not by doubling.
+  // Hundreds of thousands on a large program: grown once, not by doubling.
   Summaries.reserve(Snapshot.Summaries.size());
-  ClassesAsked.reserve(Snapshot.Classes.size());
   for (const MemoSnapshot::Summary &S : Snapshot.Summaries) {
     if (!Valid(S.Body) || !Now[S.Body])
       continue;
@@ -239,8 +240,7 @@ void LinkMemo::restore(const MemoSnapshot &Snapshot,
                          Fact{In.Kind, In.Index, In.Arg, In.Name, *InputPath}),
           std::move(Kept));
   }
-  for (const MemoSnapshot::ClassAnswer &C : Snapshot.Classes)
-    ClassesAsked.try_emplace({C.A, C.B}, C.MayBeBoth);
+  ClassesAdopted = std::move(Snapshot.Classes);
   ClassesDigest = Snapshot.ClassesDigest;
   FreshTraces = std::max<size_t>(Traces.size(), 1);
 }
