@@ -23,21 +23,24 @@ void FunctionPool::intern(TranslationUnitSummary &Unit) {
 SharedFunction FunctionPool::find(uint64_t Digest) {
   Shard &S = shardOf(Digest);
   std::lock_guard<std::mutex> Guard(S.Lock);
-  auto It = S.Functions.find(Digest);
-  return It == S.Functions.end() ? nullptr : It->second;
+  return S.Functions.lookup(keyOf(Digest));
 }
 
 SharedFunction FunctionPool::keep(uint64_t Digest, SharedFunction F) {
   Shard &S = shardOf(Digest);
   std::lock_guard<std::mutex> Guard(S.Lock);
-  return S.Functions.try_emplace(Digest, std::move(F)).first->second;
+  return S.Functions.try_emplace(keyOf(Digest), std::move(F)).first->second;
 }
 
 void FunctionPool::prune() {
   for (Shard &S : Shards) {
     std::lock_guard<std::mutex> Guard(S.Lock);
-    for (auto It = S.Functions.begin(); It != S.Functions.end();)
-      It = It->second.use_count() == 1 ? S.Functions.erase(It) : std::next(It);
+    llvm::SmallVector<uint64_t, 0> Unheld;
+    for (const auto &[Key, F] : S.Functions)
+      if (F.use_count() == 1)
+        Unheld.push_back(Key);
+    for (uint64_t Key : Unheld)
+      S.Functions.erase(Key);
   }
 }
 

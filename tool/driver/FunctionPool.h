@@ -1,4 +1,5 @@
-//===- FunctionPool.h - A program's function summaries, each once -*- C++ -*-===//
+//===- FunctionPool.h - A program's function summaries, each once -*- C++
+//-*-===//
 //
 // A header's inline and template functions are summarized in every unit
 // that includes the header, alike. Held as each unit decodes them, a
@@ -23,10 +24,11 @@
 #include "core/model/Summary.h"
 #include "store/Archive.h"
 
+#include "llvm/ADT/DenseMap.h"
+
 #include <array>
 #include <cstdint>
 #include <mutex>
-#include <unordered_map>
 
 namespace pii {
 
@@ -54,9 +56,16 @@ private:
   /// its number.
   struct Shard {
     std::mutex Lock;
-    /// By the digest of their archive forms (sharedValueDigest).
-    std::unordered_map<uint64_t, SharedFunction> Functions;
+    /// By the digest of their archive forms (sharedValueDigest), as
+    /// keyOf makes it a key.
+    llvm::DenseMap<uint64_t, SharedFunction> Functions;
   };
+  /// \p Digest as a key of an open-addressing table (a lookup per function
+  /// of every unit), which keeps the two largest values to itself: they
+  /// are taken as the two below, which trusting 64 bits trusts anyway.
+  static uint64_t keyOf(uint64_t Digest) {
+    return Digest >= ~uint64_t(0) - 1 ? Digest - 2 : Digest;
+  }
   static constexpr size_t ShardCount = 64;
   Shard &shardOf(uint64_t Digest) { return Shards[Digest % ShardCount]; }
 
