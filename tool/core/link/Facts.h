@@ -18,9 +18,26 @@
 #include "llvm/ADT/Hashing.h"
 
 #include <cstdint>
+#include <initializer_list>
 #include <tuple>
 
 namespace pii {
+
+/// A hash of \p Words after \p Seed, for the keys the solver looks up at
+/// every step: llvm::hash_combine costs it a tenth of its time. The words
+/// are numbers and the addresses of interned symbols and places, so
+/// multiplying them in is enough, with a last mix for the low bits that
+/// hash tables take.
+inline uint64_t hashWords(uint64_t Seed,
+                          std::initializer_list<uint64_t> Words) {
+  constexpr uint64_t K = 0x9E3779B97F4A7C15ULL;
+  uint64_t H = Seed;
+  for (uint64_t Word : Words)
+    H = (((H << 5) | (H >> 59)) ^ Word) * K;
+  H ^= H >> 29;
+  H *= K;
+  return H ^ (H >> 32);
+}
 
 /// A value's position inside one function: an input port (as in Summary.h)
 /// with the field path below it. Sources are numbered program-wide.
@@ -59,23 +76,13 @@ struct Fact {
     return A.key() == B.key();
   }
   friend llvm::hash_code hash_value(const Fact &F) { return F.hash(0); }
-  /// A hash of the fact and \p Owner (the function or query it is in):
-  /// the solver hashes one at every step, and llvm::hash_combine costs
-  /// it a tenth of its time. Its words are numbers and the addresses of
-  /// interned symbols and places, so multiplying them in is enough, with
-  /// a last mix for the low bits that hash tables take.
+  /// A hash of the fact and \p Owner (the function or query it is in).
   uint64_t hash(uint64_t Owner) const {
-    constexpr uint64_t K = 0x9E3779B97F4A7C15ULL;
-    uint64_t H = Owner;
-    for (uint64_t Word :
-         {(uint64_t(Kind) << 56) ^ (uint64_t(uint32_t(Index)) << 24) ^
-              uint64_t(uint32_t(Arg)),
-          uint64_t(reinterpret_cast<uintptr_t>(Name.identity())),
-          uint64_t(reinterpret_cast<uintptr_t>(Path.identity()))})
-      H = (((H << 5) | (H >> 59)) ^ Word) * K;
-    H ^= H >> 29;
-    H *= K;
-    return H ^ (H >> 32);
+    return hashWords(
+        Owner, {(uint64_t(Kind) << 56) ^ (uint64_t(uint32_t(Index)) << 24) ^
+                    uint64_t(uint32_t(Arg)),
+                uint64_t(reinterpret_cast<uintptr_t>(Name.identity())),
+                uint64_t(reinterpret_cast<uintptr_t>(Path.identity()))});
   }
 };
 
@@ -115,6 +122,17 @@ struct Reach {
   }
   friend llvm::hash_code hash_value(const Reach &R) {
     return llvm::hash_value(R.key());
+  }
+  /// A hash of the reach from \p Owner (the function it leaves), as
+  /// Fact::hash: the solver hashes one at every exit of a source's flow.
+  uint64_t hash(uint64_t Owner) const {
+    return hashWords(
+        Owner, {(uint64_t(Kind) << 56) ^ (uint64_t(uint32_t(Index)) << 40) ^
+                    (uint64_t(uint32_t(Arg)) << 20) ^ uint64_t(uint32_t(Arg2)),
+                uint64_t(reinterpret_cast<uintptr_t>(Name.identity())),
+                uint64_t(reinterpret_cast<uintptr_t>(Path.identity())),
+                uint64_t(reinterpret_cast<uintptr_t>(SinkName.identity())),
+                uint64_t(reinterpret_cast<uintptr_t>(In))});
   }
 };
 

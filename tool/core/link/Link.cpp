@@ -60,7 +60,7 @@ using FactsReached = llvm::DenseSet<std::pair<int, Fact>, FactInFunctionInfo>;
 /// Hashes a function's exit: the function, and where a value leaves it.
 struct ExitHash {
   size_t operator()(const std::pair<int, Reach> &Exit) const {
-    return llvm::hash_combine(Exit.first, Exit.second);
+    return Exit.second.hash(uint32_t(Exit.first));
   }
 };
 
