@@ -1,5 +1,4 @@
-//===- FunctionPool.h - A program's function summaries, each once -*- C++
-//-*-===//
+//===- FunctionPool.h - A program's function summaries, once -*- C++ -*-===//
 //
 // A header's inline and template functions are summarized in every unit
 // that includes the header, alike. Held as each unit decodes them, a

@@ -1,5 +1,4 @@
-//===- Facts.h - Where a value is, inside and outside a function -*- C++
-//-*-===//
+//===- Facts.h - Where a value is, in and out of a function -*- C++ -*-===//
 //
 // The link's two vocabularies: a Fact is a value's place inside one
 // function (an input port with a field path), a Reach where a value leaves
@@ -22,6 +21,11 @@
 #include <tuple>
 
 namespace pii {
+
+/// An interned symbol's or place's address, as a word of a hash.
+inline uint64_t wordOf(const void *Identity) {
+  return uint64_t(reinterpret_cast<uintptr_t>(Identity));
+}
 
 /// A hash of \p Words after \p Seed, for the keys the solver looks up at
 /// every step: llvm::hash_combine costs it a tenth of its time. The words
@@ -78,11 +82,10 @@ struct Fact {
   friend llvm::hash_code hash_value(const Fact &F) { return F.hash(0); }
   /// A hash of the fact and \p Owner (the function or query it is in).
   uint64_t hash(uint64_t Owner) const {
-    return hashWords(
-        Owner, {(uint64_t(Kind) << 56) ^ (uint64_t(uint32_t(Index)) << 24) ^
-                    uint64_t(uint32_t(Arg)),
-                uint64_t(reinterpret_cast<uintptr_t>(Name.identity())),
-                uint64_t(reinterpret_cast<uintptr_t>(Path.identity()))});
+    return hashWords(Owner, {(uint64_t(Kind) << 56) ^
+                                 (uint64_t(uint32_t(Index)) << 24) ^
+                                 uint64_t(uint32_t(Arg)),
+                             wordOf(Name.identity()), wordOf(Path.identity())});
   }
 };
 
@@ -129,10 +132,8 @@ struct Reach {
     return hashWords(
         Owner, {(uint64_t(Kind) << 56) ^ (uint64_t(uint32_t(Index)) << 40) ^
                     (uint64_t(uint32_t(Arg)) << 20) ^ uint64_t(uint32_t(Arg2)),
-                uint64_t(reinterpret_cast<uintptr_t>(Name.identity())),
-                uint64_t(reinterpret_cast<uintptr_t>(Path.identity())),
-                uint64_t(reinterpret_cast<uintptr_t>(SinkName.identity())),
-                uint64_t(reinterpret_cast<uintptr_t>(In))});
+                wordOf(Name.identity()), wordOf(Path.identity()),
+                wordOf(SinkName.identity()), wordOf(In)});
   }
 };
 

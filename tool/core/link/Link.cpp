@@ -35,7 +35,6 @@ FlowStep returnedAt(const CallSite &Call, Symbol Callee) {
 /// Hashes of facts and queries, for the sets the solver only asks
 /// membership of.
 struct FactHash {
-  size_t operator()(const Fact &F) const { return F.hash(0); }
   size_t operator()(const std::pair<int, Fact> &Query) const {
     return Query.second.hash(uint32_t(Query.first));
   }

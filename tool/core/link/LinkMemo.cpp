@@ -34,15 +34,18 @@ void LinkMemo::forgetChanged(
   // Tens of millions of questions on a large program: asked again only
   // when the classes changed.
   const ClassHierarchy &Classes = Index.classes();
+  auto AsBefore = [&](Symbol A, Symbol B, bool MayBeBoth) {
+    return Classes.mayBeBoth(A, B) == MayBeBoth;
+  };
   bool ClassesAsBefore =
       Classes.digest() == ClassesDigest ||
       (llvm::all_of(ClassesAsked,
                     [&](const auto &Asked) {
                       auto [A, B] = Asked.first;
-                      return Classes.mayBeBoth(A, B) == Asked.second;
+                      return AsBefore(A, B, Asked.second);
                     }) &&
        llvm::all_of(ClassesAdopted, [&](const MemoSnapshot::ClassAnswer &C) {
-         return Classes.mayBeBoth(C.A, C.B) == C.MayBeBoth;
+         return AsBefore(C.A, C.B, C.MayBeBoth);
        }));
   if (!ClassesAsBefore || Traces.size() > TracesKeptPerLink * FreshTraces) {
     clear();

@@ -28,10 +28,8 @@ static void mapPaths(FunctionSummary &F, PathMap Map) {
       Spot(Step.Where);
 }
 
-/// The same for a unit's own fields, and with \p Functions, its
-/// functions'.
-static void mapPaths(TranslationUnitSummary &Summary, PathMap Map,
-                     bool Functions) {
+/// The same for a unit's own fields, not its functions'.
+static void mapUnitPaths(TranslationUnitSummary &Summary, PathMap Map) {
   auto Spot = [&](SourceSpot &S) { S.File = Map(S.File); };
   Summary.File = Map(Summary.File);
   for (SourceInfo &Source : Summary.Sources)
@@ -40,9 +38,13 @@ static void mapPaths(TranslationUnitSummary &Summary, PathMap Map,
     Spot(A.Where);
   for (SuppressionComment &C : Summary.Suppressions)
     Spot(C.Where);
-  if (Functions)
-    for (SharedFunction &Shared : Summary.Functions)
-      mapPaths(edit(Shared), Map);
+}
+
+/// The same for a unit's own fields and its functions'.
+static void mapPaths(TranslationUnitSummary &Summary, PathMap Map) {
+  mapUnitPaths(Summary, Map);
+  for (SharedFunction &Shared : Summary.Functions)
+    mapPaths(edit(Shared), Map);
 }
 
 /// \p Map with each distinct path mapped once.
@@ -76,31 +78,33 @@ void relativizePaths(TranslationUnitSummary &Summary, llvm::StringRef Root) {
   auto Relative = onceEach([&](llvm::StringRef Path) -> Symbol {
     return Path.starts_with(Prefix) ? Path.drop_front(Prefix.size()) : Path;
   });
-  mapPaths(Summary, Relative, /*Functions=*/true);
+  mapPaths(Summary, Relative);
 }
 
-/// \p Path resolved against \p Root, if it is relative.
-static Symbol resolved(llvm::StringRef Path, llvm::StringRef Root) {
-  if (Path.empty() || llvm::sys::path::is_absolute(Path))
-    return Path;
-  llvm::SmallString<256> Full(Root);
-  llvm::sys::path::append(Full, Path);
-  llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
-  return Full.str();
+/// Resolves each relative path against \p Root, each distinct one once.
+static auto resolver(llvm::StringRef Root) {
+  return onceEach([Root](llvm::StringRef Path) -> Symbol {
+    if (Path.empty() || llvm::sys::path::is_absolute(Path))
+      return Path;
+    llvm::SmallString<256> Full(Root);
+    llvm::sys::path::append(Full, Path);
+    llvm::sys::path::remove_dots(Full, /*remove_dot_dot=*/true);
+    return Full.str();
+  });
 }
 
 void resolvePaths(TranslationUnitSummary &Summary, llvm::StringRef Root) {
-  auto Resolve = onceEach([&](llvm::StringRef P) { return resolved(P, Root); });
-  mapPaths(Summary, Resolve, /*Functions=*/true);
+  auto Resolve = resolver(Root);
+  mapPaths(Summary, Resolve);
 }
 
 void resolveUnitPaths(TranslationUnitSummary &Summary, llvm::StringRef Root) {
-  auto Resolve = onceEach([&](llvm::StringRef P) { return resolved(P, Root); });
-  mapPaths(Summary, Resolve, /*Functions=*/false);
+  auto Resolve = resolver(Root);
+  mapUnitPaths(Summary, Resolve);
 }
 
 void resolvePaths(FunctionSummary &F, llvm::StringRef Root) {
-  auto Resolve = onceEach([&](llvm::StringRef P) { return resolved(P, Root); });
+  auto Resolve = resolver(Root);
   mapPaths(F, Resolve);
 }
 
