@@ -123,9 +123,6 @@ struct Reach {
   friend bool operator==(const Reach &A, const Reach &B) {
     return A.key() == B.key();
   }
-  friend llvm::hash_code hash_value(const Reach &R) {
-    return llvm::hash_value(R.key());
-  }
   /// A hash of the reach from \p Owner (the function it leaves), as
   /// Fact::hash: the solver hashes one at every exit of a source's flow.
   uint64_t hash(uint64_t Owner) const {
