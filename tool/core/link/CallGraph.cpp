@@ -1,9 +1,9 @@
 //===- CallGraph.cpp ------------------------------------------------------===//
 
 #include "core/link/CallGraph.h"
+#include "core/model/StableDigest.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/Support/xxhash.h"
 
 namespace pii {
 
@@ -66,20 +66,18 @@ uint64_t CallGraph::callsDigest(const FunctionSummary &Body) const {
   // (LinkMemo::snapshot). Sums, so that the order the index lists bodies in
   // does not count.
   uint64_t Digest = 0;
-  auto Add = [&Digest](std::string Key) { Digest += llvm::xxh3_64bits(Key); };
   for (size_t Site = 0; Site < Body.Calls.size(); ++Site) {
     int S = static_cast<int>(Site);
-    std::string AtSite = std::to_string(S) + ' ';
     forEachBody(Body, S, [&](const FunctionSummary &Target) {
-      Add(AtSite + Target.Usr);
+      Digest += StableDigest::of({Site, Target.Usr.digest()});
       return true;
     });
     if (auto It = Passed.find({&Body, S}); It != Passed.end())
       for (const FunctionRef &Ref : It->second)
         for (size_t Arg = 0; Arg < Ref.SinkKinds.size(); ++Arg)
           if (Ref.SinkKinds[Arg])
-            Add(AtSite + Ref.Usr + " " + std::to_string(Arg) + " " +
-                *Ref.SinkKinds[Arg]);
+            Digest += StableDigest::of(
+                {Site, Ref.Usr.digest(), Arg, Ref.SinkKinds[Arg]->digest()});
   }
   return Digest;
 }
@@ -143,7 +141,7 @@ CallGraph::numbered(std::vector<const FunctionSummary *> Bodies) {
   // function reading a source).
   std::vector<std::pair<uint64_t, const FunctionSummary *>> Keyed;
   for (const FunctionSummary *Body : Bodies)
-    Keyed.push_back({llvm::xxh3_64bits(Body->Usr.text()), Body});
+    Keyed.push_back({Body->Usr.digest(), Body});
   llvm::sort(Keyed, [](const auto &A, const auto &B) {
     if (A.first != B.first)
       return A.first < B.first;

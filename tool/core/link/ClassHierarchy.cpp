@@ -1,11 +1,11 @@
 //===- ClassHierarchy.cpp -------------------------------------------------===//
 
 #include "core/link/ClassHierarchy.h"
+#include "core/model/StableDigest.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/xxhash.h"
 
 namespace pii {
 
@@ -18,8 +18,7 @@ void ClassHierarchy::add(const ClassInfo &Class) {
       Derived[Base].push_back(Class.Usr);
       // By text, not by the symbols' addresses: it is compared with a
       // digest of another process's.
-      std::string Pair = (Class.Usr.text() + "\n" + Base.text()).str();
-      Digest += llvm::xxh3_64bits(Pair);
+      Digest += StableDigest::of({Class.Usr.digest(), Base.digest()});
     }
 }
 

@@ -1,18 +1,16 @@
 //===- MovedBody.cpp ------------------------------------------------------===//
 
 #include "core/link/MovedBody.h"
+#include "core/model/StableDigest.h"
 #include "core/model/SummaryFields.h"
 
-#include "llvm/Support/xxhash.h"
-
-#include <string>
 #include <type_traits>
 
 namespace pii {
 namespace {
 
-/// Walks a summary field by field, keeping its places and writing all else
-/// as bytes.
+/// Walks a summary field by field, keeping its places and digesting all
+/// else.
 class PlacesAside {
 public:
   template <typename... T> void operator()(const T &...Values) {
@@ -20,7 +18,7 @@ public:
   }
 
   std::vector<SourceSpot> Places;
-  std::string Others;
+  StableDigest Others;
 
 private:
   void put(const SourceSpot &S) { Places.push_back(S); }
@@ -33,10 +31,7 @@ private:
     put(E.To);
     put(E.Steps.size());
   }
-  void put(Symbol S) {
-    put(S.text().size());
-    Others += S.text();
-  }
+  void put(Symbol S) { Others.add(S); }
   template <typename T> void put(const std::vector<T> &V) {
     put(V.size());
     for (const T &Element : V)
@@ -49,8 +44,7 @@ private:
   }
   template <typename T> void put(const T &Value) {
     if constexpr (std::is_enum_v<T> || std::is_integral_v<T>) {
-      auto Number = static_cast<uint64_t>(Value);
-      Others.append(reinterpret_cast<const char *>(&Number), sizeof(Number));
+      Others.add(static_cast<uint64_t>(Value));
     } else {
       // Walking only reads the value; one field list serves every walk.
       fields(*this, const_cast<T &>(Value));
@@ -63,7 +57,7 @@ private:
 BodyShape shapeOf(const FunctionSummary &F) {
   PlacesAside Walk;
   Walk(F);
-  return {llvm::xxh3_64bits(Walk.Others), std::move(Walk.Places)};
+  return {Walk.Others.finish(), std::move(Walk.Places)};
 }
 
 std::optional<PlaceMoves> placesMoved(const BodyShape &Old,

@@ -17,9 +17,10 @@ namespace pii {
 class SymbolPool {
 public:
   Symbol intern(llvm::StringRef Text) {
-    Shard &S = Shards[llvm::xxh3_64bits(Text) % Shards.size()];
+    uint64_t Digest = llvm::xxh3_64bits(Text);
+    Shard &S = Shards[Digest % Shards.size()];
     std::lock_guard<std::mutex> Guard(S.Lock);
-    return Symbol(&*S.Strings.try_emplace(Text, std::nullopt).first);
+    return Symbol(&*S.Strings.try_emplace(Text, Digest).first);
   }
 
   static SymbolPool &get() {
@@ -30,7 +31,8 @@ public:
 private:
   struct Shard {
     std::mutex Lock;
-    llvm::StringMap<std::nullopt_t, llvm::BumpPtrAllocator> Strings;
+    /// Each with the digest of its text (Symbol::digest).
+    llvm::StringMap<uint64_t, llvm::BumpPtrAllocator> Strings;
   };
   std::array<Shard, 16> Shards;
 };

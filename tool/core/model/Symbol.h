@@ -43,6 +43,9 @@ public:
   friend bool operator!=(Symbol A, Symbol B) { return A.Text != B.Text; }
   /// The symbol's identity, for a key: one string, one identity.
   const void *identity() const { return Text; }
+  /// A digest of its text, the same in every process (unlike identity):
+  /// for what a later run compares.
+  uint64_t digest() const { return Text->second; }
   /// Of the symbol's identity, like ==: no text is read.
   friend llvm::hash_code hash_value(Symbol S) {
     return llvm::hash_value(static_cast<const void *>(S.Text));
@@ -65,7 +68,7 @@ public:
   }
 
 private:
-  using Entry = llvm::StringMapEntry<std::nullopt_t>;
+  using Entry = llvm::StringMapEntry<uint64_t>;
   explicit Symbol(const Entry *Text) : Text(Text) {}
   friend class SymbolPool;
   friend struct llvm::DenseMapInfo<Symbol>;
