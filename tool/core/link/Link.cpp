@@ -18,7 +18,6 @@
 #include <memory>
 #include <set>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace pii {
 namespace {
@@ -56,11 +55,17 @@ struct FactInFunctionInfo {
 };
 using FactsReached = llvm::DenseSet<std::pair<int, Fact>, FactInFunctionInfo>;
 
-/// Hashes a function's exit: the function, and where a value leaves it.
-struct ExitHash {
-  size_t operator()(const std::pair<int, Reach> &Exit) const {
-    return Exit.second.hash(uint32_t(Exit.first));
+/// A function's exit, the function and where a value leaves it, as a key
+/// of the open-addressing set a source's flow looks each exit up in.
+struct ExitInfo {
+  using Key = std::pair<int, Reach>;
+  static Key marker(int Which) { return {Which, Reach::returned(PathRef())}; }
+  static Key getEmptyKey() { return marker(-1); }
+  static Key getTombstoneKey() { return marker(-2); }
+  static unsigned getHashValue(const Key &K) {
+    return K.second.hash(uint32_t(K.first));
   }
+  static bool isEqual(const Key &A, const Key &B) { return A == B; }
 };
 
 /// The port a value is at, whatever its path: kind, index, argument, global.
@@ -249,10 +254,10 @@ private:
   /// \p Target: a virtual call reaches an override with a value in a field
   /// of its object only if the object may be of both their classes.
   bool mayReach(const CallSite &Call, int Arg, PathRef At, int Target);
-  /// \p Inner, a place a summary reached, with \p Rest below it if it is
-  /// open: the fields the summary left to the caller, whose place is
-  /// itself open if \p Open.
-  PathRef below(PathRef Inner, llvm::ArrayRef<Symbol> Rest, bool Open);
+  /// \p Inner, a place a summary reached, with the fields the summary
+  /// left to the caller below it if it is open: \p In's Rest, the last
+  /// fields of its place, open if that place is.
+  PathRef below(PathRef Inner, const Passed &In);
   /// Follows the facts of every query to a fixpoint.
   void computeSummaries();
   /// Follows \p I's edges within its query.
@@ -313,6 +318,10 @@ private:
   llvm::DenseMap<std::tuple<int, int, const void *>,
                  std::pair<QueryId, unsigned>>
       Chosen;
+  /// By (a place a summary reached, the caller's place, the number of
+  /// its fields below the summary's input): what below() made of them.
+  llvm::DenseMap<std::tuple<const void *, const void *, unsigned>, PathRef>
+      Joined;
   /// Set when the query being computed meets an edge, or a callee, that
   /// looks past its open input.
   bool LooksIntoRest = false;
@@ -332,7 +341,7 @@ private:
   /// The places the source left a function by (its result, an
   /// out-parameter, a global), each passed on to the callers or readers
   /// once: a fact followed again leaves by them again.
-  std::unordered_set<std::pair<int, Reach>, ExitHash> SourceExits;
+  llvm::DenseSet<std::pair<int, Reach>, ExitInfo> SourceExits;
   std::map<std::tuple<Symbol, int, int, Symbol, int, const Rule *>, Finding>
       Found;
   /// Set while following flows from sources, when reaching a function with
@@ -481,12 +490,19 @@ bool Linker::mayReach(const CallSite &Call, int Arg, PathRef At, int Target) {
          Index.classes().mayBeBoth(Holder, Overrider);
 }
 
-PathRef Linker::below(PathRef Inner, llvm::ArrayRef<Symbol> Rest, bool Open) {
+PathRef Linker::below(PathRef Inner, const Passed &In) {
   if (!Inner.open())
     return Inner;
-  FieldPath Fields = *Inner;
-  Fields.insert(Fields.end(), Rest.begin(), Rest.end());
-  return Paths.intern(std::move(Fields), Open);
+  // The same effects are given at every call with a value at the same
+  // place: the place they reach is made once.
+  auto [Known, New] = Joined.try_emplace(
+      {Inner.identity(), In.Path.identity(), unsigned(In.Rest.size())});
+  if (New) {
+    FieldPath Fields = *Inner;
+    Fields.insert(Fields.end(), In.Rest.begin(), In.Rest.end());
+    Known->second = Paths.intern(std::move(Fields), In.Path.open());
+  }
+  return Known->second;
 }
 
 std::optional<PathRef> Linker::moved(const Edge &E, PathRef At) {
@@ -629,7 +645,7 @@ void Linker::applyEffects(const Passed &In, ThroughFn &Through, QueryId Query,
     const auto &[R, Inside] = *Summaries[Query].Found[K];
     LazyTrace Done(
         [&, Inside = Inside] { return Arena.concat(Enter(), Inside); });
-    PathRef Reached = below(R.Path, In.Rest, In.Path.open());
+    PathRef Reached = below(R.Path, In);
     switch (R.Kind) {
     case Reach::Return:
       Local(Fact::callResult(In.Site, Reached),
