@@ -4,8 +4,9 @@ meets it: built when a warm run parses one file again, used by the next
 edits wherever they are in the file, with findings and summaries equal to
 those of a parse without, and diagnostics in headers printed as without;
 dropped when a header changes (also when it is restored, as git stash
-does), none for a header without a guard or with a
-misspelled pii:: attribute, and a corrupt entry reported once.
+does), none for a user header without a guard (a standard one may be
+included again) or with a misspelled pii:: attribute, and a corrupt entry
+reported once.
 
   preamble_test.py PII_FLOW ANNOTATIONS_INCLUDE_DIR
 """
@@ -200,6 +201,19 @@ def main():
         expect('a header without a guard: parsed without the preamble',
                'with a preamble:   0 of 1 files parsed' in unguarded.stderr and
                'could not be compiled' not in unguarded.stderr and unguarded.returncode == 1)
+
+        # The standard library's headers may be included again, though
+        # <cstdio> includes <stdio.h> before its guard (so Clang does not
+        # count it as guarded), as do <cstdlib>, <cstring> and others.
+        with_cstdio = A_CPP.replace('#include "guarded.h"',
+                                    '#include "guarded.h"\n#include <cstdio>\n#include <cstring>')
+        write('a.cpp', with_cstdio)
+        warm()
+        write('a.cpp', with_cstdio + '// edit\n')
+        standard = warm()
+        expect('a standard header with lines outside its guard: parsed with the preamble',
+               'with a preamble:   1 of 1 files parsed' in standard.stderr and
+               standard.stdout == alone().stdout and standard.returncode == 1)
 
         write('data.h', DATA_H)
         warm()

@@ -99,8 +99,14 @@ std::string preamblePchPath(llvm::StringRef MainFile) {
 
 namespace {
 
-/// Notes the headers the preamble header includes: those of the file's own
-/// #include lines, which its parse meets again after loading the PCH.
+/// Notes the user headers the preamble header includes: those of the
+/// file's own #include lines, which its parse meets again after loading the
+/// PCH. Not the system headers: the standard library's may be included
+/// again with no effect ([using.headers]), although many have lines outside
+/// their guards (<cstdio> includes <stdio.h> before its guard), which
+/// Clang then does not count as guarded. Should another system header
+/// define something twice, the error in it makes the file's parse be done
+/// again without the preamble (PreambleDiagnosticPrinter::unfaithful).
 class TopLevelIncludes : public PPCallbacks {
 public:
   TopLevelIncludes(const SourceManager &SM, std::vector<FileEntryRef> &Out)
@@ -110,8 +116,8 @@ public:
                           llvm::StringRef, bool, CharSourceRange,
                           OptionalFileEntryRef File, llvm::StringRef,
                           llvm::StringRef, const Module *, bool,
-                          SrcMgr::CharacteristicKind) override {
-    if (File && SM.isInMainFile(HashLoc))
+                          SrcMgr::CharacteristicKind Kind) override {
+    if (File && SM.isInMainFile(HashLoc) && !SrcMgr::isSystem(Kind))
       Out.push_back(*File);
   }
 
@@ -154,7 +160,7 @@ private:
 
   void EndSourceFileAction() override {
     CompilerInstance &CI = getCompilerInstance();
-    // The file's parse would read again a header its include guard or
+    // The file's parse would read again a user header its include guard or
     // #pragma once does not skip, and define everything in it twice. And
     // the file's parse would not see the tokens and comments of the headers
     // in the PCH, where a misspelled attribute or a suppression may be
