@@ -4,11 +4,11 @@
 #include "core/analysis/AnalysisContext.h"
 #include "core/analysis/FlowSteps.h"
 #include "core/analysis/FunctionAnalysis.h"
+#include "core/analysis/UserCodeVisitor.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -16,23 +16,11 @@ using namespace clang;
 namespace pii {
 namespace {
 
-class FunctionCollector : public RecursiveASTVisitor<FunctionCollector> {
+class FunctionCollector : public UserCodeVisitor<FunctionCollector> {
 public:
-  explicit FunctionCollector(const SourceManager &SM) : SM(SM) {}
+  using UserCodeVisitor::UserCodeVisitor;
 
   bool shouldVisitTemplateInstantiations() const { return true; }
-
-  /// Nothing declared in a system header is analyzed (see add), so its
-  /// declarations are not walked: the standard library is most of a
-  /// translation unit. Code of the user's inside them has locations of its
-  /// own: a specialization written in user code, an instantiation of a
-  /// user template (walked from the template).
-  bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) &&
-        SM.isInSystemHeader(D->getLocation()))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
 
   bool VisitFunctionDecl(FunctionDecl *F) {
     add(F);
@@ -78,7 +66,6 @@ private:
       Functions.push_back(F);
   }
 
-  const SourceManager &SM;
   llvm::DenseSet<const FunctionDecl *> Seen;
   llvm::DenseSet<const VarDecl *> GlobalsSeen;
   llvm::DenseSet<const CXXRecordDecl *> ClassesSeen;

@@ -2,12 +2,12 @@
 
 #include "core/analysis/AnnotationChecks.h"
 #include "core/analysis/Annotations.h"
+#include "core/analysis/UserCodeVisitor.h"
 #include "core/policy/Spelling.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -42,10 +42,13 @@ const AnnotationRule Rules[] = {
      declassifyPlacement},
 };
 
-class Checker : public RecursiveASTVisitor<Checker> {
+/// Annotations in system headers are not checked (VisitDecl), so neither
+/// are their declarations walked.
+class Checker : public UserCodeVisitor<Checker> {
 public:
   Checker(ASTContext &Ctx, const Policy &P)
-      : Ctx(Ctx), Purposes(P.purposes()), SinkKinds(P.sinkKinds()),
+      : UserCodeVisitor(Ctx.getSourceManager()), Ctx(Ctx),
+        Purposes(P.purposes()), SinkKinds(P.sinkKinds()),
         UnknownNamesAreErrors(P.UnknownNamesAreErrors) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
