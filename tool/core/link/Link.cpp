@@ -434,6 +434,10 @@ Linker::QueryId Linker::queryOf(int Fn, const Fact &Input) {
 }
 
 void Linker::read(QueryId Query, uint32_t Edge) {
+  // A summary kept from the memo is complete: it never grows, so no
+  // reader of it is ever given more. An edit's link reads only those.
+  if (Kept[Query])
+    return;
   uint32_t Seen = Summaries[Query].Found.size();
   OfQueries.read(Query, Edge, Seen);
   OfSource.read(Query, Edge, Seen);
