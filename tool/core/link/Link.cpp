@@ -14,7 +14,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <future>
 #include <map>
 #include <memory>
 #include <set>
@@ -296,8 +295,7 @@ private:
   void noteUnknownCallbacks();
   /// Leaves the memo every summary computed, and what it read.
   void remember();
-  /// Counts functions and call sites, reading only what the solver leaves
-  /// alone: it runs on a core of its own while the flows are followed.
+  /// Counts functions and call sites.
   static LinkStats countCalls(const ProgramIndex &Index,
                               const CallGraph &Calls);
   void approximate(ApproximationKind Kind, SourceSpot Where, Symbol Subject,
@@ -915,8 +913,6 @@ LinkResult Linker::run() {
     Memo->forgetChanged(Index, [this](const FunctionSummary &Body) {
       return Calls->callsDigest(Body);
     });
-  std::future<LinkStats> Counted = std::async(
-      std::launch::async, countCalls, std::cref(Index), std::cref(*Calls));
   // Program-wide source to its reads: (function, source as numbered in
   // the function's unit), in the order of the functions.
   std::map<int, std::vector<std::pair<int, int>>> Reads;
@@ -941,7 +937,10 @@ LinkResult Linker::run() {
   for (auto &[Key, F] : Found)
     Result.Findings.push_back(std::move(F));
   sortAndUnique(Result.Findings);
-  Result.Stats = Counted.get();
+  // Not on a thread of its own while the flows are followed: a crash in
+  // the link (IsolatedRun.h) would leave that thread reading a program
+  // the driver goes on to free.
+  Result.Stats = countCalls(Index, *Calls);
   Result.Stats.Summaries = Summaries.size();
   Result.Stats.Steps = Steps;
   Result.Stats.BudgetExhausted = Steps > Budget;
