@@ -54,6 +54,7 @@ struct ReachedLookup {
   uint32_t Hash;
   llvm::function_ref<bool(uint32_t)> HeldBy;
 };
+/// Reached slots as DenseSet keys, looked up by ReachedLookup.
 struct ReachedSlotInfo {
   static ReachedSlot getEmptyKey() { return {0, ~0u}; }
   static ReachedSlot getTombstoneKey() { return {0, ~0u - 1}; }
