@@ -15,6 +15,10 @@
 #include <chrono>
 #include <set>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 using namespace clang;
 
 namespace pii {
@@ -105,6 +109,17 @@ ProgramIndex indexOf(llvm::ArrayRef<const TranslationUnitSummary *> Units) {
   for (size_t U = 0; U < Units.size(); ++U)
     Index.add(*Units[U], U);
   return Index;
+}
+
+/// The link frees gigabytes (the facts it reached, its summaries once
+/// the memo has copied them), in blocks too small for glibc to give back
+/// on its own; the memo's snapshot is then built and encoded on top of
+/// them. Given back first, the run's peak is what it holds: 300 MiB less
+/// on tdlib, at no measurable cost.
+void giveBackFreedMemory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
 }
 
 /// Links \p Units, with \p Index holding them already, into \p Result;
@@ -316,10 +331,12 @@ ProgramAnalysis Program::link() {
   // memo entry, would store what the entry holds: the next run finds its
   // bodies there as this one did (places that moved move again from the
   // same shapes). Writing it is seconds on a large program.
-  bool NothingNew = MemoAdopted && Result.Link.KeptSummaries ==
-                                       Result.Link.Summaries;
-  if (StoresMemo && !NothingNew)
+  bool NothingNew =
+      MemoAdopted && Result.Link.KeptSummaries == Result.Link.Summaries;
+  if (StoresMemo && !NothingNew) {
+    giveBackFreedMemory();
     Keep(Cache->Summaries.storeMemo(Files, Memory->snapshot()));
+  }
   return Result;
 }
 
