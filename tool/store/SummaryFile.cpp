@@ -83,7 +83,7 @@ static llvm::Expected<std::string> decompressed(llvm::StringRef Data) {
   if (llvm::Error E = llvm::compression::zstd::decompress(
           llvm::arrayRefFromStringRef(Body),
           reinterpret_cast<uint8_t *>(Archive.data()), Written))
-    return std::move(E);
+    return E;
   if (Written != Size)
     return llvm::createStringError("malformed");
   return Archive;
