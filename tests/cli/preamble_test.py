@@ -190,14 +190,19 @@ def main():
                misspelled.returncode == 2)
         write('guarded.h', GUARDED_H)
 
+        def edited_including(lines):
+            """A run after a.cpp, with the #include lines given added below
+            its own, was analyzed and then edited: the analysis builds a
+            preamble, if the file may have one, and this run would use it."""
+            text = A_CPP.replace('#include "guarded.h"', '#include "guarded.h"\n' + lines)
+            write('a.cpp', text)
+            warm()
+            write('a.cpp', text + '// edit\n')
+            return warm()
+
         # A header without a guard: the file's parse would read it again.
         write('unguarded.h', 'struct Plain { int x; };\n')
-        with_plain = A_CPP.replace('#include "guarded.h"',
-                                   '#include "guarded.h"\n#include "unguarded.h"')
-        write('a.cpp', with_plain)
-        warm()
-        write('a.cpp', with_plain + '// edit\n')
-        unguarded = warm()
+        unguarded = edited_including('#include "unguarded.h"')
         expect('a header without a guard: parsed without the preamble',
                'with a preamble:   0 of 1 files parsed' in unguarded.stderr and
                'could not be compiled' not in unguarded.stderr and unguarded.returncode == 1)
@@ -205,12 +210,7 @@ def main():
         # The standard library's headers may be included again, though
         # <cstdio> includes <stdio.h> before its guard (so Clang does not
         # count it as guarded), as do <cstdlib>, <cstring> and others.
-        with_cstdio = A_CPP.replace('#include "guarded.h"',
-                                    '#include "guarded.h"\n#include <cstdio>\n#include <cstring>')
-        write('a.cpp', with_cstdio)
-        warm()
-        write('a.cpp', with_cstdio + '// edit\n')
-        standard = warm()
+        standard = edited_including('#include <cstdio>\n#include <cstring>')
         expect('a standard header with lines outside its guard: parsed with the preamble',
                'with a preamble:   1 of 1 files parsed' in standard.stderr and
                standard.stdout == alone().stdout and standard.returncode == 1)
