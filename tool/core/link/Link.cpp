@@ -31,8 +31,8 @@ FlowStep returnedAt(const CallSite &Call, Symbol Callee) {
 // The program
 //===----------------------------------------------------------------------===//
 
-/// Hashes of facts and queries, for the sets the solver only asks
-/// membership of.
+/// A query's hash, of its function and the fact entering it, for the
+/// table that numbers queries.
 struct FactHash {
   size_t operator()(const std::pair<int, Fact> &Query) const {
     return Query.second.hash(uint32_t(Query.first));
