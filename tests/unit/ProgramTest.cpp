@@ -202,13 +202,61 @@ TEST_CASE("a link that remembers finds what a fresh one does, edit after edit",
     return Linked;
   };
 
-  SECTION("an unrelated function changes: the summaries it read nothing of "
-          "are kept") {
+  SECTION("an unrelated function changes: the flow, which met nothing of "
+          "it, is kept") {
     ProgramAnalysis Linked =
         Edit(Other, "#include \"helpers.h\"\n"
                     "int unrelated(int x) { return x + 1; }\n");
     CHECK(places(Linked) == std::vector<std::string>{"uses.cpp:2"});
+    CHECK(Linked.Link.Flows == 1);
+    CHECK(Linked.Link.KeptFlows == 1);
+    CHECK(Linked.Link.Summaries == 0);
+  }
+  SECTION("a function the flow met changes: the flow is followed again, "
+          "with the summaries it read nothing of kept") {
+    ProgramAnalysis Linked =
+        Edit(Uses, "#include \"helpers.h\"\n"
+                   "void sync(const User &u) { showAd(forward(u.phone)); }\n"
+                   "void tell(const User &u, Channel &c) { c.send(u.phone); }\n"
+                   "void told(const User &u) { notifyAll(\"x\"); }\n");
+    CHECK(places(Linked) == std::vector<std::string>{"uses.cpp:2"});
+    CHECK(Linked.Link.KeptFlows == 0);
     CHECK(Linked.Link.KeptSummaries > 0);
+  }
+  // What a flow met besides bodies: each changes with no body it followed
+  // changing, and a flow kept would miss the finding.
+  SECTION("a new reader of the source") {
+    ProgramAnalysis Linked =
+        Edit(Other, "#include \"helpers.h\"\n"
+                    "void leak(const User &u) { showAd(u.phone); }\n");
+    CHECK(places(Linked) ==
+          std::vector<std::string>{"other.cpp:2", "uses.cpp:2"});
+    CHECK(Linked.Link.KeptFlows == 0);
+  }
+  SECTION("a new caller of a function the flow returned from") {
+    Edit(Other, "#include \"helpers.h\"\n"
+                "std::string phoneOf(const User &u) { return u.phone; }\n");
+    ProgramAnalysis Linked =
+        Edit(Relay, "#include \"helpers.h\"\n"
+                    "std::string relay(const std::string &s) { return s; }\n"
+                    "std::string phoneOf(const User &u);\n"
+                    "void leak(const User &u) { showAd(phoneOf(u)); }\n");
+    CHECK(places(Linked) ==
+          std::vector<std::string>{"relay.cpp:4", "uses.cpp:2"});
+    CHECK(Linked.Link.KeptFlows == 0);
+  }
+  SECTION("a new reader of a global the flow wrote") {
+    Edit(Other, "#include \"helpers.h\"\n"
+                "std::string lastPhone;\n"
+                "void keep(const User &u) { lastPhone = u.phone; }\n");
+    ProgramAnalysis Linked =
+        Edit(Relay, "#include \"helpers.h\"\n"
+                    "std::string relay(const std::string &s) { return s; }\n"
+                    "extern std::string lastPhone;\n"
+                    "void leak() { showAd(lastPhone); }\n");
+    CHECK(places(Linked) ==
+          std::vector<std::string>{"relay.cpp:4", "uses.cpp:2"});
+    CHECK(Linked.Link.KeptFlows == 0);
   }
   SECTION("a callee stops passing the value on, then passes it again") {
     ProgramAnalysis Linked = Edit(
@@ -225,14 +273,14 @@ TEST_CASE("a link that remembers finds what a fresh one does, edit after edit",
         Edit(Relay, "#include \"helpers.h\"\n\n"
                     "std::string relay(const std::string &s) { return s; }\n");
     CHECK(places(Linked) == std::vector<std::string>{"uses.cpp:2"});
-    CHECK(Linked.Link.KeptSummaries == Linked.Link.Summaries);
+    CHECK(Linked.Link.KeptFlows == 1);
     Linked =
         Edit(Uses, "#include \"helpers.h\"\n\n"
                    "void sync(const User &u) { showAd(forward(u.phone)); }\n"
                    "void tell(const User &u, Channel &c) { c.send(u.phone); }\n"
                    "void told(const User &u) { notifyAll(u.phone); }\n");
     CHECK(places(Linked) == std::vector<std::string>{"uses.cpp:3"});
-    CHECK(Linked.Link.KeptSummaries == Linked.Link.Summaries);
+    CHECK(Linked.Link.KeptFlows == 1);
     // A step's words are the user's, not the link's: a local renamed.
     Linked = Edit(Relay, "#include \"helpers.h\"\n\n"
                          "std::string relay(const std::string &s) {\n"
@@ -240,7 +288,7 @@ TEST_CASE("a link that remembers finds what a fresh one does, edit after edit",
     Linked = Edit(Relay, "#include \"helpers.h\"\n\n"
                          "std::string relay(const std::string &s) {\n"
                          "  std::string renamed = s;\n  return renamed;\n}\n");
-    CHECK(Linked.Link.KeptSummaries == Linked.Link.Summaries);
+    CHECK(Linked.Link.KeptFlows == 1);
   }
   SECTION("a lambda, and a template given it, only move with their file") {
     std::string Lambdas =
@@ -260,7 +308,7 @@ TEST_CASE("a link that remembers finds what a fresh one does, edit after edit",
     Linked = Edit(Other, "// a line on top\n" + Lambdas);
     CHECK(places(Linked) ==
           std::vector<std::string>{"other.cpp:10", "uses.cpp:2"});
-    CHECK(Linked.Link.KeptSummaries == Linked.Link.Summaries);
+    CHECK(Linked.Link.KeptFlows == 1);
   }
   SECTION("a class deriving from two makes a kept call reach another override") {
     F.write("audit.h", "#include \"helpers.h\"\n"
@@ -338,8 +386,8 @@ TEST_CASE("the editor's first link takes what the last run's link kept",
   Editor.update(Relay, Overlay);
   ProgramAnalysis Edited = Editor.link();
   CHECK(routes(Edited) == routes(linkedAfresh(F, Files, Overlay)));
-  CHECK(Edited.Link.Summaries > 0);
-  CHECK(Edited.Link.KeptSummaries == Edited.Link.Summaries);
+  CHECK(Edited.Link.Flows == 1);
+  CHECK(Edited.Link.KeptFlows == 1);
 }
 
 TEST_CASE("a memo taken back from its snapshot keeps what holds, and trusts "
@@ -360,6 +408,8 @@ TEST_CASE("a memo taken back from its snapshot keeps what holds, and trusts "
   MemoSnapshot Snapshot = First.snapshot();
   REQUIRE(Snapshot.Summaries.size() > 0);
   REQUIRE(Snapshot.Nodes.size() > 0);
+  REQUIRE(Snapshot.Flows.size() == 1);
+  REQUIRE(Snapshot.Flows.front().Findings.size() == 1);
 
   auto LinkWith = [&](MemoSnapshot Taken) {
     LinkMemo Next;
@@ -372,9 +422,9 @@ TEST_CASE("a memo taken back from its snapshot keeps what holds, and trusts "
       Places.emplace_back(S.Where.Line, S.Where.Column);
     return Places;
   };
-  SECTION("as it was: every summary is kept") {
+  SECTION("as it was: the flow is kept") {
     LinkResult Linked = LinkWith(Snapshot);
-    CHECK(Linked.Stats.KeptSummaries == Linked.Stats.Summaries);
+    CHECK(Linked.Stats.KeptFlows == 1);
     REQUIRE(Linked.Findings.size() == 1);
     CHECK(Steps(Linked) == Steps(Fresh));
   }
@@ -393,8 +443,13 @@ TEST_CASE("a memo taken back from its snapshot keeps what holds, and trusts "
     SECTION("an effect's trace") {
       Snapshot.Summaries.front().Effects.front().Trace = Past;
     }
+    SECTION("a flow's body") { Snapshot.Flows.front().Reads.push_back(Past); }
+    SECTION("a flow's finding's trace") {
+      Snapshot.Flows.front().Findings.front().At.Trace = Past;
+    }
     LinkResult Linked = LinkWith(Snapshot);
     CHECK(Linked.Stats.KeptSummaries == 0);
+    CHECK(Linked.Stats.KeptFlows == 0);
     REQUIRE(Linked.Findings.size() == 1);
     CHECK(Steps(Linked) == Steps(Fresh));
   }
@@ -405,11 +460,12 @@ TEST_CASE("a memo taken back from its snapshot keeps what holds, and trusts "
       Snapshot.ClassesDigest += 1;
       LinkResult Linked = LinkWith(Snapshot);
       CHECK(Linked.Stats.KeptSummaries == 0);
+      CHECK(Linked.Stats.KeptFlows == 0);
       REQUIRE(Linked.Findings.size() == 1);
     }
     SECTION("not asked while it is the same") {
       LinkResult Linked = LinkWith(Snapshot);
-      CHECK(Linked.Stats.KeptSummaries == Linked.Stats.Summaries);
+      CHECK(Linked.Stats.KeptFlows == 1);
     }
   }
   SECTION("a body of another shape is not kept, nor what read it") {
@@ -417,6 +473,7 @@ TEST_CASE("a memo taken back from its snapshot keeps what holds, and trusts "
       B.Shape.Digest += 1;
     LinkResult Linked = LinkWith(Snapshot);
     CHECK(Linked.Stats.KeptSummaries == 0);
+    CHECK(Linked.Stats.KeptFlows == 0);
     REQUIRE(Linked.Findings.size() == 1);
   }
 }

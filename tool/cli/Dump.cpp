@@ -95,8 +95,12 @@ static llvm::Error printMemoEntry(llvm::raw_ostream &OS,
     OS << "function " << B.Usr << " shape " << llvm::utohexstr(B.Shape.Digest)
        << " places " << B.Shape.Places.size() << " calls "
        << llvm::utohexstr(B.Calls) << " reads " << B.Reads.size() << '\n';
-  OS << "summaries " << Memo->Summaries.size() << "\ntrace nodes "
-     << Memo->Nodes.size() << " (steps " << Memo->Steps.size()
+  OS << "summaries " << Memo->Summaries.size() << '\n';
+  for (const MemoSnapshot::Flow &F : Memo->Flows)
+    OS << "flow " << F.Purpose << " from " << F.Origin << " findings "
+       << F.Findings.size() << " steps " << F.Steps << " reads "
+       << F.Reads.size() << '\n';
+  OS << "trace nodes " << Memo->Nodes.size() << " (steps " << Memo->Steps.size()
      << ")\nclass questions " << Memo->Classes.size() << '\n';
   return llvm::Error::success();
 }

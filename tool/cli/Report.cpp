@@ -35,6 +35,8 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
      << Result.Link.KeptSummaries << " kept from the last link, "
      << Result.Link.Steps << " link steps"
      << (Result.Link.BudgetExhausted ? ", the budget exhausted" : "") << ")\n"
+     << "  flows of sources:  " << Result.Link.Flows << " ("
+     << Result.Link.KeptFlows << " kept from the last link)\n"
      << "  from the cache:    " << Result.CacheHits << " of " << Files
      << " files" << (Result.LinkFromCache ? ", and the link" : "") << "\n"
      << "  with a preamble:   " << Result.PreambleParses << " of "

@@ -327,12 +327,13 @@ ProgramAnalysis Program::link() {
       Cache->Summaries.storeLink(Files, Digest,
                                  {Result.Findings, Result.Link,
                                   Result.Approximations, Result.Suppressions}));
-  // A link that computed no summary, taking every one it asked from the
-  // memo entry, would store what the entry holds: the next run finds its
-  // bodies there as this one did (places that moved move again from the
+  // A link that computed no summary nor followed any flow, taking each
+  // from the memo entry, would store what the entry holds: the next run finds
+  // its bodies there as this one did (places that moved move again from the
   // same shapes). Writing it is seconds on a large program.
-  bool NothingNew =
-      MemoAdopted && Result.Link.KeptSummaries == Result.Link.Summaries;
+  bool NothingNew = MemoAdopted &&
+                    Result.Link.KeptSummaries == Result.Link.Summaries &&
+                    Result.Link.KeptFlows == Result.Link.Flows;
   if (StoresMemo && !NothingNew) {
     giveBackFreedMemory();
     Keep(Cache->Summaries.storeMemo(Files, Memory->snapshot()));

@@ -50,7 +50,7 @@ template <typename Ar> void fields(Ar &A, Finding &F) {
 
 template <typename Ar> void fields(Ar &A, LinkStats &S) {
   A(S.Functions, S.DifferingFunctions, S.CallSites, S.OpaqueCallSites,
-    S.Summaries, S.Steps, S.BudgetExhausted);
+    S.Summaries, S.Steps, S.BudgetExhausted, S.Flows);
 }
 
 template <typename Ar> void fields(Ar &A, LinkResult &R) {

@@ -215,6 +215,21 @@ const std::vector<std::pair<int, int>> &CallGraph::callers(int Fn) {
   return *Calls.Callers;
 }
 
+uint64_t CallGraph::callersDigest(int Fn) {
+  // A sum, as callsDigest.
+  uint64_t Digest = 0;
+  for (auto [Caller, Site] : callers(Fn))
+    Digest += StableDigest::of({summary(Caller).Usr.digest(), uint64_t(Site)});
+  return Digest;
+}
+
+uint64_t CallGraph::readersDigest(Symbol Usr) {
+  uint64_t Digest = 0;
+  for (int Reader : readersOf(Usr))
+    Digest += summary(Reader).Usr.digest();
+  return Digest;
+}
+
 const std::vector<int> &CallGraph::readersOf(Symbol Usr) {
   auto It = GlobalReaders.find(Usr);
   if (It == GlobalReaders.end()) {

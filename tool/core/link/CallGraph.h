@@ -55,8 +55,14 @@ public:
       Visit(Caller, Site);
   }
 
+  /// A digest of the call sites that may call \p Fn, by their
+  /// functions' USRs, the same in a later process.
+  uint64_t callersDigest(int Fn);
+
   /// The functions that read the global \p Usr.
   const std::vector<int> &readersOf(Symbol Usr);
+  /// A digest of those, by their USRs.
+  uint64_t readersDigest(Symbol Usr);
   /// The functions that read a purpose source.
   std::vector<int> sourceReaders();
   /// The call sites that pass functions on or call through a parameter, by

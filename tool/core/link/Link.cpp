@@ -6,11 +6,13 @@
 #include "core/link/LinkMemo.h"
 #include "core/link/Place.h"
 #include "core/link/Trace.h"
+#include "core/model/StableDigest.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SetVector.h"
 
 #include <algorithm>
 #include <deque>
@@ -249,6 +251,9 @@ private:
   /// Takes the source being traced, which leaves \p Fn by \p R, on:
   /// to \p Fn's callers or a global's readers, or into a finding.
   void leave(int Fn, const Reach &R, MakeTrace MakeRT);
+  /// Reports the source being traced at a sink, unless a path as short
+  /// was found already.
+  void report(const LinkMemo::Flow::Reported &By);
   /// Where a value a fact of \p Query leads to goes, as step() and
   /// deliverTo() take them: a fact of the query's own, or an effect in
   /// its summary.
@@ -292,6 +297,20 @@ private:
   /// Finds the flows from the program-wide source \p SourceId, read by
   /// \p Reads: (function, the source as numbered in its unit).
   void traceSource(int SourceId, llvm::ArrayRef<std::pair<int, int>> Reads);
+  /// Takes what the memo kept of following the source being traced,
+  /// read by \p Reads, if it holds: if who reads the source, calls the
+  /// functions the flow left and reads the globals it wrote is as it was.
+  bool replay(const LinkMemo::Flow &Kept,
+              llvm::ArrayRef<std::pair<int, int>> Reads);
+  /// What following the source being traced, read by \p Reads, found and
+  /// met, for the memo.
+  LinkMemo::Flow followed(int SourceId,
+                          llvm::ArrayRef<std::pair<int, int>> Reads,
+                          uint64_t StepsBefore);
+  /// A digest of who reads the source (\p Reads), calls each of \p Left
+  /// and reads each of \p Globals.
+  uint64_t neighbours(llvm::ArrayRef<std::pair<int, int>> Reads,
+                      llvm::ArrayRef<int> Left, llvm::ArrayRef<Symbol> Globals);
   /// Notes callback calls with no known target.
   void noteUnknownCallbacks();
   /// Leaves the memo every summary computed, and what it read.
@@ -361,7 +380,23 @@ private:
   /// out-parameter, a global), each passed on to the callers or readers
   /// once: a fact followed again leaves by them again.
   llvm::DenseSet<std::pair<int, Reach>, ExitInfo> SourceExits;
-  std::map<std::tuple<Symbol, int, int, Symbol, int, const Rule *>, Finding>
+  /// With a memo, what the source being traced met besides the bodies it
+  /// followed: the functions it left to their callers, the globals it
+  /// left to their readers, the functions whose summaries it read; and
+  /// the approximations it made.
+  llvm::SetVector<int> SourceLeft;
+  llvm::SetVector<Symbol> SourceGlobals;
+  llvm::DenseSet<int> SourceRead;
+  std::vector<Approximation> SourceApproximations;
+  std::set<std::pair<ApproximationKind, SourceSpot>> SourceApproximated;
+  /// The flows of the sources, for the memo, and how many were kept from
+  /// it; the steps of those kept count against the budget, not as taken.
+  std::map<LinkMemo::SourceKey, LinkMemo::Flow> Flows;
+  unsigned KeptFlows = 0;
+  uint64_t StepsKept = 0;
+  /// By (sink, source, rule): the finding reported, and how it was found.
+  std::map<std::tuple<Symbol, int, int, Symbol, int, const Rule *>,
+           std::pair<Finding, LinkMemo::Flow::Reported>>
       Found;
   /// Set while following flows from sources, when reaching a function with
   /// no body means a purpose-carrying value enters unanalyzed code.
@@ -424,6 +459,8 @@ void Linker::noteUnknownCallbacks() {
 
 void Linker::approximate(ApproximationKind Kind, SourceSpot Where,
                          Symbol Subject, uint64_t Count) {
+  if (Memo && Tracing && SourceApproximated.emplace(Kind, Where).second)
+    SourceApproximations.push_back({Kind, Where, Subject, Count});
   if (Approximated.emplace(Kind, Where).second)
     Approximations.push_back({Kind, std::move(Where), Subject, Count});
 }
@@ -465,10 +502,13 @@ void Linker::read(QueryId Query, uint32_t Edge) {
 std::optional<std::pair<Linker::QueryId, llvm::ArrayRef<Symbol>>>
 Linker::summaryFor(int Target, int Arg, PathRef At) {
   llvm::ArrayRef<Symbol> Fields = *At;
-  // What a query's summary reads, the memo forgets with it.
+  // What a query's summary reads, or a source's flow, the memo forgets
+  // with it.
   if (Memo && OfQueries.Reading)
     Read.insert(
         {Queries[OfQueries.Items[*OfQueries.Reading].Owner]->first, Target});
+  if (Memo && OfSource.Reading)
+    SourceRead.insert(Target);
   // The prefix chosen last time stands until its summary looks past it.
   auto [Known, New] =
       Chosen.try_emplace({Target, Arg, At.identity()}, QueryId(0), 0u);
@@ -806,6 +846,10 @@ void Linker::leave(int Fn, const Reach &R, MakeTrace MakeRT) {
     return;
   Trace RT = MakeRT();
   auto Same = [RT] { return RT; };
+  if (Memo && R.Kind == Reach::Global)
+    SourceGlobals.insert(R.Name);
+  else if (Memo && R.Kind != Reach::Sink)
+    SourceLeft.insert(Fn);
   switch (R.Kind) {
   case Reach::Return:
     // The value began inside: it returns to every caller.
@@ -825,37 +869,41 @@ void Linker::leave(int Fn, const Reach &R, MakeTrace MakeRT) {
     for (int Reader : Calls->readersOf(R.Name))
       OfSource.reach(Reader, Fact::global(R.Name, R.Path), Same);
     break;
-  case Reach::Sink: {
-    const SourceInfo &Source = Sources[Traced];
-    const CallSite &Call = R.In->Calls[R.Arg];
-    Symbol Kind = R.Name;
-    for (const Rule *Broken : Pol.rulesBrokenBy(Source.Purpose, Kind)) {
-      auto Key =
-          std::make_tuple(R.In->Usr, R.Arg, R.Arg2, R.SinkName, Traced, Broken);
-      std::vector<FlowStep> Steps = flatten(RT);
-      // Of the paths found, report the shortest: the most direct account
-      // of the flow.
-      if (auto It = Found.find(Key);
-          It != Found.end() && It->second.Steps.size() <= Steps.size())
-        continue;
-      Finding F;
-      F.RuleId = Broken->Id;
-      F.Level = Broken->Level;
-      F.Purpose = Source.Purpose;
-      F.SourceName = Source.OriginName;
-      F.SourceDecl = Source.OriginSpot;
-      F.SinkName = R.SinkName;
-      F.SinkKind = Kind;
-      F.ArgIndex = R.Arg2;
-      F.Where = Call.Args[R.Arg2].Where;
-      F.WhereEnd = Call.Args[R.Arg2].End;
-      F.Call = Call.Where;
-      F.Steps = std::move(Steps);
-      Found.insert_or_assign(Key, std::move(F));
-    }
+  case Reach::Sink:
+    for (const Rule *Broken :
+         Pol.rulesBrokenBy(Sources[Traced].Purpose, R.Name))
+      report({R, RT, uint32_t(Broken - Pol.Rules.data())});
     break;
   }
-  }
+}
+
+void Linker::report(const LinkMemo::Flow::Reported &By) {
+  const SourceInfo &Source = Sources[Traced];
+  const Rule &Broken = Pol.Rules[By.Rule];
+  const Reach &R = By.At;
+  const CallSite &Call = R.In->Calls[R.Arg];
+  auto Key =
+      std::make_tuple(R.In->Usr, R.Arg, R.Arg2, R.SinkName, Traced, &Broken);
+  std::vector<FlowStep> Steps = flatten(By.T);
+  // Of the paths found, report the shortest: the most direct account of
+  // the flow.
+  if (auto It = Found.find(Key);
+      It != Found.end() && It->second.first.Steps.size() <= Steps.size())
+    return;
+  Finding F;
+  F.RuleId = Broken.Id;
+  F.Level = Broken.Level;
+  F.Purpose = Source.Purpose;
+  F.SourceName = Source.OriginName;
+  F.SourceDecl = Source.OriginSpot;
+  F.SinkName = R.SinkName;
+  F.SinkKind = R.Name;
+  F.ArgIndex = R.Arg2;
+  F.Where = Call.Args[R.Arg2].Where;
+  F.WhereEnd = Call.Args[R.Arg2].End;
+  F.Call = Call.Where;
+  F.Steps = std::move(Steps);
+  Found.insert_or_assign(Key, std::make_pair(std::move(F), By));
 }
 
 void Linker::traceSource(int SourceId,
@@ -867,6 +915,16 @@ void Linker::traceSource(int SourceId,
   // later mostly find theirs computed.
   bool WithinBudget = Steps <= Budget;
   Traced = SourceId;
+  LinkMemo::SourceKey Key = {Sources[SourceId].Purpose,
+                             Sources[SourceId].OriginUsr};
+  if (Memo)
+    if (const LinkMemo::Flow *Kept = Memo->findFlow(Key);
+        Kept && replay(*Kept, Reads)) {
+      Flows[Key] = *Kept;
+      ++KeptFlows;
+      return;
+    }
+  uint64_t StepsBefore = Steps;
   OfSource = Traversal();
   SourceExits.clear();
   for (auto [Fn, Source] : Reads)
@@ -882,6 +940,73 @@ void Linker::traceSource(int SourceId,
   if (WithinBudget && Steps > Budget)
     approximate(ApproximationKind::LinkBudget, Sources[SourceId].OriginSpot,
                 Sources[SourceId].OriginName, Budget);
+  if (Memo)
+    Flows[Key] = followed(SourceId, Reads, StepsBefore);
+}
+
+bool Linker::replay(const LinkMemo::Flow &Kept,
+                    llvm::ArrayRef<std::pair<int, int>> Reads) {
+  // Where a link following the flow would stop at its budget, it is
+  // followed, to stop there.
+  if (Steps + Kept.Steps > Budget ||
+      llvm::any_of(Kept.Findings, [&](const LinkMemo::Flow::Reported &R) {
+        return R.Rule >= Pol.Rules.size();
+      }))
+    return false;
+  std::vector<int> Left;
+  for (const FunctionSummary *Body : Kept.Left)
+    Left.push_back(Calls->idOf(*Body));
+  if (neighbours(Reads, Left, Kept.Globals) != Kept.Neighbours)
+    return false;
+  for (const LinkMemo::Flow::Reported &By : Kept.Findings)
+    report(By);
+  for (const Approximation &A : Kept.Approximations)
+    approximate(A.Kind, A.Where, A.Subject, A.Count);
+  Steps += Kept.Steps;
+  StepsKept += Kept.Steps;
+  return true;
+}
+
+LinkMemo::Flow Linker::followed(int SourceId,
+                                llvm::ArrayRef<std::pair<int, int>> Reads,
+                                uint64_t StepsBefore) {
+  LinkMemo::Flow F;
+  for (const auto &[Key, Reported] : Found)
+    if (std::get<4>(Key) == SourceId)
+      F.Findings.push_back(Reported.second);
+  F.Approximations = std::move(SourceApproximations);
+  F.Steps = Steps - StepsBefore;
+  for (int Fn : SourceLeft)
+    F.Left.push_back(&Calls->summary(Fn));
+  F.Globals.assign(SourceGlobals.begin(), SourceGlobals.end());
+  F.Neighbours = neighbours(Reads, SourceLeft.getArrayRef(), F.Globals);
+  for (const Item &I : OfSource.Items)
+    SourceRead.insert(I.Owner);
+  for (int Fn : SourceRead)
+    F.Reads.push_back(&Calls->summary(Fn));
+  SourceLeft.clear();
+  SourceGlobals.clear();
+  SourceRead.clear();
+  SourceApproximations.clear();
+  SourceApproximated.clear();
+  return F;
+}
+
+uint64_t Linker::neighbours(llvm::ArrayRef<std::pair<int, int>> Reads,
+                            llvm::ArrayRef<int> Left,
+                            llvm::ArrayRef<Symbol> Globals) {
+  // Sums, so that the order the readers are listed in does not count.
+  uint64_t Readers = 0;
+  for (auto [Fn, Source] : Reads)
+    Readers += StableDigest::of(
+        {Calls->summary(Fn).Usr.digest(), uint64_t(uint32_t(Source))});
+  StableDigest Digest;
+  Digest.add(Readers);
+  for (int Fn : Left)
+    Digest.add(Calls->callersDigest(Fn));
+  for (Symbol Global : Globals)
+    Digest.add(Calls->readersDigest(Global));
+  return Digest.finish();
 }
 
 void Linker::remember() {
@@ -904,6 +1029,9 @@ void Linker::remember() {
   }
   for (auto [Reader, Callee] : Read)
     Memo->noteRead(Calls->summary(Reader), Calls->summary(Callee));
+  Memo->keepFlows(std::move(Flows), Index, [this](const FunctionSummary &Body) {
+    return Calls->callsDigest(Body);
+  });
   // The class hierarchy keeps every answer the link's virtual calls asked.
   Memo->noteClasses(Index.classes());
   Memo->linked();
@@ -936,16 +1064,18 @@ LinkResult Linker::run() {
 
   LinkResult Result;
   for (auto &[Key, F] : Found)
-    Result.Findings.push_back(std::move(F));
+    Result.Findings.push_back(std::move(F.first));
   sortAndUnique(Result.Findings);
   // Not on a thread of its own while the flows are followed: a crash in
   // the link (IsolatedRun.h) would leave that thread reading a program
   // the driver goes on to free.
   Result.Stats = countCalls(Index, *Calls);
   Result.Stats.Summaries = Summaries.size();
-  Result.Stats.Steps = Steps;
+  Result.Stats.Steps = Steps - StepsKept;
   Result.Stats.BudgetExhausted = Steps > Budget;
   Result.Stats.KeptSummaries = llvm::count(Kept, true);
+  Result.Stats.Flows = Reads.size();
+  Result.Stats.KeptFlows = KeptFlows;
   // A link stopped at its budget leaves summaries incomplete. The facts
   // reached are done with: the memo's copies of the summaries are made in
   // their room, not on top of them (on tdlib, gigabytes).

@@ -43,9 +43,14 @@ struct LinkStats {
   /// Of them, those taken from a previous link (LinkMemo).
   unsigned KeptSummaries = 0;
   /// Steps the solver took (edges followed from a fact), and whether it
-  /// stopped at its budget with the flows not all followed.
+  /// stopped at its budget with the flows not all followed. The steps of
+  /// flows taken from a previous link count against the budget, not here.
   uint64_t Steps = 0;
   bool BudgetExhausted = false;
+  /// The sources whose flows were followed, and of them those whose flows
+  /// were taken from a previous link (LinkMemo) instead.
+  unsigned Flows = 0;
+  unsigned KeptFlows = 0;
 };
 
 struct LinkResult {

@@ -16,6 +16,7 @@ static constexpr size_t TracesKeptPerLink = 4;
 void LinkMemo::clear() {
   Functions.clear();
   Summaries.clear();
+  Flows.clear();
   ClassesAsked.clear();
   ClassesAdopted.clear();
   ClassesDigest = 0;
@@ -86,6 +87,13 @@ void LinkMemo::forgetChanged(
   for (auto It = Summaries.begin(); It != Summaries.end();)
     It = Forgotten.contains(It->first.first) ? Summaries.erase(It)
                                              : std::next(It);
+  for (auto It = Flows.begin(); It != Flows.end();)
+    It = llvm::any_of(It->second.Reads,
+                      [&](const FunctionSummary *Body) {
+                        return Forgotten.contains(Body);
+                      })
+             ? Flows.erase(It)
+             : std::next(It);
   for (const FunctionSummary *Body : Forgotten) {
     Functions.erase(Body);
     Moved.Bodies.erase(Body);
@@ -142,6 +150,15 @@ void LinkMemo::relocate(const ProgramIndex &Index, const Moves &Moved) {
     Relocated.emplace(std::make_pair(Now(Key.first), Key.second), std::move(S));
   }
   Summaries = std::move(Relocated);
+  for (auto &[Source, F] : Flows) {
+    for (Flow::Reported &R : F.Findings)
+      R.At.In = Now(R.At.In);
+    for (Approximation &A : F.Approximations)
+      Moved.move(A.Where);
+    for (auto *Bodies : {&F.Left, &F.Reads})
+      for (const FunctionSummary *&Body : *Bodies)
+        Body = Now(Body);
+  }
   for (auto &[Body, F] : Functions)
     for (const FunctionSummary *&Callee : F.Reads)
       Callee = Now(Callee);
@@ -157,6 +174,27 @@ const LinkMemo::Summary *LinkMemo::find(const FunctionSummary &Body,
                                         const Fact &Input) const {
   auto It = Summaries.find({&Body, Input});
   return It == Summaries.end() ? nullptr : &It->second;
+}
+
+const LinkMemo::Flow *LinkMemo::findFlow(const SourceKey &Source) const {
+  auto It = Flows.find(Source);
+  return It == Flows.end() ? nullptr : &It->second;
+}
+
+void LinkMemo::keepFlows(
+    std::map<SourceKey, Flow> Linked, const ProgramIndex &Index,
+    llvm::function_ref<uint64_t(const FunctionSummary &)> CallsOf) {
+  // A body a flow followed may have no summary of its own: it is kept as
+  // one that has, so that an edit to it is seen and forgets the flow.
+  for (const auto &[Source, F] : Linked)
+    for (const FunctionSummary *Body : F.Reads) {
+      Function &Kept = Functions[Body];
+      if (!Kept.Body) {
+        Kept.Body = Index.sharedDefinition(Body->Usr);
+        Kept.Calls = CallsOf(*Body);
+      }
+    }
+  Flows = std::move(Linked);
 }
 
 void LinkMemo::keep(const SharedFunction &Body, uint64_t Calls,

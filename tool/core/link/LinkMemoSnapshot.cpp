@@ -19,7 +19,7 @@ class SnapshotWriter {
 public:
   SnapshotWriter(MemoSnapshot &Out,
                  const llvm::DenseMap<const FunctionSummary *, uint32_t> &Ids)
-      : Out(Out) {
+      : Out(Out), Ids(Ids) {
     for (const auto &[Body, Id] : Ids)
       for (uint32_t E = 0; E < Body->Edges.size(); ++E)
         if (!Body->Edges[E].Steps.empty())
@@ -74,8 +74,20 @@ public:
     return Nodes.lookup(Root);
   }
 
+  /// \p R, reached by \p T; none if T cannot be listed (trace).
+  std::optional<MemoSnapshot::Effect> effect(const Reach &R, Trace T) {
+    std::optional<uint32_t> Node = trace(T);
+    if (!Node)
+      return std::nullopt;
+    return MemoSnapshot::Effect{
+        R.Kind, R.Index,      R.Arg,      R.Arg2,
+        R.Name, path(R.Path), R.SinkName, R.In ? Ids.lookup(R.In) + 1 : 0,
+        *Node};
+  }
+
 private:
   MemoSnapshot &Out;
+  const llvm::DenseMap<const FunctionSummary *, uint32_t> &Ids;
   /// The first step of each edge of a body kept: the body and the edge.
   llvm::DenseMap<const FlowStep *, std::pair<uint32_t, uint32_t>> Arrays;
   llvm::DenseMap<const void *, uint32_t> Paths;
@@ -105,14 +117,33 @@ MemoSnapshot LinkMemo::snapshot() const {
                                S.LooksPast,
                                {}};
     for (const auto &[R, T] : S.Effects) {
-      std::optional<uint32_t> Node = Writer.trace(T);
-      if (!Node)
+      std::optional<MemoSnapshot::Effect> Effect = Writer.effect(R, T);
+      if (!Effect)
         return MemoSnapshot();
-      Kept.Effects.push_back({R.Kind, R.Index, R.Arg, R.Arg2, R.Name,
-                              Writer.path(R.Path), R.SinkName,
-                              R.In ? Ids.lookup(R.In) + 1 : 0, *Node});
+      Kept.Effects.push_back(*Effect);
     }
     Out.Summaries.push_back(std::move(Kept));
+  }
+  // A flow's bodies are all kept (keepFlows).
+  for (const auto &[Source, F] : Flows) {
+    MemoSnapshot::Flow Kept;
+    Kept.Purpose = Source.first;
+    Kept.Origin = Source.second;
+    for (const Flow::Reported &R : F.Findings) {
+      std::optional<MemoSnapshot::Effect> At = Writer.effect(R.At, R.T);
+      if (!At)
+        return MemoSnapshot();
+      Kept.Findings.push_back({*At, R.Rule});
+    }
+    Kept.Approximations = F.Approximations;
+    Kept.Steps = F.Steps;
+    for (const FunctionSummary *Body : F.Left)
+      Kept.Left.push_back(Ids.lookup(Body));
+    Kept.Globals = F.Globals;
+    Kept.Neighbours = F.Neighbours;
+    for (const FunctionSummary *Body : F.Reads)
+      Kept.Reads.push_back(Ids.lookup(Body));
+    Out.Flows.push_back(std::move(Kept));
   }
   for (const auto &[Pair, MayBeBoth] : ClassesAsked)
     Out.Classes.push_back({Pair.first, Pair.second, MayBeBoth});
@@ -212,6 +243,21 @@ void LinkMemo::restore(MemoSnapshot Snapshot, const ProgramIndex &Index) {
       return std::nullopt;
     return PathsNow[P];
   };
+  /// \p E as this memo holds it, and whether it holds here (its trace
+  /// and the function calling its sink kept); none if an index is not
+  /// one of the snapshot's.
+  auto EffectOf = [&](const MemoSnapshot::Effect &E)
+      -> std::optional<std::pair<std::pair<Reach, Trace>, bool>> {
+    std::optional<PathRef> Path = PathOf(E.Path);
+    if (!Path || E.Trace >= Nodes.size() || (E.In && !Valid(E.In - 1)))
+      return std::nullopt;
+    const FunctionSummary *CallsSink = E.In ? Now[E.In - 1] : nullptr;
+    return std::make_pair(
+        std::make_pair(Reach{E.Kind, E.Index, E.Arg, E.Arg2, E.Name, *Path,
+                             E.SinkName, CallsSink},
+                       Nodes[E.Trace]),
+        Usable[E.Trace] && (!E.In || CallsSink));
+  };
   // Hundreds of thousands on a large program: grown once, not by doubling.
   Summaries.reserve(Snapshot.Summaries.size());
   for (const MemoSnapshot::Summary &S : Snapshot.Summaries) {
@@ -225,20 +271,47 @@ void LinkMemo::restore(MemoSnapshot Snapshot, const ProgramIndex &Index) {
     Kept.LooksPast = S.LooksPast;
     bool Holds = true;
     for (const MemoSnapshot::Effect &E : S.Effects) {
-      std::optional<PathRef> Path = PathOf(E.Path);
-      if (!Path || E.Trace >= Nodes.size() || (E.In && !Valid(E.In - 1)))
+      auto Effect = EffectOf(E);
+      if (!Effect)
         return clear();
-      const FunctionSummary *CallsSink = E.In ? Now[E.In - 1] : nullptr;
-      Holds &= Usable[E.Trace] && (!E.In || CallsSink);
-      Kept.Effects.push_back({Reach{E.Kind, E.Index, E.Arg, E.Arg2, E.Name,
-                                    *Path, E.SinkName, CallsSink},
-                              Nodes[E.Trace]});
+      Holds &= Effect->second;
+      Kept.Effects.push_back(Effect->first);
     }
     if (Holds)
       Summaries.emplace(
           std::make_pair(Now[S.Body],
                          Fact{In.Kind, In.Index, In.Arg, In.Name, *InputPath}),
           std::move(Kept));
+  }
+  for (MemoSnapshot::Flow &F : Snapshot.Flows) {
+    if (!llvm::all_of(F.Reads, Valid) || !llvm::all_of(F.Left, Valid))
+      return clear();
+    auto Lost = [&](uint32_t Body) { return !Now[Body]; };
+    if (llvm::any_of(F.Reads, Lost) || llvm::any_of(F.Left, Lost))
+      continue;
+    Flow Kept;
+    bool Holds = true;
+    for (const MemoSnapshot::Reported &R : F.Findings) {
+      auto At = EffectOf(R.At);
+      if (!At)
+        return clear();
+      Holds &= At->second;
+      Kept.Findings.push_back({At->first.first, At->first.second, R.Rule});
+    }
+    if (!Holds)
+      continue;
+    Kept.Approximations = std::move(F.Approximations);
+    for (Approximation &A : Kept.Approximations)
+      Moved.move(A.Where);
+    Kept.Steps = F.Steps;
+    for (uint32_t Body : F.Left)
+      Kept.Left.push_back(Now[Body]);
+    Kept.Globals = std::move(F.Globals);
+    Kept.Neighbours = F.Neighbours;
+    for (uint32_t Body : F.Reads)
+      Kept.Reads.push_back(Now[Body]);
+    Flows.try_emplace({std::move(F.Purpose), std::move(F.Origin)},
+                      std::move(Kept));
   }
   ClassesAdopted = std::move(Snapshot.Classes);
   ClassesDigest = Snapshot.ClassesDigest;

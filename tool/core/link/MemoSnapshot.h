@@ -17,6 +17,7 @@
 #include "core/link/MovedBody.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace pii {
@@ -71,6 +72,22 @@ struct MemoSnapshot {
     bool LooksPast = false;
     std::vector<Effect> Effects;
   };
+  /// A LinkMemo::Flow: a finding's sink and trace as an effect.
+  struct Reported {
+    Effect At;
+    uint32_t Rule = 0;
+  };
+  struct Flow {
+    std::string Purpose;
+    std::string Origin;
+    std::vector<Reported> Findings;
+    std::vector<Approximation> Approximations;
+    uint64_t Steps = 0;
+    std::vector<uint32_t> Left;
+    std::vector<Symbol> Globals;
+    uint64_t Neighbours = 0;
+    std::vector<uint32_t> Reads;
+  };
   struct ClassAnswer {
     Symbol A;
     Symbol B;
@@ -83,6 +100,7 @@ struct MemoSnapshot {
   /// Each after the nodes it joins.
   std::vector<Node> Nodes;
   std::vector<Summary> Summaries;
+  std::vector<Flow> Flows;
   std::vector<ClassAnswer> Classes;
   /// The digest of the classes that gave those answers.
   uint64_t ClassesDigest = 0;
@@ -111,11 +129,18 @@ template <typename Ar> void fields(Ar &A, MemoSnapshot::Effect &E) {
 template <typename Ar> void fields(Ar &A, MemoSnapshot::Summary &S) {
   A(S.Body, S.Entering, S.LooksPast, S.Effects);
 }
+template <typename Ar> void fields(Ar &A, MemoSnapshot::Reported &R) {
+  A(R.At, R.Rule);
+}
+template <typename Ar> void fields(Ar &A, MemoSnapshot::Flow &F) {
+  A(F.Purpose, F.Origin, F.Findings, F.Approximations, F.Steps, F.Left,
+    F.Globals, F.Neighbours, F.Reads);
+}
 template <typename Ar> void fields(Ar &A, MemoSnapshot::ClassAnswer &C) {
   A(C.A, C.B, C.MayBeBoth);
 }
 template <typename Ar> void fields(Ar &A, MemoSnapshot &S) {
-  A(S.Bodies, S.Paths, S.Steps, S.Nodes, S.Summaries, S.Classes,
+  A(S.Bodies, S.Paths, S.Steps, S.Nodes, S.Summaries, S.Flows, S.Classes,
     S.ClassesDigest);
 }
 
