@@ -5,6 +5,8 @@
 
 #include "llvm/ADT/STLExtras.h"
 
+#include <numeric>
+
 namespace pii {
 
 namespace {
@@ -83,33 +85,50 @@ uint64_t CallGraph::callsDigest(const FunctionSummary &Body) const {
 }
 
 void CallGraph::resolveCallbacks() {
-  // Functions passed to each parameter, by callers or passed on.
-  std::map<std::pair<const FunctionSummary *, int>, std::set<FunctionRef>>
+  // Functions passed to each parameter, by callers or passed on, found
+  // with a worklist of sites: a site is visited again only when what its
+  // function's parameters are given grows.
+  llvm::DenseMap<std::pair<const FunctionSummary *, int>, std::set<FunctionRef>>
       ParamFunctions;
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (const auto &[Caller, Site] : CallbackSites) {
-      const CallSite &Call = Caller->Calls[Site];
-      if (Call.CalleeParam >= 0) {
-        std::set<FunctionRef> &Into = Passed[{Caller, Site}];
-        for (const FunctionRef &Ref :
-             ParamFunctions[{Caller, Call.CalleeParam}])
-          Changed |= Into.insert(Ref).second;
-      }
-      std::vector<const FunctionSummary *> Targets =
-          bodiesReached(*Caller, Site);
-      for (size_t A = 0; A < Call.Args.size(); ++A) {
-        const CallArgument &Arg = Call.Args[A];
-        std::set<FunctionRef> Given(Arg.Functions.begin(), Arg.Functions.end());
-        if (Arg.ForwardedParam >= 0) {
-          const auto &Forwarded = ParamFunctions[{Caller, Arg.ForwardedParam}];
-          Given.insert(Forwarded.begin(), Forwarded.end());
-        }
-        for (const FunctionSummary *Target : Targets)
-          for (const FunctionRef &Ref : Given)
-            Changed |= ParamFunctions[{Target, static_cast<int>(A)}]
-                           .insert(Ref)
-                           .second;
+  llvm::DenseMap<const FunctionSummary *, std::vector<size_t>> SitesIn;
+  for (size_t S = 0; S < CallbackSites.size(); ++S)
+    SitesIn[CallbackSites[S].Caller].push_back(S);
+  std::vector<size_t> Work(CallbackSites.size());
+  std::iota(Work.begin(), Work.end(), 0);
+  std::reverse(Work.begin(), Work.end());
+  std::vector<bool> Waiting(CallbackSites.size(), true);
+  while (!Work.empty()) {
+    size_t S = Work.back();
+    Work.pop_back();
+    Waiting[S] = false;
+    const auto &[Caller, Site] = CallbackSites[S];
+    const CallSite &Call = Caller->Calls[Site];
+    if (Call.CalleeParam >= 0)
+      if (auto It = ParamFunctions.find({Caller, Call.CalleeParam});
+          It != ParamFunctions.end())
+        Passed[{Caller, Site}].insert(It->second.begin(), It->second.end());
+    std::vector<const FunctionSummary *> Targets = bodiesReached(*Caller, Site);
+    for (size_t A = 0; A < Call.Args.size(); ++A) {
+      const CallArgument &Arg = Call.Args[A];
+      std::set<FunctionRef> Given(Arg.Functions.begin(), Arg.Functions.end());
+      if (Arg.ForwardedParam >= 0)
+        if (auto It = ParamFunctions.find({Caller, Arg.ForwardedParam});
+            It != ParamFunctions.end())
+          Given.insert(It->second.begin(), It->second.end());
+      if (Given.empty())
+        continue;
+      for (const FunctionSummary *Target : Targets) {
+        bool Grew = false;
+        std::set<FunctionRef> &Into = ParamFunctions[{Target, int(A)}];
+        for (const FunctionRef &Ref : Given)
+          Grew |= Into.insert(Ref).second;
+        if (!Grew)
+          continue;
+        for (size_t Reader : SitesIn.lookup(Target))
+          if (!Waiting[Reader]) {
+            Waiting[Reader] = true;
+            Work.push_back(Reader);
+          }
       }
     }
   }

@@ -20,7 +20,6 @@
 #include "core/link/ProgramIndex.h"
 
 #include <deque>
-#include <map>
 #include <optional>
 #include <set>
 #include <vector>
@@ -112,7 +111,7 @@ private:
   llvm::DenseMap<Symbol, int> StaticCalls, VirtualCalls;
   llvm::DenseMap<Symbol, int> GlobalReaders;
   std::vector<ProgramIndex::Site> CallbackSites;
-  std::map<std::pair<const FunctionSummary *, int>, std::set<FunctionRef>>
+  llvm::DenseMap<std::pair<const FunctionSummary *, int>, std::set<FunctionRef>>
       Passed;
   /// The inverse of Passed: by the USR passed, where.
   llvm::DenseMap<Symbol, std::vector<ProgramIndex::Site>> PassedTo;

@@ -142,14 +142,21 @@ void LinkMemo::relocate(const ProgramIndex &Index, const Moves &Moved) {
       Arrays[Old->Edges[E].Steps.data()] = New->Edges[E].Steps.data();
   Traces.relocate(Arrays, [&](SourceSpot &Place) { Moved.move(Place); });
 
-  decltype(Summaries) Relocated;
-  Relocated.reserve(Summaries.size());
-  for (auto &[Key, S] : Summaries) {
-    for (auto &[R, T] : S.Effects)
+  // Only the moved bodies' summaries change their keys: hundreds of
+  // thousands of others stay where they are.
+  std::vector<decltype(Summaries)::node_type> Rekeyed;
+  for (auto It = Summaries.begin(); It != Summaries.end();) {
+    for (auto &[R, T] : It->second.Effects)
       R.In = R.In ? Now(R.In) : nullptr;
-    Relocated.emplace(std::make_pair(Now(Key.first), Key.second), std::move(S));
+    if (Moved.Bodies.count(It->first.first))
+      Rekeyed.push_back(Summaries.extract(It++));
+    else
+      ++It;
   }
-  Summaries = std::move(Relocated);
+  for (auto &Node : Rekeyed) {
+    Node.key().first = Now(Node.key().first);
+    Summaries.insert(std::move(Node));
+  }
   for (auto &[Source, F] : Flows) {
     for (Flow::Reported &R : F.Findings)
       R.At.In = Now(R.At.In);
