@@ -18,6 +18,7 @@ using namespace pii;
 namespace {
 
 constexpr llvm::StringLiteral Header = R"cpp(#include <pii/annotations.h>
+#include <memory>
 #include <string>
 struct User { PII_PURPOSE("security") std::string phone; };
 PII_SINK("advertising") void showAd(const std::string &key);
@@ -388,6 +389,48 @@ TEST_CASE("the editor's first link takes what the last run's link kept",
   CHECK(routes(Edited) == routes(linkedAfresh(F, Files, Overlay)));
   CHECK(Edited.Link.Flows == 1);
   CHECK(Edited.Link.KeptFlows == 1);
+}
+
+TEST_CASE("summaries taken from the cache are unpacked early only when a "
+          "file changed",
+          "[program]") {
+  // Early, while the changed files parse: their link will not be in the
+  // cache. A file that does not compile is parsed again in every run (a
+  // failure is not kept), and says nothing of the link.
+  ProgramFixture F;
+  auto [Relay, Uses] = writeRelayedProgram(F);
+  std::string Broken =
+      F.write("broken.cpp", "#include \"helpers.h\"\nvoid f() { nope(); }\n");
+  std::vector<std::string> Files = {Relay, Uses, Broken};
+  llvm::SmallString<128> CacheDir(F.Dir);
+  llvm::sys::path::append(CacheDir, "cache");
+  // A Caches a run: it reads each input's status once.
+  auto Run = [&] {
+    return std::make_unique<Caches>(
+        CacheDirectory(CacheDir.str().str(), "salt"));
+  };
+  auto Cache = Run();
+  {
+    Program First(F.Commands, Files, F.P, Cache.get());
+    First.extractAll(1);
+    REQUIRE(First.link().Findings.size() == 1);
+  }
+  Cache = Run();
+  Program Again(F.Commands, Files, F.P, Cache.get());
+  Again.extractAll(1);
+  CHECK(Again.units().empty());
+  ProgramAnalysis Linked = Again.link();
+  CHECK(Linked.LinkFromCache);
+  CHECK(Linked.Findings.size() == 1);
+
+  F.write("relay.cpp", "#include \"helpers.h\"\n"
+                       "std::string relay(const std::string &s) { return \"\"; }\n");
+  auto EditedCache = Run();
+  Program Edited(F.Commands, Files, F.P, EditedCache.get());
+  Edited.extractAll(1);
+  // uses.cpp's, taken from the cache; relay.cpp's is packed as it parsed.
+  CHECK(Edited.units().size() == 1);
+  CHECK(Edited.link().Findings.empty());
 }
 
 TEST_CASE("a memo taken back from its snapshot keeps what holds, and trusts "

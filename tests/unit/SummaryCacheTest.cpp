@@ -66,22 +66,30 @@ template <typename T> bool hit(llvm::Expected<std::optional<T>> Found) {
   return Found->has_value();
 }
 
+/// What \p Found says of a file's entry: none, stale or a hit; fails on an
+/// error.
+std::string entry(llvm::Expected<SummaryCache::Lookup> Found) {
+  INFO((Found ? "" : llvm::toString(Found.takeError())));
+  REQUIRE(static_cast<bool>(Found));
+  return Found->Result ? "hit" : Found->Stale ? "stale" : "none";
+}
+
 } // namespace
 
 TEST_CASE("a file's entry serves while its inputs are unchanged",
           "[summary-cache]") {
   CacheFixture F;
-  CHECK_FALSE(hit(F.cache().lookup(F.Source, F.Commands)));
+  CHECK(entry(F.cache().lookup(F.Source, F.Commands)) == "none");
   succeeds(F.cache().store(F.Source, F.Commands, F.result()));
   auto Found = F.cache().lookup(F.Source, F.Commands);
   REQUIRE(static_cast<bool>(Found));
-  REQUIRE(Found->has_value());
-  CHECK((*Found)->PackedSummaries == "summaries");
+  REQUIRE(Found->Result.has_value());
+  CHECK(Found->Result->PackedSummaries == "summaries");
   // Another command is another entry.
-  CHECK_FALSE(hit(F.cache().lookup(F.Source, {"clang++ -O2 -c a.cpp"})));
+  CHECK(entry(F.cache().lookup(F.Source, {"clang++ -O2 -c a.cpp"})) == "none");
   // A changed input (another size) makes the entry stale, not an error.
   F.write("int x, y;\n");
-  CHECK_FALSE(hit(F.cache().lookup(F.Source, F.Commands)));
+  CHECK(entry(F.cache().lookup(F.Source, F.Commands)) == "stale");
 }
 
 TEST_CASE("a corrupt entry is an error that names it", "[summary-cache]") {

@@ -58,7 +58,9 @@ FileAnalysis analyzeAndStore(const tooling::CompilationDatabase &Commands,
 }
 
 /// \p Job's analysis, from \p Cache if it has it; when it has not, calls
-/// \p BeforeParse before parsing.
+/// \p BeforeParse before parsing, telling it whether the file changed
+/// since the cache's entry (or the entry is unusable) rather than has
+/// none.
 template <typename BeforeParseFn>
 FileAnalysis analyzeOrReuse(const tooling::CompilationDatabase &Commands,
                             const CompileJob &Job, const Policy &P,
@@ -66,14 +68,14 @@ FileAnalysis analyzeOrReuse(const tooling::CompilationDatabase &Commands,
   if (!Cache)
     return packed(parseAndSummarize(Commands, Job, P));
   auto Hit = Cache->Summaries.lookup(Job.File, Job.Key);
-  if (!Hit || !*Hit) {
-    BeforeParse();
+  if (!Hit || !Hit->Result) {
+    BeforeParse(/*Changed=*/!Hit || Hit->Stale);
     return analyzeAndStore(Commands, Job, P, *Cache,
                            Hit ? "" : llvm::toString(Hit.takeError()));
   }
   FileAnalysis Out;
   Out.Analyzed = Out.FromCache = true;
-  Out.Result = std::move(**Hit);
+  Out.Result = std::move(*Hit->Result);
   Out.SummaryHash = hashContent(Out.Result.PackedSummaries);
   return Out;
 }
@@ -229,11 +231,12 @@ void scheduleExtraction(std::vector<FileAnalysis> &PerFile,
   std::atomic<size_t> Done = 0;
   for (size_t I = 0; I < Jobs.size(); ++I)
     Pool.async([&, I] {
-      PerFile[I] = analyzeOrReuse(Commands, Jobs[I], P, Cache, [&] {
-        Preambles->lookedUp(I, /*Parsed=*/true, Pool);
-        if (Unpacking)
-          Unpacking->parsing(Pool);
-      });
+      PerFile[I] =
+          analyzeOrReuse(Commands, Jobs[I], P, Cache, [&](bool Changed) {
+            Preambles->lookedUp(I, /*Parsed=*/true, Pool);
+            if (Unpacking && Changed)
+              Unpacking->parsing(Pool);
+          });
       if (PerFile[I].FromCache) {
         Preambles->lookedUp(I, /*Parsed=*/false, Pool);
         if (Unpacking)

@@ -35,8 +35,9 @@ namespace pii {
 /// other files parse: a parse holds a core for a second or more, and
 /// unpacking a large program in the meantime, on the cores the parse leaves
 /// idle, takes it off the time between the parse and the findings. Until a
-/// file is parsed, nothing is unpacked: a run that parses nothing most
-/// likely finds its link result in the cache.
+/// file that changed is parsed, nothing is unpacked: a run that parses
+/// nothing, or only files that failed before (failures are not kept, and
+/// so are tried again), most likely finds its link result in the cache.
 class ProgramUnpacking {
 public:
   ProgramUnpacking(std::vector<FileAnalysis> &PerFile,
@@ -49,7 +50,7 @@ public:
   /// From \p Pool: file \p I was taken from the cache.
   void foundCached(size_t I);
 
-  /// From \p Pool: a file is about to be parsed.
+  /// From \p Pool: a file that changed is about to be parsed.
   void parsing(llvm::ThreadPoolInterface &Pool);
 
   /// Unpacks the files not unpacked yet, \p Threads at a time.

@@ -101,7 +101,7 @@ llvm::Expected<LinkedProgram> decodeLinkEntry(llvm::StringRef Archive) {
   return Linked;
 }
 
-llvm::Expected<std::optional<FileResult>>
+llvm::Expected<SummaryCache::Lookup>
 SummaryCache::lookup(llvm::StringRef File,
                      llvm::ArrayRef<std::string> Commands) const {
   std::string Path = Directory.entryPath(SummaryEntry, File, Commands);
@@ -116,7 +116,7 @@ SummaryCache::lookup(llvm::StringRef File,
   if (!Entry)
     return Unusable(Entry.takeError());
   if (!*Entry)
-    return std::nullopt; // not cached yet
+    return Lookup(); // not cached yet
   ArchiveReader Reader((*Entry)->Archive);
   FileResult Result;
   inputFields(Reader, Result);
@@ -124,11 +124,11 @@ SummaryCache::lookup(llvm::StringRef File,
     return Malformed();
   for (const InputFile &Input : Result.Inputs)
     if (!unchanged(Input, Statuses->of(Input.Path)))
-      return std::nullopt;
+      return Lookup{std::nullopt, /*Stale=*/true};
   resultFields(Reader, Result);
   if (!Reader.done())
     return Malformed();
-  return Result;
+  return Lookup{std::move(Result), false};
 }
 
 llvm::Error SummaryCache::store(llvm::StringRef File,

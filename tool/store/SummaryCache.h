@@ -72,12 +72,20 @@ public:
   /// binary and the policy (CacheDirectory::saltFor).
   explicit SummaryCache(CacheDirectory Directory);
 
-  /// The cached result for \p File compiled with \p Commands, if every input
-  /// is unchanged; an error if an entry was there but unusable. An input's
-  /// size and time are read once per SummaryCache: one is made per run, and
-  /// the entries of a large program name the same headers hundreds of times.
-  llvm::Expected<std::optional<FileResult>>
-  lookup(llvm::StringRef File, llvm::ArrayRef<std::string> Commands) const;
+  /// What the cache holds for a file: its result, if every input is
+  /// unchanged; else whether there was an entry, of inputs that changed
+  /// since (an absent entry is that of a new file, or of one whose
+  /// analysis failed: failures are not kept).
+  struct Lookup {
+    std::optional<FileResult> Result;
+    bool Stale = false;
+  };
+  /// The cached result for \p File compiled with \p Commands; an error if
+  /// an entry was there but unusable. An input's size and time are read
+  /// once per SummaryCache: one is made per run, and the entries of a
+  /// large program name the same headers hundreds of times.
+  llvm::Expected<Lookup> lookup(llvm::StringRef File,
+                                llvm::ArrayRef<std::string> Commands) const;
   llvm::Error store(llvm::StringRef File, llvm::ArrayRef<std::string> Commands,
                     const FileResult &Result) const;
 
