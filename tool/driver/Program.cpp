@@ -13,6 +13,7 @@
 #include "llvm/Support/Path.h"
 
 #include <chrono>
+#include <future>
 #include <set>
 
 #ifdef __GLIBC__
@@ -191,8 +192,21 @@ void Program::update(const std::string &File, const FileOverlay &Overlay) {
   // newcomer.
   Unpacking.reset();
   Updated = true;
-  PerFile[I] = parseAndSummarize(Commands, Jobs[I], P, Overlay,
-                                 Cache ? &Cache->Preambles : nullptr);
+  // The link after it needs every file's summaries: those still packed
+  // (taken from the cache, and the link with them) are unpacked while the
+  // file parses, on a thread the parse leaves idle. The file's own are
+  // replaced, not unpacked.
+  PerFile[I].Unpacked = true;
+  std::future<void> Others;
+  if (llvm::any_of(PerFile, [](const FileAnalysis &F) { return !F.Unpacked; }))
+    Others = std::async(std::launch::async, [this] {
+      unpackSummaries(PerFile, Commands, Jobs, P, Threads, Cache, Functions);
+    });
+  FileAnalysis Parsed = parseAndSummarize(Commands, Jobs[I], P, Overlay,
+                                          Cache ? &Cache->Preambles : nullptr);
+  if (Others.valid())
+    Others.wait();
+  PerFile[I] = std::move(Parsed);
   PerFile[I].Unpacked = true;
   // The summaries replaced may have been the last to hold some functions.
   Functions.prune();
