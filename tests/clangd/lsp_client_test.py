@@ -372,6 +372,13 @@ def main():
         client.proc.kill()
         status = 'hung'
     expect('exit ends pii-clangd with status 0', status == 0, status)
+    client.log.seek(0)
+    analyses = [l for l in client.log.read().decode(errors='replace').splitlines()
+                if l.startswith("pii-clangd: analyzed '%s'" % source)]
+    # The file's preamble is built after its first analysis: the edits then
+    # parse only its text.
+    expect('an edit after the first analysis parses the file with its preamble',
+           any('(1 of 1 parsed with a preamble;' in l for l in analyses[1:]), analyses)
     stray = subprocess.run(['pgrep', '-f', 'clangd-19 ' + ' '.join(clangd_args)],
                            capture_output=True, text=True)
     expect('no clangd is left behind', stray.stdout.strip() == '', stray.stdout)

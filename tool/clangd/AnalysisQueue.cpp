@@ -152,10 +152,12 @@ void AnalysisQueue::analyze(const std::string &File) {
     return;
   const ProgramAnalysis &Linked = W->linked();
   llvm::errs() << "pii-clangd: analyzed '" << File << "' in "
-               << llvm::format("%.2f", secondsSince(Start)) << " s (link "
+               << llvm::format("%.2f", secondsSince(Start)) << " s ("
+               << W->preambleParses() << " of " << Units.size()
+               << " parsed with a preamble; link "
                << llvm::format("%.2f", Linked.LinkSeconds) << " s, "
-               << Linked.Link.KeptSummaries << " of " << Linked.Link.Summaries
-               << " summaries kept from the last)\n";
+               << Linked.Link.KeptFlows << " of " << Linked.Link.Flows
+               << " flows kept from the last)\n";
   for (const std::string &Error : W->internalErrors())
     tellOnce(Error, MessageType::Error,
              "pii-flow: " + Error + " (please report this)");

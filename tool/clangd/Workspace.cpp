@@ -86,10 +86,11 @@ std::vector<std::string> Workspace::internalErrors() const {
 bool Workspace::update(const std::vector<std::string> &Changed,
                        const FileOverlay &Overlay,
                        llvm::function_ref<bool()> Cancelled) {
+  PreambleParses = 0;
   for (const std::string &Unit : Changed) {
     if (Cancelled())
       return false;
-    Analyzed->update(Unit, Overlay);
+    PreambleParses += Analyzed->update(Unit, Overlay);
   }
   if (Cancelled())
     return false;

@@ -65,6 +65,8 @@ public:
 
   /// The program as last linked.
   const ProgramAnalysis &linked() const { return Linked; }
+  /// How many units the last update parsed with a preamble.
+  unsigned preambleParses() const { return PreambleParses; }
 
   /// pii-flow's diagnostics, by file URI: the findings, less those
   /// suppressed in the source, and the problems with annotations and
@@ -87,6 +89,7 @@ private:
   std::unique_ptr<Program> Analyzed;
   /// The last link's result, before the finding pipeline.
   ProgramAnalysis Linked;
+  unsigned PreambleParses = 0;
 };
 
 } // namespace pii

@@ -186,7 +186,7 @@ size_t Program::jobOf(const std::string &File) {
   return Jobs.size() - 1;
 }
 
-void Program::update(const std::string &File, const FileOverlay &Overlay) {
+bool Program::update(const std::string &File, const FileOverlay &Overlay) {
   size_t I = jobOf(File);
   // The index was built from the summaries this replaces, and holds no
   // newcomer.
@@ -212,6 +212,7 @@ void Program::update(const std::string &File, const FileOverlay &Overlay) {
   Functions.prune();
   for (TranslationUnitSummary &Unit : PerFile[I].Summaries)
     Functions.intern(Unit);
+  return PerFile[I].WithPreamble;
 }
 
 llvm::Error Program::preparePreamble(const std::string &File,

@@ -66,7 +66,8 @@ public:
   /// Extracts \p File again, seeing \p Overlay's texts, with its preamble
   /// from the cache when one fits; a file that is not one of the program's
   /// becomes one. The result is not cached: the texts need not be on disk.
-  void update(const std::string &File, const FileOverlay &Overlay);
+  /// Returns whether the parse read the file's headers from a preamble.
+  bool update(const std::string &File, const FileOverlay &Overlay);
 
   /// Builds and stores \p File's preamble (Preamble.h), with \p Overlay,
   /// unless the cache has one that fits: for a file that is being edited.
