@@ -320,6 +320,14 @@ def main():
     def versioned(version, pred):
         return lambda m: publish_with(pred)(m) and m['params'].get('version') == version
 
+    # The file's preamble is built after its first analysis, unless an edit
+    # is already waiting: the edits below come once it is there.
+    cache = os.path.join(work, 'pii-flow-cache')
+    deadline = time.time() + 120
+    while time.time() < deadline and not any(
+            e.endswith('.preamble') for e in (os.listdir(cache) if os.path.isdir(cache) else [])):
+        time.sleep(0.1)
+
     fixed = SOURCE.replace('showAd(u.phone);', 'showAd("shoes");')
     change(2, fixed)
     unsaved = client.wait_for(versioned(2, lambda ds: not has_finding(ds)), 120)
@@ -375,8 +383,7 @@ def main():
     client.log.seek(0)
     analyses = [l for l in client.log.read().decode(errors='replace').splitlines()
                 if l.startswith("pii-clangd: analyzed '%s'" % source)]
-    # The file's preamble is built after its first analysis: the edits then
-    # parse only its text.
+    # With the preamble there, the edits parse only the file's text.
     expect('an edit after the first analysis parses the file with its preamble',
            any('(1 of 1 parsed with a preamble;' in l for l in analyses[1:]), analyses)
     stray = subprocess.run(['pgrep', '-f', 'clangd-19 ' + ' '.join(clangd_args)],
