@@ -1,6 +1,7 @@
 //===- Scheduler.cpp ------------------------------------------------------===//
 
 #include "driver/Scheduler.h"
+#include "driver/FreedMemory.h"
 #include "store/InputFile.h"
 #include "store/SummaryFile.h"
 
@@ -9,24 +10,10 @@
 
 #include <atomic>
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 using namespace clang;
 
 namespace pii {
 namespace {
-
-/// Gives the memory the parses freed back to the system. glibc keeps freed
-/// memory in each thread's arena; the link step allocates on the main
-/// thread, so without this the run's peak would be the parses' memory plus
-/// the link's rather than the larger of the two.
-void releaseFreedMemory() {
-#ifdef __GLIBC__
-  malloc_trim(0);
-#endif
-}
 
 /// Holds \p F's summaries packed, as a file of the program is until every
 /// file is done (see FileAnalysis).
@@ -248,6 +235,7 @@ void scheduleExtraction(std::vector<FileAnalysis> &PerFile,
         Progress->extracted(++Done, Jobs.size());
     });
   Pool.wait();
+  // The parses' memory, in their threads' arenas, before the link's.
   releaseFreedMemory();
   if (Preambles)
     for (auto &[I, Problem] : Preambles->Problems)

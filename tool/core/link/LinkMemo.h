@@ -135,7 +135,6 @@ public:
 
   /// How many summaries, and of how many functions, it keeps.
   size_t summaries() const { return Summaries.size(); }
-  size_t flows() const { return Flows.size(); }
   size_t functions() const { return Functions.size(); }
 
 private:
