@@ -127,3 +127,31 @@ int f(int x, bool c) {
   CHECK(linesOf(Code, "f", "step") ==
         Lines{"step input.cpp:6:5 returned by 'f'"});
 }
+
+TEST_CASE("call outputs joined past a limit are relayed: the summary grows "
+          "with writes plus reads, not their product",
+          "[extraction]") {
+  // 40 branches each write x through a call, and 40 calls read it after.
+  std::string Code = "void fill(int &out, int code);\nvoid use(int v);\n"
+                     "void f(int op) {\n  int x = 0;\n";
+  for (int I = 0; I < 40; ++I)
+    Code += (I ? "  else if (op == " : "  if (op == ") + std::to_string(I) +
+            ") fill(x, " + std::to_string(I) + ");\n";
+  for (int I = 0; I < 40; ++I)
+    Code += "  use(x);\n";
+  Code += "}\n";
+  Lines Edges = linesOf(Code, "f");
+  CHECK(Edges.size() == 40 + 40);
+  CHECK(llvm::count(Edges, "edge call #0 writes arg 0 -> relay #0") == 1);
+  CHECK(llvm::count(Edges, "edge relay #0 -> call #40 arg 0") == 1);
+  CHECK(llvm::count(Edges, "edge relay #0 -> call #79 arg 0") == 1);
+
+  // A few stay labels of their own, as they were.
+  std::string Few = "void fill(int &out, int code);\nvoid use(int v);\n"
+                    "void f(int op) {\n  int x = 0;\n"
+                    "  if (op == 0) fill(x, 0); else fill(x, 1);\n"
+                    "  use(x);\n}\n";
+  CHECK(linesOf(Few, "f") ==
+        Lines{"edge call #0 writes arg 0 -> call #2 arg 0",
+              "edge call #1 writes arg 0 -> call #2 arg 0"});
+}

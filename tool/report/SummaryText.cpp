@@ -53,6 +53,9 @@ static void printPort(llvm::raw_ostream &OS, const Port &P) {
   case PortKind::Return:
     OS << "return";
     break;
+  case PortKind::Relay:
+    OS << "relay #" << P.Index;
+    break;
   }
   for (const Symbol &Field : P.Path)
     OS << " ." << Field.text();

@@ -118,6 +118,8 @@ Port AnalysisContext::portOf(LabelId Id) {
     return Port::callOut(L.Index, L.Arg, std::move(Path));
   case LabelKind::Global:
     return Port::global(usrOf(L.Origin), std::move(Path));
+  case LabelKind::Relay:
+    return Port::relay(L.Index, std::move(Path));
   }
   llvm_unreachable("a label kind without a port");
 }

@@ -1,6 +1,7 @@
 //===- FunctionAnalysis.cpp -----------------------------------------------===//
 
 #include "core/analysis/FunctionAnalysis.h"
+#include "core/analysis/Relays.h"
 #include "core/analysis/Transfer.h"
 
 #include "clang/AST/ParentMap.h"
@@ -79,6 +80,7 @@ FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx,
   const unsigned Budget = 64 * G->getNumBlockIDs() + 1024;
   unsigned Visits = 0;
   SummaryBuilder Summary(Ctx, F, Out);
+  Relays Relayed(Ctx, Summary);
   std::vector<std::optional<Store>> Entry(G->getNumBlockIDs());
   // A block is visited after its predecessors where possible.
   PostOrderCFGView Order(G.get());
@@ -94,10 +96,12 @@ FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx,
     if (const auto *Catch = dyn_cast_or_null<CXXCatchStmt>(B->getLabel()))
       if (const VarDecl *Exception = Catch->getExceptionDecl())
         T.enterCatch(Exception);
-    for (const CFGElement &E : *B) {
+    for (const auto &[Index, E] : llvm::enumerate(*B)) {
       if (auto St = E.getAs<CFGStmt>()) {
-        if (!Nested.contains(St->getStmt()))
+        if (!Nested.contains(St->getStmt())) {
           T.execute(St->getStmt());
+          Relayed.relayLarge(B->getBlockID(), Index, S);
+        }
       } else if (auto Init = E.getAs<CFGInitializer>()) {
         T.initializeMember(Init->getInitializer());
       } else if (auto Ends = E.getAs<CFGLifetimeEnds>()) {
@@ -108,12 +112,11 @@ FunctionOutcome analyzeFunction(const FunctionDecl *F, AnalysisContext &Ctx,
       if (!Succ)
         continue;
       std::optional<Store> &SuccEntry = Entry[Succ->getBlockID()];
-      if (!SuccEntry) {
-        SuccEntry = S;
+      bool First = !SuccEntry;
+      if (First)
+        SuccEntry.emplace();
+      if (Relayed.joinInto(Succ->getBlockID(), *SuccEntry, S) || First)
         Work.enqueueBlock(Succ);
-      } else if (SuccEntry->join(S)) {
-        Work.enqueueBlock(Succ);
-      }
     }
   }
   if (std::optional<Store> &Exit = Entry[G->getExit().getBlockID()])

@@ -39,6 +39,9 @@ enum class LabelKind {
   CallResult,
   CallOut,
   Global,
+  /// Relay Index of the function: call results and outputs joined
+  /// (analysis/JoinRelays.h).
+  Relay,
 };
 
 struct Label {

@@ -50,6 +50,12 @@ void Store::forEachFact(FactVisitor Visit) const {
     Visit(Path, Taint);
 }
 
+void Store::forEachFactToChange(
+    llvm::function_ref<void(const AccessPath &, TaintSet &)> Change) {
+  for (auto &[Path, Taint] : Facts)
+    Change(Path, Taint);
+}
+
 TaintSet Store::read(const AccessPath &P) const {
   TaintSet Result;
   forEachOverlapping(

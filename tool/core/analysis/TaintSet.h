@@ -24,6 +24,7 @@ public:
   using Entry = std::pair<LabelId, StepId>;
 
   bool empty() const { return Entries.empty(); }
+  size_t size() const { return Entries.size(); }
   auto begin() const { return Entries.begin(); }
   auto end() const { return Entries.end(); }
 

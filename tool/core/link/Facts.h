@@ -68,6 +68,9 @@ struct Fact {
   static Fact global(Symbol Variable, PathRef Path) {
     return {PortKind::Global, 0, 0, Variable, Path};
   }
+  static Fact relay(int Relay, PathRef Path) {
+    return {PortKind::Relay, Relay, 0, {}, Path};
+  }
 
   auto key() const { return std::tie(Kind, Index, Arg, Name, Path); }
   /// The order the solver visits facts in: by the text of their symbols,

@@ -618,6 +618,10 @@ void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out) {
     case PortKind::Global:
       Out(Reach::global(To.Name, Path), Through);
       break;
+    case PortKind::Relay:
+      // Inside the function: the value goes on from the relay.
+      Local(Fact::relay(To.Index, Path), Through);
+      break;
     case PortKind::CallArg: {
       const CallSite &Call = Body.Calls[To.Index];
       const std::vector<int> &Targets = Calls->targets(Fn, To.Index);

@@ -28,7 +28,7 @@ static std::string inconsistencyIn(const FunctionSummary &F,
         return "unknown step kind " + std::to_string(unsigned(Step.Kind));
   for (const Edge &E : F.Edges)
     for (const Port *P : {&E.From, &E.To}) {
-      if (P->Kind < PortKind::Param || P->Kind > PortKind::CallArg)
+      if (P->Kind < PortKind::Param || P->Kind > PortKind::Relay)
         return "unknown port kind " + std::to_string(static_cast<int>(P->Kind));
       if (refersToCallSite(P->Kind) &&
           (P->Index < 0 || static_cast<size_t>(P->Index) >= F.Calls.size()))
@@ -40,6 +40,8 @@ static std::string inconsistencyIn(const FunctionSummary &F,
         return "edge refers to argument " + std::to_string(P->Arg) +
                " of a call with " +
                std::to_string(F.Calls[P->Index].Args.size());
+      if (P->Kind == PortKind::Relay && P->Index < 0)
+        return "edge refers to relay " + std::to_string(P->Index);
       if (P->Kind == PortKind::Source &&
           (P->Index < 0 || static_cast<size_t>(P->Index) >= SourceCount))
         return "edge refers to source " + std::to_string(P->Index) + " of " +

@@ -50,6 +50,11 @@ enum class PortKind {
   Return,
   ParamOut, ///< Index: parameter, or ObjectArg for `this`.
   CallArg,  ///< Index: call site; Arg: argument, or ObjectArg.
+  // Both, inside the function alone: a relay stands for many call results
+  // and outputs that meet where control flow joins, so that the body's
+  // later reads take them from one port instead of each (see
+  // analysis/JoinRelays.h). Index: the relay's number.
+  Relay,
 };
 
 struct Port {
@@ -92,6 +97,9 @@ struct Port {
   }
   static Port callArg(int Site, int Arg, FieldPath Path = {}) {
     return make(PortKind::CallArg, Site, Arg, {}, std::move(Path));
+  }
+  static Port relay(int Relay, FieldPath Path = {}) {
+    return make(PortKind::Relay, Relay, 0, {}, std::move(Path));
   }
 
 private:

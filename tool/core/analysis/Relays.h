@@ -1,0 +1,81 @@
+//===- Relays.h - Many call results carried as one --------------*- C++ -*-===//
+//
+// A value written by many calls, where a body's branches join, carries a
+// label for each: a command dispatcher whose hundreds of branches each
+// write `this` and a shared local leaves both carrying hundreds of call
+// outputs, and every later read of them reaches its output from each. The
+// summary then holds calls x reads edges: tdlib's command-line client has
+// one body of 4.6 million edges, 28 s and 3.5 GB to extract, and most of
+// the program's summaries by size.
+//
+// Past a few such labels, a path of the store is given a relay instead: a
+// port of the function alone (PortKind::Relay) that each label reaches once,
+// with the steps that brought it there, and that the store then holds in
+// their place, its later steps extending the path. Each later read reaches
+// its output from the relay once. The link follows a value through a relay
+// as through any other edge, so the same values reach the same outputs
+// along the same steps; only the summary is smaller.
+//
+// A relay belongs to a place in the body (a block's entry, or the element
+// after which a path grew past the limit) and a path, and is the same at
+// every visit of that place: a loop reaches its fixpoint, and once a path
+// is relayed at a block's entry, what flows in is relayed before it is
+// joined, so nothing comes in new.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PII_CORE_ANALYSIS_RELAYS_H
+#define PII_CORE_ANALYSIS_RELAYS_H
+
+#include "core/analysis/AnalysisContext.h"
+#include "core/analysis/Store.h"
+#include "core/analysis/SummaryBuilder.h"
+
+#include "llvm/ADT/DenseSet.h"
+
+#include <map>
+#include <tuple>
+
+namespace pii {
+
+class Relays {
+public:
+  /// How many call results and outputs (and relays) a path of the store
+  /// carries before they are relayed.
+  static constexpr size_t Limit = 16;
+
+  Relays(AnalysisContext &Ctx, SummaryBuilder &Summary)
+      : Ctx(Ctx), Summary(Summary) {}
+
+  /// Joins \p Incoming into \p Entry, the entry store of block \p Block,
+  /// relaying what the paths relayed there carry; returns whether \p Entry
+  /// changed.
+  bool joinInto(unsigned Block, Store &Entry, const Store &Incoming);
+  /// Relays the paths of \p S that carry more than Limit call results and
+  /// outputs after element \p Element of block \p Block.
+  void relayLarge(unsigned Block, unsigned Element, Store &S);
+
+private:
+  /// A block and an element of it, or EntryElement for its entry.
+  using Place = std::pair<unsigned, unsigned>;
+  static constexpr unsigned EntryElement = ~0u;
+
+  /// Relays the paths of \p S past the limit at \p Where.
+  void relayPastLimit(Place Where, Store &S);
+  /// Gives what \p T carries from calls and relays to \p Relay (a label),
+  /// keeping the rest; returns whether anything was relayed.
+  bool relayInto(LabelId Relay, TaintSet &T);
+  /// The label of the relay of \p Path at \p Where, made if new.
+  LabelId relayOf(Place Where, const AccessPath &Path);
+  bool isRelayed(LabelId Label) const;
+
+  AnalysisContext &Ctx;
+  SummaryBuilder &Summary;
+  std::map<std::pair<Place, AccessPath>, LabelId> Made;
+  /// The blocks with a relay at their entry.
+  llvm::DenseSet<unsigned> RelayedEntries;
+};
+
+} // namespace pii
+
+#endif // PII_CORE_ANALYSIS_RELAYS_H
