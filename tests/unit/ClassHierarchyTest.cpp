@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <memory>
+
 using namespace pii;
 
 namespace {
@@ -62,6 +64,36 @@ TEST_CASE("the digest of the classes changes with a base, not with order",
   CHECK(Swapped.digest() != Before);
 }
 
+TEST_CASE("what a class may also be has a digest that changes with its "
+          "relatives only",
+          "[link][classes]") {
+  auto Build = [](std::vector<ClassInfo> Classes) {
+    auto H = std::make_unique<ClassHierarchy>();
+    for (const ClassInfo &C : Classes)
+      H->add(C);
+    return H;
+  };
+  auto H = Build({derived("c:@S@Phone", {"c:@S@Iter"}),
+                  derived("c:@S@Label", {"c:@S@Iter"})});
+  uint64_t Phone = H->relatedDigest("c:@S@Phone");
+  // The same classes in another order, with an unrelated one added.
+  auto Other = Build({derived("c:@S@Label", {"c:@S@Iter"}),
+                      derived("c:@S@Far", {"c:@S@Away"}),
+                      derived("c:@S@Phone", {"c:@S@Iter"})});
+  CHECK(Other->relatedDigest("c:@S@Phone") == Phone);
+  // A class deriving from Phone and another makes Phone relate to it.
+  Other->add(derived("c:@S@Both", {"c:@S@Phone", "c:@S@Far"}));
+  CHECK(Other->relatedDigest("c:@S@Phone") != Phone);
+  CHECK(Other->mayBeBoth("c:@S@Phone", "c:@S@Away"));
+  // Label's relatives are as they were.
+  CHECK(Other->relatedDigest("c:@S@Label") == H->relatedDigest("c:@S@Label"));
+  // The classes asked about are those asked first.
+  std::vector<Symbol> Asked;
+  Other->forEachAsked([&](Symbol A) { Asked.push_back(A); });
+  llvm::sort(Asked);
+  CHECK(Asked == std::vector<Symbol>{"c:@S@Label", "c:@S@Phone"});
+}
+
 TEST_CASE("units that disagree on bases make no endless search",
           "[link][classes]") {
   ClassHierarchy H;
@@ -71,8 +103,7 @@ TEST_CASE("units that disagree on bases make no endless search",
   CHECK_FALSE(H.mayBeBoth("c:@S@A", "c:@S@C"));
 }
 
-TEST_CASE("a member's class is the prefix of its USR",
-          "[link][classes]") {
+TEST_CASE("a member's class is the prefix of its USR", "[link][classes]") {
   CHECK(ClassHierarchy::classOfField("c:@N@db@S@Iter@FI@key_") ==
         Symbol("c:@N@db@S@Iter"));
   CHECK(ClassHierarchy::classOfMethod("c:@N@db@S@Iter@F@Next#") ==

@@ -27,17 +27,16 @@ bool Relays::isRelayed(LabelId Label) const {
   }
 }
 
-bool Relays::relayInto(LabelId Relay, TaintSet &T) {
+void Relays::relayInto(LabelId Relay, TaintSet &T) {
   TaintSet Kept, Given;
   for (const auto &[Label, Step] : T)
     (isRelayed(Label) && Label != Relay ? Given : Kept).add(Label, Step);
   if (Given.empty())
-    return false;
+    return;
   Summary.reach(Given, Ctx.portOf(Relay));
   // The relay's own steps begin here: the steps before are its edges'.
   Kept.add(Relay, 0);
   T = std::move(Kept);
-  return true;
 }
 
 /// Where \p D is declared, as the same text parsed again (with or without

@@ -63,8 +63,8 @@ private:
   /// Relays the paths of \p S past the limit at \p Where.
   void relayPastLimit(Place Where, Store &S);
   /// Gives what \p T carries from calls and relays to \p Relay (a label),
-  /// keeping the rest; returns whether anything was relayed.
-  bool relayInto(LabelId Relay, TaintSet &T);
+  /// keeping the rest.
+  void relayInto(LabelId Relay, TaintSet &T);
   /// The label of the relay of \p Path at \p Where, made if new.
   LabelId relayOf(Place Where, const AccessPath &Path);
   bool isRelayed(LabelId Label) const;

@@ -3,17 +3,22 @@
 #include "core/link/ClassHierarchy.h"
 #include "core/model/StableDigest.h"
 
-#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
 namespace pii {
 
 void ClassHierarchy::add(const ClassInfo &Class) {
-  Answers.clear(); // what was answered may not hold with the new class
+  Related.clear(); // what was answered may not hold with the new class
+  auto Number = [&](Symbol C) {
+    if (Ids.try_emplace(C, Classes.size()).second)
+      Classes.push_back(C);
+  };
+  Number(Class.Usr);
   auto &Known = Bases[Class.Usr];
   for (Symbol Base : Class.Bases)
     if (!llvm::is_contained(Known, Base)) {
+      Number(Base);
       Known.push_back(Base);
       Derived[Base].push_back(Class.Usr);
       // By text, not by the symbols' addresses: it is compared with a
@@ -22,43 +27,63 @@ void ClassHierarchy::add(const ClassInfo &Class) {
     }
 }
 
-bool ClassHierarchy::derivesFrom(Symbol Class, Symbol Base) const {
+std::optional<unsigned> ClassHierarchy::idOf(Symbol Class) const {
+  if (auto It = Ids.find(Class); It != Ids.end())
+    return It->second;
+  return std::nullopt;
+}
+
+const llvm::BitVector &ClassHierarchy::related(Symbol A) const {
+  auto [It, New] = Related.try_emplace(A);
+  if (!New)
+    return It->second;
+  llvm::BitVector Found(Classes.size());
+  // Every class deriving from A, A included, then every base of those.
   // Iterative, and each class once: units that disagree on a class's bases
   // (an ODR violation) may make them a cycle.
-  llvm::SmallVector<Symbol, 8> Work{Class};
-  llvm::DenseSet<Symbol> Seen{Class};
+  llvm::BitVector Below(Classes.size());
+  llvm::SmallVector<Symbol, 8> Work{A};
+  Below.set(*idOf(A));
   while (!Work.empty()) {
-    Symbol Next = Work.pop_back_val();
-    if (Next == Base)
-      return true;
-    if (auto It = Bases.find(Next); It != Bases.end())
-      for (Symbol Direct : It->second)
-        if (Seen.insert(Direct).second)
-          Work.push_back(Direct);
+    Symbol Class = Work.pop_back_val();
+    if (auto D = Derived.find(Class); D != Derived.end())
+      for (Symbol Under : D->second)
+        if (unsigned Id = *idOf(Under); !Below.test(Id)) {
+          Below.set(Id);
+          Work.push_back(Under);
+        }
   }
-  return false;
+  for (unsigned Id : Below.set_bits())
+    Work.push_back(Classes[Id]);
+  Found |= Below;
+  while (!Work.empty()) {
+    Symbol Class = Work.pop_back_val();
+    if (auto B = Bases.find(Class); B != Bases.end())
+      for (Symbol Base : B->second)
+        if (unsigned Id = *idOf(Base); !Found.test(Id)) {
+          Found.set(Id);
+          Work.push_back(Base);
+        }
+  }
+  return It->second = std::move(Found);
 }
 
 bool ClassHierarchy::mayBeBoth(Symbol A, Symbol B) const {
   if (A == B)
     return true;
-  auto [It, New] = Answers.try_emplace({A, B}, false);
-  if (!New)
-    return It->second;
-  // Every class deriving from A, A included, until one derives from B.
-  llvm::SmallVector<Symbol, 8> Work{A};
-  llvm::DenseSet<Symbol> Seen{A};
-  bool Both = false;
-  while (!Work.empty() && !Both) {
-    Symbol Class = Work.pop_back_val();
-    Both = derivesFrom(Class, B);
-    if (auto D = Derived.find(Class); D != Derived.end())
-      for (Symbol Below : D->second)
-        if (Seen.insert(Below).second)
-          Work.push_back(Below);
-  }
-  It->second = Both;
-  return Both;
+  // A class with no base and none derived is only itself.
+  std::optional<unsigned> IdA = idOf(A), IdB = idOf(B);
+  return IdA && IdB && related(A).test(*IdB);
+}
+
+uint64_t ClassHierarchy::relatedDigest(Symbol A) const {
+  if (!idOf(A))
+    return 0;
+  // A sum, as the classes' digest: the same whatever the numbering.
+  uint64_t Sum = 0;
+  for (unsigned Id : related(A).set_bits())
+    Sum += StableDigest::of({Classes[Id].digest()});
+  return Sum;
 }
 
 /// Whether \p Usr is of a declaration local to a function, whose USR

@@ -19,11 +19,13 @@
 
 #include "core/model/Summary.h"
 
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace pii {
 
@@ -39,11 +41,15 @@ public:
   /// every process for the same classes, whatever order they came in:
   /// where it is unchanged, mayBeBoth answers every question as before.
   uint64_t digest() const { return Digest; }
-  /// Calls \p Visit(A, B, MayBeBoth) for each question mayBeBoth has
-  /// answered (and kept) so far.
-  template <typename VisitFn> void forEachAnswer(VisitFn Visit) const {
-    for (const auto &[Asked, Answer] : Answers)
-      Visit(Asked.first, Asked.second, Answer);
+  /// A digest of the classes an object that is an \p A may also be, the
+  /// same in every process: where it is unchanged, mayBeBoth answers every
+  /// question about \p A as before.
+  uint64_t relatedDigest(Symbol A) const;
+  /// Calls \p Visit(A) for each class mayBeBoth has been asked about as
+  /// its first, so far.
+  template <typename VisitFn> void forEachAsked(VisitFn Visit) const {
+    for (const auto &[A, Classes] : Related)
+      Visit(A);
   }
 
   /// The class whose member \p Field (a field's USR) is, if its USR says.
@@ -53,12 +59,21 @@ public:
   static std::optional<Symbol> classOfMethod(Symbol Method);
 
 private:
-  /// Whether \p Base is \p Class or one of its bases, at any depth.
-  bool derivesFrom(Symbol Class, Symbol Base) const;
+  /// The number of \p Class among the classes with bases or derived ones.
+  std::optional<unsigned> idOf(Symbol Class) const;
+  /// The classes (by number) an object that is an \p A may also be: the
+  /// bases of every class derived from it, at any depth, itself included.
+  const llvm::BitVector &related(Symbol A) const;
 
   llvm::DenseMap<Symbol, llvm::SmallVector<Symbol, 2>> Bases;
   llvm::DenseMap<Symbol, llvm::SmallVector<Symbol, 2>> Derived;
-  mutable llvm::DenseMap<std::pair<Symbol, Symbol>, bool> Answers;
+  /// Every class with bases or derived ones, numbered.
+  llvm::DenseMap<Symbol, unsigned> Ids;
+  std::vector<Symbol> Classes;
+  /// By the class asked about. On tdlib, millions of questions are asked
+  /// of a few thousand classes: a set of bits each holds the answers to
+  /// all of them in a fraction of the table of pairs it replaced.
+  mutable llvm::DenseMap<Symbol, llvm::BitVector> Related;
   /// The sum of a hash of each (class, direct base) pair.
   uint64_t Digest = 0;
 };

@@ -32,21 +32,17 @@ void LinkMemo::forgetChanged(
     restore(std::move(*Adopted), Index);
     Adopted.reset();
   }
-  // Tens of millions of questions on a large program: asked again only
-  // when the classes changed.
+  // Asked again only when the classes changed: then each class asked
+  // about must relate to the same others as before.
   const ClassHierarchy &Classes = Index.classes();
-  auto AsBefore = [&](Symbol A, Symbol B, bool MayBeBoth) {
-    return Classes.mayBeBoth(A, B) == MayBeBoth;
-  };
   bool ClassesAsBefore =
       Classes.digest() == ClassesDigest ||
       (llvm::all_of(ClassesAsked,
                     [&](const auto &Asked) {
-                      auto [A, B] = Asked.first;
-                      return AsBefore(A, B, Asked.second);
+                      return Classes.relatedDigest(Asked.first) == Asked.second;
                     }) &&
-       llvm::all_of(ClassesAdopted, [&](const MemoSnapshot::ClassAnswer &C) {
-         return AsBefore(C.A, C.B, C.MayBeBoth);
+       llvm::all_of(ClassesAdopted, [&](const MemoSnapshot::ClassAsked &C) {
+         return Classes.relatedDigest(C.Class) == C.Related;
        }));
   if (!ClassesAsBefore || Traces.size() > TracesKeptPerLink * FreshTraces) {
     clear();
@@ -215,8 +211,9 @@ void LinkMemo::keep(const SharedFunction &Body, uint64_t Calls,
 }
 
 void LinkMemo::noteClasses(const ClassHierarchy &Classes) {
-  Classes.forEachAnswer([this](Symbol A, Symbol B, bool MayBeBoth) {
-    ClassesAsked.try_emplace({A, B}, MayBeBoth);
+  Classes.forEachAsked([&](Symbol A) {
+    if (auto [It, New] = ClassesAsked.try_emplace(A); New)
+      It->second = Classes.relatedDigest(A);
   });
   ClassesDigest = Classes.digest();
 }

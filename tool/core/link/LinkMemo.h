@@ -183,11 +183,12 @@ private:
   std::unordered_map<std::pair<const FunctionSummary *, Fact>, Summary, KeyHash>
       Summaries;
   std::map<SourceKey, Flow> Flows;
-  llvm::DenseMap<std::pair<Symbol, Symbol>, bool> ClassesAsked;
-  /// And those a snapshot brought, as it listed them: millions on a large
-  /// program, which a link whose classes have the same digest never asks
-  /// again, so they are not put in a table.
-  std::vector<MemoSnapshot::ClassAnswer> ClassesAdopted;
+  /// The classes the links asked about, each with the digest of its
+  /// answer (ClassHierarchy::relatedDigest).
+  llvm::DenseMap<Symbol, uint64_t> ClassesAsked;
+  /// And those a snapshot brought, as it listed them, which a link whose
+  /// classes have the same digest never asks again.
+  std::vector<MemoSnapshot::ClassAsked> ClassesAdopted;
   /// The digest of the classes that answered them (ClassHierarchy::digest):
   /// while the program's is the same, they need not be asked again.
   uint64_t ClassesDigest = 0;

@@ -145,10 +145,10 @@ MemoSnapshot LinkMemo::snapshot() const {
       Kept.Reads.push_back(Ids.lookup(Body));
     Out.Flows.push_back(std::move(Kept));
   }
-  for (const auto &[Pair, MayBeBoth] : ClassesAsked)
-    Out.Classes.push_back({Pair.first, Pair.second, MayBeBoth});
-  for (const MemoSnapshot::ClassAnswer &C : ClassesAdopted)
-    if (!ClassesAsked.count({C.A, C.B}))
+  for (const auto &[Class, Related] : ClassesAsked)
+    Out.Classes.push_back({Class, Related});
+  for (const MemoSnapshot::ClassAsked &C : ClassesAdopted)
+    if (!ClassesAsked.count(C.Class))
       Out.Classes.push_back(C);
   Out.ClassesDigest = ClassesDigest;
   return Out;

@@ -88,10 +88,11 @@ struct MemoSnapshot {
     uint64_t Neighbours = 0;
     std::vector<uint32_t> Reads;
   };
-  struct ClassAnswer {
-    Symbol A;
-    Symbol B;
-    bool MayBeBoth = false;
+  /// A class the link asked which others an object of it may also be,
+  /// and ClassHierarchy::relatedDigest of the answer.
+  struct ClassAsked {
+    Symbol Class;
+    uint64_t Related = 0;
   };
 
   std::vector<Body> Bodies;
@@ -101,7 +102,7 @@ struct MemoSnapshot {
   std::vector<Node> Nodes;
   std::vector<Summary> Summaries;
   std::vector<Flow> Flows;
-  std::vector<ClassAnswer> Classes;
+  std::vector<ClassAsked> Classes;
   /// The digest of the classes that gave those answers.
   uint64_t ClassesDigest = 0;
 };
@@ -136,8 +137,8 @@ template <typename Ar> void fields(Ar &A, MemoSnapshot::Flow &F) {
   A(F.Purpose, F.Origin, F.Findings, F.Approximations, F.Steps, F.Left,
     F.Globals, F.Neighbours, F.Reads);
 }
-template <typename Ar> void fields(Ar &A, MemoSnapshot::ClassAnswer &C) {
-  A(C.A, C.B, C.MayBeBoth);
+template <typename Ar> void fields(Ar &A, MemoSnapshot::ClassAsked &C) {
+  A(C.Class, C.Related);
 }
 template <typename Ar> void fields(Ar &A, MemoSnapshot &S) {
   A(S.Bodies, S.Paths, S.Steps, S.Nodes, S.Summaries, S.Flows, S.Classes,
