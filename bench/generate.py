@@ -23,7 +23,11 @@ objects through a virtual store(), into the one storer, so the storer that
 holds the phone enters the store() of every message class of the program
 (MESSAGES_PER_UNIT in each unit). Every 25th unit plants a flow from the
 auth manager's phone to an advertising sink, through a callback registered
-on the bus.
+on the bus. Every 25th unit (the third) also has a command console like
+tdlib's command-line client: one function whose hundreds of branches each
+write the shared arguments and the console through calls, in chains that
+join one after the other, so that every later branch reads what every
+earlier one wrote.
 
 Writes the sources, compile_commands.json (clang++-19, so the parse floor
 and pii-flow compile the same commands) and expected.txt (the number of
@@ -290,6 +294,12 @@ private:
 MANAGERS = 8
 # How many message classes each unit defines the store() of.
 MESSAGES_PER_UNIT = 30
+# Every 25th unit (the third) has a command console written as tdlib's
+# command-line client is: one function of DISPATCH_BLOCKS if-else chains of
+# DISPATCH_BRANCHES_PER_BLOCK branches, each parsing the shared arguments
+# and sending a request through the console.
+DISPATCH_BLOCKS = 20
+DISPATCH_BRANCHES_PER_BLOCK = 20
 
 
 def service_unit(i, units, rng, lines):
@@ -377,8 +387,41 @@ def service_unit(i, units, rng, lines):
         ]
     if i % 25 == 1:
         body += ['void report%d(Service &s) { track(s.auth().lastPhone()); }' % (i - 1)]
+    if i % 25 == 3:
+        body += console(i)
     body += ['', '} // namespace svc', '']
     return '\n'.join(body)
+
+
+def console(i):
+    """A command console: DISPATCH_BLOCKS chains of branches in one function."""
+    body = [
+        '',
+        'class Console%d {' % i,
+        ' public:',
+        '  void onCommand(const std::string &line);',
+        ' private:',
+        '  void send(const std::string &request);',
+        '  std::string last_;',
+        '};',
+        'void parseArgs(std::string &args, long &a, std::string &b);',
+        '',
+        'void Console%d::onCommand(const std::string &line) {' % i,
+        '  std::string op = line.substr(0, line.find(\' \'));',
+        '  std::string args = line.substr(op.size());',
+        '  long a = 0;',
+        '  std::string b;',
+    ]
+    for block in range(DISPATCH_BLOCKS):
+        for k in range(DISPATCH_BRANCHES_PER_BLOCK):
+            body += [
+                '  %sif (op == "c%d_%d") {' % ('' if k == 0 else '} else ', block, k),
+                '    parseArgs(args, a, b);',
+                '    send(args + b + std::to_string(a + %d));' % k,
+            ]
+        body += ['  }']
+    body += ['  last_ = args;', '}']
+    return body
 
 
 def main():
