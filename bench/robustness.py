@@ -74,6 +74,36 @@ def wide_struct(n):
     return body
 
 
+def dispatcher(n):
+    # tdlib's command-line client: branches in if-else chains that join one
+    # after the other, each writing the shared arguments through a call.
+    body = ['void parse(std::string &args, int code);',
+            'void send(const std::string &request);',
+            'void run(const User &u, const std::string &op) {',
+            '  std::string args;']
+    for i in range(n):
+        head = 'if' if i % 20 == 0 else '} else if'
+        body += ['  %s (op == "c%d") {' % (head, i),
+                 '    parse(args, %d);' % i,
+                 '    send(args);']
+        if i % 20 == 19 or i == n - 1:
+            body += ['  }']
+    body += ['  if (op == "phone") args = u.phone;', '  send(args);',
+             '  upload(args);', '}']
+    return body
+
+
+def writes_in_a_row(n):
+    # One object written by a call, then read, n times in one block.
+    body = ['struct Registry { void add(const std::string &v); std::string last() const; };',
+            'void use(const std::string &v);',
+            'void run(const User &u, Registry &r) {',
+            '  r.add(u.phone);']
+    body += ['  r.add("%d"); use(r.last());' % i for i in range(n)]
+    body += ['  upload(r.last());', '}']
+    return body
+
+
 CASES = [
     ('10,000-deep call chain', call_chain, 10000),
     ('20,000-line function', long_function, 20000),
@@ -81,6 +111,8 @@ CASES = [
     ('template recursion, depth 800', template_recursion, 800),
     ('recursion cycle through 500 functions', recursion_cycle, 500),
     ('1,000-field struct', wide_struct, 1000),
+    ('dispatcher of 2,000 branches in chains of 20', dispatcher, 2000),
+    ('2,000 calls writing one object in a row', writes_in_a_row, 2000),
 ]
 
 
