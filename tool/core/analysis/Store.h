@@ -64,8 +64,8 @@ public:
   /// joins), so a caller can tell a part from the whole.
   void forEachOverlapping(const AccessPath &P, FactVisitor Visit) const;
   void forEachFact(FactVisitor Visit) const;
-  /// Visits every entry to change what it holds; an entry left empty
-  /// stays, as an empty set.
+  /// Visits every entry to change what it holds (never to nothing: the
+  /// entry stays).
   void forEachFactToChange(
       llvm::function_ref<void(const AccessPath &, TaintSet &)> Change);
   /// Strong update: \p P and everything below it now hold exactly \p T.
