@@ -155,3 +155,36 @@ TEST_CASE("call outputs joined past a limit are relayed: the summary grows "
         Lines{"edge call #0 writes arg 0 -> call #2 arg 0",
               "edge call #1 writes arg 0 -> call #2 arg 0"});
 }
+
+TEST_CASE("parameters' and globals' values are relayed too, but a "
+          "parameter left as it was stays no output",
+          "[extraction]") {
+  // 40 fields of a parameter added up, then used 40 times.
+  std::string Sum = "struct Cfg {";
+  for (int I = 0; I < 40; ++I)
+    Sum += " int f" + std::to_string(I) + ";";
+  Sum += " };\nvoid use(int v);\nvoid f(const Cfg &c) {\n  int t = 0;\n";
+  for (int I = 0; I < 40; ++I)
+    Sum += "  t += c.f" + std::to_string(I) + ";\n";
+  for (int I = 0; I < 40; ++I)
+    Sum += "  use(t);\n";
+  Sum += "}\n";
+  // Each read reaches the relay and the few fields added since, not every
+  // field: far fewer edges than 40 x 40.
+  Lines Edges = linesOf(Sum, "f");
+  CHECK(Edges.size() < 40 * 40 / 2);
+  CHECK(llvm::count(Edges, "edge relay #1 -> call #39 arg 0") == 1);
+
+  // p keeps what it held on entry among 20 call results: that is no
+  // output of f, relayed or not.
+  std::string Kept = "int g(int);\nvoid f(int &p, int op) {\n";
+  for (int I = 0; I < 20; ++I)
+    Kept += (I ? "  else if (op == " : "  if (op == ") + std::to_string(I) +
+            ") p += g(" + std::to_string(I) + ");\n";
+  Kept += "}\n";
+  Lines KeptEdges = linesOf(Kept, "f");
+  CHECK(llvm::count(KeptEdges, "edge call #0 result -> relay #0") == 1);
+  CHECK(llvm::count(KeptEdges, "edge relay #0 -> param-out 0") == 1);
+  for (const std::string &Edge : KeptEdges)
+    CHECK(llvm::StringRef(Edge).starts_with("edge param") == false);
+}

@@ -140,3 +140,65 @@ void serve(const acct::Account& a, int rounds) {
     else ads::upload(args);  // $ finding=security-to-advertising
   }
 }
+
+// A parameter's fields added up, as a serializer does: past a few, they
+// are relayed like call outputs, each field still itself.
+struct Wide {
+  std::string f00; std::string f01; std::string f02; std::string f03; std::string f04; std::string f05; std::string f06; std::string f07; std::string f08; std::string f09; std::string f10; std::string f11; std::string f12; std::string f13; std::string f14; std::string f15; std::string f16; std::string f17; std::string f18; std::string f19;
+};
+
+void exportAll(const Wide& w) {
+  std::string out;
+  out += w.f00;
+  out += w.f01;
+  out += w.f02;
+  out += w.f03;
+  out += w.f04;
+  out += w.f05;
+  out += w.f06;
+  out += w.f07;
+  out += w.f08;
+  out += w.f09;
+  out += w.f10;
+  out += w.f11;
+  out += w.f12;
+  out += w.f13;
+  out += w.f14;
+  out += w.f15;
+  out += w.f16;
+  out += w.f17;
+  out += w.f18;
+  out += w.f19;
+  ads::upload(out);  // $ finding=security-to-advertising
+}
+
+void exportAllButSeven(const Wide& w) {
+  std::string out;
+  out += w.f00;
+  out += w.f01;
+  out += w.f02;
+  out += w.f03;
+  out += w.f04;
+  out += w.f05;
+  out += w.f06;
+  out += w.f08;
+  out += w.f09;
+  out += w.f10;
+  out += w.f11;
+  out += w.f12;
+  out += w.f13;
+  out += w.f14;
+  out += w.f15;
+  out += w.f16;
+  out += w.f17;
+  out += w.f18;
+  out += w.f19;
+  ads::upload(out);  // clean: f07 is left out
+}
+
+void exportAccount(const acct::Account& a) {
+  Wide w;
+  w.f07 = a.phone;
+  exportAll(w);
+  exportAllButSeven(w);
+}

@@ -13,24 +13,35 @@ using namespace clang;
 
 namespace pii {
 
-bool Relays::isRelayed(LabelId Label) const {
-  switch (Ctx.Labels.get(Label).Kind) {
+bool Relays::isRelayed(LabelId Id, const AccessPath &At) const {
+  const Label &L = Ctx.Labels.get(Id);
+  bool SamePath = llvm::ArrayRef(L.Path) == llvm::ArrayRef(At.Fields);
+  switch (L.Kind) {
   case LabelKind::CallResult:
   case LabelKind::CallOut:
   case LabelKind::Relay:
     return true;
-  default:
-    // A source keeps its own label: a read of a field checks it by
-    // origin. A parameter or a global is few, and stays itself so that one
-    // left as it was is no output of the function.
+  case LabelKind::Param: {
+    // What a parameter held on entry, still where it was, is no output of
+    // the function (SummaryBuilder::reach): it stays itself.
+    const auto *Param = dyn_cast_or_null<ParmVarDecl>(At.Root);
+    bool Own = At.Root ? Param && int(Param->getFunctionScopeIndex()) == L.Index
+                       : L.Index == ObjectArg;
+    return !(Own && SamePath);
+  }
+  case LabelKind::Global:
+    return !(L.Origin == At.Root && SamePath);
+  case LabelKind::Source:
+    // A read of a field checks a source by its origin.
     return false;
   }
+  llvm_unreachable("a label kind without a case");
 }
 
-void Relays::relayInto(LabelId Relay, TaintSet &T) {
+void Relays::relayInto(LabelId Relay, const AccessPath &At, TaintSet &T) {
   TaintSet Kept, Given;
   for (const auto &[Label, Step] : T)
-    (isRelayed(Label) && Label != Relay ? Given : Kept).add(Label, Step);
+    (isRelayed(Label, At) && Label != Relay ? Given : Kept).add(Label, Step);
   if (Given.empty())
     return;
   Summary.reach(Given, Ctx.portOf(Relay));
@@ -61,7 +72,7 @@ void Relays::relayPastLimit(Place Where, Store &S) {
   S.forEachFact([&](const AccessPath &Path, const TaintSet &T) {
     if (T.size() > Limit &&
         size_t(llvm::count_if(T, [&](const TaintSet::Entry &E) {
-          return isRelayed(E.first);
+          return isRelayed(E.first, Path);
         })) > Limit)
       Large.push_back(&Path);
   });
@@ -84,7 +95,7 @@ void Relays::relayPastLimit(Place Where, Store &S) {
     Chosen.emplace(*Path, relayOf(Where, *Path));
   S.forEachFactToChange([&](const AccessPath &Path, TaintSet &T) {
     if (auto It = Chosen.find(Path); It != Chosen.end())
-      relayInto(It->second, T);
+      relayInto(It->second, Path, T);
   });
   if (Where.second == EntryElement)
     RelayedEntries.insert(Where.first);
@@ -97,7 +108,7 @@ bool Relays::joinInto(unsigned Block, Store &Entry, const Store &Incoming) {
     Store Relayed = Incoming;
     Relayed.forEachFactToChange([&](const AccessPath &Path, TaintSet &T) {
       if (auto It = Made.find({Where, Path}); It != Made.end())
-        relayInto(It->second, T);
+        relayInto(It->second, Path, T);
     });
     Changed = Entry.join(Relayed);
   } else {

@@ -8,13 +8,19 @@
 // one body of 4.6 million edges, 28 s and 3.5 GB to extract, and most of
 // the program's summaries by size.
 //
+// A serializer adding up a parameter's hundred fields, or a function
+// joining many globals, makes the same product of its values and reads.
+//
 // Past a few such labels, a path of the store is given a relay instead: a
 // port of the function alone (PortKind::Relay) that each label reaches once,
 // with the steps that brought it there, and that the store then holds in
 // their place, its later steps extending the path. Each later read reaches
 // its output from the relay once. The link follows a value through a relay
 // as through any other edge, so the same values reach the same outputs
-// along the same steps; only the summary is smaller.
+// along the same steps; only the summary is smaller. A source keeps its
+// label (a field's read checks it by origin), and so does what a
+// parameter or global held on entry, where it still is: that is no output
+// of the function, relayed or not.
 //
 // A relay belongs to a place in the body (a block's entry, or the element
 // after which a path grew past the limit) and a path, and is the same at
@@ -40,8 +46,8 @@ namespace pii {
 
 class Relays {
 public:
-  /// How many call results and outputs (and relays) a path of the store
-  /// carries before they are relayed.
+  /// How many call results and outputs, parameters' and globals' values
+  /// (and relays) a path of the store carries before they are relayed.
   static constexpr size_t Limit = 16;
 
   Relays(AnalysisContext &Ctx, SummaryBuilder &Summary)
@@ -51,8 +57,8 @@ public:
   /// relaying what the paths relayed there carry; returns whether \p Entry
   /// changed.
   bool joinInto(unsigned Block, Store &Entry, const Store &Incoming);
-  /// Relays the paths of \p S that carry more than Limit call results and
-  /// outputs after element \p Element of block \p Block.
+  /// Relays the paths of \p S that carry more than Limit of those after
+  /// element \p Element of block \p Block.
   void relayLarge(unsigned Block, unsigned Element, Store &S);
 
 private:
@@ -62,12 +68,13 @@ private:
 
   /// Relays the paths of \p S past the limit at \p Where.
   void relayPastLimit(Place Where, Store &S);
-  /// Gives what \p T carries from calls and relays to \p Relay (a label),
-  /// keeping the rest.
-  void relayInto(LabelId Relay, TaintSet &T);
+  /// Gives what \p T, stored at \p At, carries from calls, relays,
+  /// parameters and globals to \p Relay (a label), keeping the rest.
+  void relayInto(LabelId Relay, const AccessPath &At, TaintSet &T);
   /// The label of the relay of \p Path at \p Where, made if new.
   LabelId relayOf(Place Where, const AccessPath &Path);
-  bool isRelayed(LabelId Label) const;
+  /// Whether \p Label, stored at \p At, goes to a relay there.
+  bool isRelayed(LabelId Label, const AccessPath &At) const;
 
   AnalysisContext &Ctx;
   SummaryBuilder &Summary;
