@@ -39,8 +39,8 @@ enum class LabelKind {
   CallResult,
   CallOut,
   Global,
-  /// Relay Index of the function: call results and outputs joined
-  /// (analysis/JoinRelays.h).
+  /// Relay Index of the function: many call results and outputs,
+  /// parameters' and globals' values carried as one (analysis/Relays.h).
   Relay,
 };
 

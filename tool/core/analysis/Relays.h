@@ -1,4 +1,4 @@
-//===- Relays.h - Many call results carried as one --------------*- C++ -*-===//
+//===- Relays.h - Many values of a function carried as one -----*- C++ -*-===//
 //
 // A value written by many calls, where a body's branches join, carries a
 // label for each: a command dispatcher whose hundreds of branches each
@@ -40,7 +40,7 @@
 #include "llvm/ADT/DenseSet.h"
 
 #include <map>
-#include <tuple>
+#include <utility>
 
 namespace pii {
 

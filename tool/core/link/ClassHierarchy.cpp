@@ -37,34 +37,30 @@ const llvm::BitVector &ClassHierarchy::related(Symbol A) const {
   auto [It, New] = Related.try_emplace(A);
   if (!New)
     return It->second;
-  llvm::BitVector Found(Classes.size());
+  // Adds to Seen every class \p Edges lead to from Work, at any depth, and
+  // each once: units that disagree on a class's bases (an ODR violation)
+  // may make them a cycle.
+  auto Walk = [&](const auto &Edges, llvm::SmallVector<Symbol, 8> Work,
+                  llvm::BitVector &Seen) {
+    while (!Work.empty()) {
+      Symbol Class = Work.pop_back_val();
+      if (auto Next = Edges.find(Class); Next != Edges.end())
+        for (Symbol To : Next->second)
+          if (unsigned Id = *idOf(To); !Seen.test(Id)) {
+            Seen.set(Id);
+            Work.push_back(To);
+          }
+    }
+  };
   // Every class deriving from A, A included, then every base of those.
-  // Iterative, and each class once: units that disagree on a class's bases
-  // (an ODR violation) may make them a cycle.
   llvm::BitVector Below(Classes.size());
-  llvm::SmallVector<Symbol, 8> Work{A};
   Below.set(*idOf(A));
-  while (!Work.empty()) {
-    Symbol Class = Work.pop_back_val();
-    if (auto D = Derived.find(Class); D != Derived.end())
-      for (Symbol Under : D->second)
-        if (unsigned Id = *idOf(Under); !Below.test(Id)) {
-          Below.set(Id);
-          Work.push_back(Under);
-        }
-  }
+  Walk(Derived, {A}, Below);
+  llvm::BitVector Found = Below;
+  llvm::SmallVector<Symbol, 8> BelowClasses;
   for (unsigned Id : Below.set_bits())
-    Work.push_back(Classes[Id]);
-  Found |= Below;
-  while (!Work.empty()) {
-    Symbol Class = Work.pop_back_val();
-    if (auto B = Bases.find(Class); B != Bases.end())
-      for (Symbol Base : B->second)
-        if (unsigned Id = *idOf(Base); !Found.test(Id)) {
-          Found.set(Id);
-          Work.push_back(Base);
-        }
-  }
+    BelowClasses.push_back(Classes[Id]);
+  Walk(Bases, std::move(BelowClasses), Found);
   return It->second = std::move(Found);
 }
 

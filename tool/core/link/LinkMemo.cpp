@@ -18,7 +18,6 @@ void LinkMemo::clear() {
   Summaries.clear();
   Flows.clear();
   ClassesAsked.clear();
-  ClassesAdopted.clear();
   ClassesDigest = 0;
   Paths = PathTable();
   Traces = TraceArena();
@@ -37,13 +36,9 @@ void LinkMemo::forgetChanged(
   const ClassHierarchy &Classes = Index.classes();
   bool ClassesAsBefore =
       Classes.digest() == ClassesDigest ||
-      (llvm::all_of(ClassesAsked,
-                    [&](const auto &Asked) {
-                      return Classes.relatedDigest(Asked.first) == Asked.second;
-                    }) &&
-       llvm::all_of(ClassesAdopted, [&](const MemoSnapshot::ClassAsked &C) {
-         return Classes.relatedDigest(C.Class) == C.Related;
-       }));
+      llvm::all_of(ClassesAsked, [&](const auto &Asked) {
+        return Classes.relatedDigest(Asked.first) == Asked.second;
+      });
   if (!ClassesAsBefore || Traces.size() > TracesKeptPerLink * FreshTraces) {
     clear();
     return;

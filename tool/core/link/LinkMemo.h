@@ -183,12 +183,10 @@ private:
   std::unordered_map<std::pair<const FunctionSummary *, Fact>, Summary, KeyHash>
       Summaries;
   std::map<SourceKey, Flow> Flows;
-  /// The classes the links asked about, each with the digest of its
-  /// answer (ClassHierarchy::relatedDigest).
+  /// The classes the links (and the snapshot adopted) asked about, each
+  /// with the digest of its answer (ClassHierarchy::relatedDigest): a few
+  /// thousand on a large program.
   llvm::DenseMap<Symbol, uint64_t> ClassesAsked;
-  /// And those a snapshot brought, as it listed them, which a link whose
-  /// classes have the same digest never asks again.
-  std::vector<MemoSnapshot::ClassAsked> ClassesAdopted;
   /// The digest of the classes that answered them (ClassHierarchy::digest):
   /// while the program's is the same, they need not be asked again.
   uint64_t ClassesDigest = 0;

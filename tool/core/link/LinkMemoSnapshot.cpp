@@ -147,9 +147,6 @@ MemoSnapshot LinkMemo::snapshot() const {
   }
   for (const auto &[Class, Related] : ClassesAsked)
     Out.Classes.push_back({Class, Related});
-  for (const MemoSnapshot::ClassAsked &C : ClassesAdopted)
-    if (!ClassesAsked.count(C.Class))
-      Out.Classes.push_back(C);
   Out.ClassesDigest = ClassesDigest;
   return Out;
 }
@@ -313,7 +310,8 @@ void LinkMemo::restore(MemoSnapshot Snapshot, const ProgramIndex &Index) {
     Flows.try_emplace({std::move(F.Purpose), std::move(F.Origin)},
                       std::move(Kept));
   }
-  ClassesAdopted = std::move(Snapshot.Classes);
+  for (const MemoSnapshot::ClassAsked &C : Snapshot.Classes)
+    ClassesAsked.try_emplace(C.Class, C.Related);
   ClassesDigest = Snapshot.ClassesDigest;
   FreshTraces = std::max<size_t>(Traces.size(), 1);
 }
