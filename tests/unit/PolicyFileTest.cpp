@@ -181,6 +181,21 @@ TEST_CASE("several policy files add up, in order", "[policy-file]") {
         std::vector<std::string>{"security", "fraud"});
   CHECK(P.Rules.Sinks.count("crm::send"));
   CHECK(P.Rules.Declassifiers.at("stats::count") == "first");
+  // Every name, with its file and place, for the warning about names the
+  // program does not declare; the policy keeps each once, for extraction.
+  std::vector<std::string> Uses;
+  for (const pii::PolicyNameUse &Use : P.Names)
+    Uses.push_back(Use.File + ":" + std::to_string(Use.Where.Line) + ":" +
+                   std::to_string(Use.Where.Column) + " " +
+                   pii::toString(Use.Named.Kind) + " " + Use.Named.Name);
+  CHECK(Uses == std::vector<std::string>{
+                    "a.json:2:27 field acct::Device::fingerprint",
+                    "a.json:3:27 field acct::User::phone",
+                    "a.json:4:36 function stats::count",
+                    "b.json:3:27 field acct::User::phone",
+                    "b.json:4:28 function crm::send",
+                    "b.json:5:36 function stats::count"});
+  CHECK(P.Rules.NamedInFiles.size() == 4);
 }
 
 TEST_CASE("one rule id in two policy files is an error naming both",

@@ -36,6 +36,7 @@ std::optional<LoadedPolicy> loadPolicy(ArrayRef<std::string> Paths,
   PolicyFile Read = std::move(Builder).finish();
   LoadedPolicy Loaded;
   Loaded.Rules = std::move(Read.Rules);
+  Loaded.Names = std::move(Read.Names);
   Loaded.Rules.UnknownNamesAreErrors = UnknownNamesAreErrors;
   RuleLevel Level =
       UnknownNamesAreErrors ? RuleLevel::Error : RuleLevel::Warning;

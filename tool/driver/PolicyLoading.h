@@ -11,6 +11,7 @@
 
 #include "core/model/Finding.h"
 #include "core/policy/Policy.h"
+#include "core/policy/PolicyFile.h"
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/Support/Error.h"
@@ -29,6 +30,8 @@ struct LoadedPolicy {
   Policy Rules;
   /// What was said about the files (already printed), for the SARIF log.
   std::vector<RunProblem> Problems;
+  /// The declarations the files name, and where (PolicyFile::Names).
+  std::vector<PolicyNameUse> Names;
 };
 
 /// The built-in policy with the files \p Paths added, in order (see

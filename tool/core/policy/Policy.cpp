@@ -115,6 +115,12 @@ std::string Policy::fingerprint() const {
     Add(Name);
     Add(Model.fingerprint());
   }
+  // Extraction looks these up, and its summaries say which it found.
+  Add("named");
+  for (const PolicyName &Named : NamedInFiles) {
+    Add(toString(Named.Kind));
+    Add(Named.Name);
+  }
   return Text;
 }
 
@@ -122,6 +128,18 @@ bool holdsControlCharacter(llvm::StringRef Name) {
   return llvm::any_of(Name, [](char C) {
     return static_cast<unsigned char>(C) < 0x20 || C == 0x7f;
   });
+}
+
+const char *toString(DeclarationKind Kind) {
+  switch (Kind) {
+  case DeclarationKind::Field:
+    return "field";
+  case DeclarationKind::Variable:
+    return "variable";
+  case DeclarationKind::Function:
+    return "function";
+  }
+  return "function";
 }
 
 const char *toString(RuleLevel Level) {

@@ -18,9 +18,11 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace pii {
@@ -46,6 +48,24 @@ struct NamedSink {
   bool appliesTo(unsigned ArgIndex) const;
 };
 
+/// What a declaration a policy names must be for the entry to apply: a
+/// source's field or variable, or a function (a source's, a sink, a
+/// declassifier, a propagation).
+enum class DeclarationKind : uint8_t { Field, Variable, Function };
+
+/// A declaration by kind and fully qualified name, as a policy names it.
+struct PolicyName {
+  DeclarationKind Kind = DeclarationKind::Function;
+  std::string Name;
+
+  friend bool operator<(const PolicyName &A, const PolicyName &B) {
+    return std::tie(A.Name, A.Kind) < std::tie(B.Name, B.Kind);
+  }
+  friend bool operator==(const PolicyName &A, const PolicyName &B) {
+    return A.Kind == B.Kind && A.Name == B.Name;
+  }
+};
+
 /// Entries by fully qualified name, looked up by StringRef.
 template <typename T> using ByName = std::map<std::string, T, std::less<>>;
 
@@ -60,6 +80,10 @@ struct Policy {
   ByName<std::string> Declassifiers;
   /// Functions modelled rather than summarized (Propagation.h).
   ByName<Propagation> Propagations;
+  /// The declarations the policy files name, sorted, each once: those no
+  /// analyzed file declares are reported (extraction looks them up), as
+  /// their entries apply to nothing.
+  std::vector<PolicyName> NamedInFiles;
   /// A purpose or sink kind that no rule names is an error, not a warning.
   bool UnknownNamesAreErrors = false;
 
@@ -80,6 +104,8 @@ struct Policy {
 };
 
 const char *toString(RuleLevel Level);
+/// "field", "variable" or "function".
+const char *toString(DeclarationKind Kind);
 
 /// Whether \p Name holds a control character (a line break, a tab), which
 /// no purpose, sink kind, rule or declaration name may: each is printed on

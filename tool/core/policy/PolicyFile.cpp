@@ -197,6 +197,11 @@ private:
     auto &Map = Named.front() == "field"      ? Into.Rules.FieldPurposes
                 : Named.front() == "function" ? Into.Rules.FunctionPurposes
                                               : Into.Rules.VariablePurposes;
+    DeclarationKind Declared = Named.front() == "field" ? DeclarationKind::Field
+                               : Named.front() == "function"
+                                   ? DeclarationKind::Function
+                                   : DeclarationKind::Variable;
+    name(E, Named.front(), Declared, Name);
     std::vector<std::string> &Known = Map[qualified(Name)];
     for (size_t I = 0; I < Purposes.size(); ++I) {
       Into.PurposesUsed.push_back({Purposes[I], File.str(), Where[I]});
@@ -227,6 +232,7 @@ private:
         Sink.Args->push_back(static_cast<unsigned>(A.number()));
       }
     }
+    name(E, "function", DeclarationKind::Function, Function);
     Into.Rules.Sinks[qualified(Function)].push_back(std::move(Sink));
     return true;
   }
@@ -238,6 +244,7 @@ private:
         !text(E, "function", What, Function) ||
         !text(E, "reason", What, Reason))
       return false;
+    name(E, "function", DeclarationKind::Function, Function);
     // The first reason given is kept: it only explains.
     Into.Rules.Declassifiers.try_emplace(qualified(Function), Reason);
     return true;
@@ -302,9 +309,20 @@ private:
                                  "index (0, 1, ...), \"return\" or \"this\"");
       }
     }
+    name(E, "function", DeclarationKind::Function, Function);
     // The last entry for a function holds, over the built-in one too.
     Into.Rules.Propagations[qualified(Function)] = std::move(P);
     return true;
+  }
+
+  /// Notes that \p Entry names \p Name, a declaration of kind \p Kind, at
+  /// its \p Key.
+  void name(const JsonValue &Entry, llvm::StringRef Key, DeclarationKind Kind,
+            llvm::StringRef Name) {
+    PolicyName Named{Kind, qualified(Name)};
+    Into.Rules.NamedInFiles.push_back(Named);
+    Into.NamesUsed.push_back(
+        {std::move(Named), File.str(), Entry.get(Key)->where()});
   }
 
   /// "::ns::f" and "ns::f" name the same function.
@@ -365,6 +383,10 @@ PolicyFile PolicyBuilder::finish() && {
   warnAboutUnnamed(Built.SinkKindsUsed, Built.Rules.sinkKinds(), "sink kind",
                    "nothing reaching it is checked", Out.Warnings);
   Out.Rules = std::move(Built.Rules);
+  std::vector<PolicyName> &Named = Out.Rules.NamedInFiles;
+  llvm::sort(Named);
+  Named.erase(std::unique(Named.begin(), Named.end()), Named.end());
+  Out.Names = std::move(Built.NamesUsed);
   return Out;
 }
 

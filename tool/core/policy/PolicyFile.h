@@ -34,9 +34,21 @@ struct PolicyWarning {
   std::string Message;
 };
 
+/// A declaration a policy file names, and where.
+struct PolicyNameUse {
+  PolicyName Named;
+  /// The policy file, as it was named.
+  std::string File;
+  TextPosition Where;
+};
+
 struct PolicyFile {
   Policy Rules;
   std::vector<PolicyWarning> Warnings;
+  /// Every declaration the files name, in the order they name them: once
+  /// the program is analyzed, a name no file of it declares is reported
+  /// here.
+  std::vector<PolicyNameUse> Names;
 };
 
 /// Reads policy files, in order, into one policy on top of the built-in
@@ -74,6 +86,7 @@ public:
     std::map<std::string, std::pair<std::string, TextPosition>> RulesFromFiles;
     std::vector<Use> PurposesUsed;
     std::vector<Use> SinkKindsUsed;
+    std::vector<PolicyNameUse> NamesUsed;
   };
 
 private:
