@@ -129,6 +129,10 @@ void printSuppression(llvm::raw_ostream &OS, const SuppressionComment &S) {
   OS << '\n';
 }
 
+void printDeclared(llvm::raw_ostream &OS, const PolicyName &Named) {
+  OS << "declares " << toString(Named.Kind) << ' ' << Named.Name << '\n';
+}
+
 void printSummary(llvm::raw_ostream &OS, const TranslationUnitSummary &Unit) {
   OS << "translation unit " << Unit.File.text() << '\n';
   for (size_t S = 0; S < Unit.Sources.size(); ++S) {
@@ -150,6 +154,8 @@ void printSummary(llvm::raw_ostream &OS, const TranslationUnitSummary &Unit) {
     printApproximation(OS << "  ", A);
   for (const SuppressionComment &S : Unit.Suppressions)
     printSuppression(OS << "  ", S);
+  for (const PolicyName &Named : Unit.PolicyNamesDeclared)
+    printDeclared(OS << "  ", Named);
 }
 
 } // namespace pii

@@ -23,6 +23,8 @@ void printSpot(llvm::raw_ostream &OS, const SourceSpot &Spot);
 /// One line each, as a summary's are printed (and a link entry's).
 void printApproximation(llvm::raw_ostream &OS, const Approximation &A);
 void printSuppression(llvm::raw_ostream &OS, const SuppressionComment &S);
+/// "declares field ns::C::f".
+void printDeclared(llvm::raw_ostream &OS, const PolicyName &Named);
 
 } // namespace pii
 

@@ -2,6 +2,7 @@
 
 #include "core/analysis/Analyze.h"
 #include "core/analysis/AnalysisContext.h"
+#include "core/analysis/DeclaredPolicyNames.h"
 #include "core/analysis/FlowSteps.h"
 #include "core/analysis/FunctionAnalysis.h"
 #include "core/analysis/UserCodeVisitor.h"
@@ -123,6 +124,7 @@ TranslationUnitAnalysis summarizeTranslationUnit(ASTContext &AST,
       if (const CXXRecordDecl *B = Base.getType()->getAsCXXRecordDecl())
         Out.Bases.push_back(Ctx.usrOf(B));
   }
+  Result.Summary.PolicyNamesDeclared = declaredPolicyNames(AST, P);
   canonicalize(Result.Summary);
   return Result;
 }

@@ -19,6 +19,7 @@
 #define PII_CORE_MODEL_SUMMARY_H
 
 #include "core/model/Finding.h"
+#include "core/policy/Policy.h"
 
 #include <memory>
 #include <optional>
@@ -275,6 +276,11 @@ struct TranslationUnitSummary {
   std::vector<Approximation> Approximations;
   /// In the order of their places.
   std::vector<SuppressionComment> Suppressions;
+  /// The declarations of the names the policy files give (and of names
+  /// close to them, members of the classes they name) that the unit
+  /// declares, each by the kind it declares it as, sorted: a policy entry
+  /// whose name no unit declares applies to nothing, and is reported.
+  std::vector<PolicyName> PolicyNamesDeclared;
 };
 
 /// What the link step relies on and a reader of summaries must check: ports

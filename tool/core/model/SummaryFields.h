@@ -65,9 +65,11 @@ template <typename Ar> void fields(Ar &A, SuppressionComment &C) {
   A(C.Where, C.Rules, C.Reason, C.Problem);
 }
 
+template <typename Ar> void fields(Ar &A, PolicyName &N) { A(N.Kind, N.Name); }
+
 template <typename Ar> void fields(Ar &A, TranslationUnitSummary &U) {
-  A(U.File, U.Sources, U.Functions, U.Classes, U.Approximations,
-    U.Suppressions);
+  A(U.File, U.Sources, U.Functions, U.Classes, U.Approximations, U.Suppressions,
+    U.PolicyNamesDeclared);
 }
 
 } // namespace pii
