@@ -68,6 +68,8 @@ static llvm::Error printLinkEntry(llvm::raw_ostream &OS,
     printApproximation(OS, A);
   for (const SuppressionComment &S : R.Suppressions)
     printSuppression(OS, S);
+  for (const PolicyName &Named : R.PolicyNamesDeclared)
+    printDeclared(OS, Named);
   printFindings(OS, R.Findings);
   return llvm::Error::success();
 }

@@ -93,9 +93,10 @@ several times, the files add up.)"),
 
 cl::opt<bool> UnknownPurposeErrors(
     "werror-unknown-purpose",
-    cl::desc(R"(A purpose or sink kind that no rule names (a likely typo that
-switches a check off) is an error, and the run incomplete (exit 2),
-rather than a warning.)"),
+    cl::desc(R"(A purpose or sink kind that no rule names, or a declaration the
+policy names that no analyzed file declares (a likely typo that switches a
+check off), is an error, and the run incomplete (exit 2), rather than a
+warning.)"),
     cl::cat(Category), cl::sub(cl::SubCommand::getAll()));
 
 cl::opt<std::string> SarifPath(
@@ -307,6 +308,7 @@ int runAnalyze(std::unique_ptr<CompilationDatabase> FromArgs) {
       setUpReport(P->Rules, In->Files.size(), std::move(Problems));
   if (!Setup)
     return ExitIncomplete;
+  Setup->Options.PolicyNames = std::move(P->Names);
   std::optional<Caches> Cache = openCache(P->Rules);
   std::unique_ptr<StatusLine> Progress = StatusLine::onStandardError();
   // A long run's compile errors are not held back until its end.
@@ -404,6 +406,7 @@ int runLink() {
       setUpReport(P->Rules, SummaryFiles.size(), std::move(P->Problems));
   if (!Setup)
     return ExitIncomplete;
+  Setup->Options.PolicyNames = std::move(P->Names);
   std::string Root = sourceRoot();
   // Read on every core: decoding the summaries is most of a link's work.
   struct SummaryRead {

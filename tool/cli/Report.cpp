@@ -6,6 +6,7 @@
 #include "report/Messages.h"
 #include "report/SarifReporter.h"
 #include "report/TextReporter.h"
+#include "report/UnmatchedPolicyNames.h"
 #include "store/AtomicFile.h"
 
 #include "llvm/Support/Format.h"
@@ -92,14 +93,32 @@ static std::vector<RunProblem> analysisProblems(const ProgramAnalysis &Result) {
   return Problems;
 }
 
+static bool isError(const RunProblem &P) { return P.Level == RuleLevel::Error; }
+
+/// The policy's entries that apply to nothing in the program. Not said of
+/// a link that crashed, which may not have gathered the declarations.
+static std::vector<RunProblem>
+policyNameProblems(const ProgramAnalysis &Result,
+                   const ReportOptions &Options) {
+  if (Result.LinkCrashed)
+    return {};
+  return unmatchedPolicyNames(Options.PolicyNames, Result.PolicyNamesDeclared,
+                              Options.Rules->UnknownNamesAreErrors
+                                  ? RuleLevel::Error
+                                  : RuleLevel::Warning);
+}
+
 /// What the run could not do or warns of, for SARIF's notifications: what
-/// the options said, what the analysis could not do, every misused
-/// annotation or name no rule knows, every problem with a suppression.
+/// the options said, what the analysis could not do, every policy entry
+/// that applies to nothing, every misused annotation or name no rule knows,
+/// every problem with a suppression.
 static std::vector<RunProblem>
 runProblems(const ProgramAnalysis &Result, const ReportOptions &Options,
-            const std::vector<PlacedProblem> &Suppressions) {
+            const std::vector<PlacedProblem> &Suppressions,
+            const std::vector<RunProblem> &PolicyNameProblems) {
   std::vector<RunProblem> Problems = Options.Problems;
   llvm::append_range(Problems, analysisProblems(Result));
+  llvm::append_range(Problems, PolicyNameProblems);
   for (const auto *Placed : {&Result.AnnotationProblems, &Suppressions})
     for (const PlacedProblem &P : *Placed)
       Problems.push_back({P.Warning ? RuleLevel::Warning : RuleLevel::Error,
@@ -122,6 +141,11 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
   if (Diagnostics.starts_with(Options.DiagnosticsShown))
     Diagnostics = Diagnostics.drop_front(Options.DiagnosticsShown.size());
   errs() << Diagnostics;
+  std::vector<RunProblem> PolicyNameProblems =
+      policyNameProblems(Result, Options);
+  for (const RunProblem &P : PolicyNameProblems)
+    errs() << P.Where->File << ':' << P.Where->Line << ':' << P.Where->Column
+           << ": " << toString(P.Level) << ": " << P.Message << '\n';
   if (Options.Format == OutputFormat::Github)
     printGithubAnnotations(outs(), Open, Options.SourceRoot);
   else
@@ -141,12 +165,11 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
       !Result.complete() ||
       llvm::any_of(SuppressionProblems,
                    [](const PlacedProblem &P) { return !P.Warning; }) ||
-      llvm::any_of(Options.Problems, [](const RunProblem &P) {
-        return P.Level == RuleLevel::Error;
-      });
+      llvm::any_of(Options.Problems, isError) ||
+      llvm::any_of(PolicyNameProblems, isError);
   if (!Options.SarifPath.empty()) {
     std::vector<RunProblem> Problems =
-        runProblems(Result, Options, SuppressionProblems);
+        runProblems(Result, Options, SuppressionProblems, PolicyNameProblems);
     if (Error E = writeFileAtomically(
             Options.SarifPath,
             sarifLog({Prepared.Findings, *Options.Rules, Problems,

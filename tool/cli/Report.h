@@ -9,6 +9,7 @@
 #ifndef PII_CLI_REPORT_H
 #define PII_CLI_REPORT_H
 
+#include "core/policy/PolicyFile.h"
 #include "driver/ProgramAnalysis.h"
 #include "report/SarifReporter.h"
 
@@ -38,6 +39,9 @@ struct ReportOptions {
   /// What was said before the analysis (a missing file, a policy's
   /// warnings), for the SARIF log.
   std::vector<RunProblem> Problems;
+  /// The declarations the policy files name, and where: an entry whose
+  /// name the program does not declare is warned about.
+  std::vector<PolicyNameUse> PolicyNames;
   /// The compiler's diagnostics shown while the files were analyzed.
   std::string DiagnosticsShown;
 };

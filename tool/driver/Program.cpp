@@ -79,6 +79,7 @@ void adoptLink(ProgramAnalysis &Program, LinkResult Linked,
   Program.Findings = std::move(Linked.Findings);
   Program.Link = Linked.Stats;
   Program.Suppressions = std::move(Linked.Suppressions);
+  Program.PolicyNamesDeclared = std::move(Linked.PolicyNamesDeclared);
   std::set<std::pair<SourceSpot, ApproximationKind>> Seen;
   auto Keep = [&](const Approximation &A) {
     if (Seen.emplace(A.Where, A.Kind).second)
@@ -267,6 +268,7 @@ ProgramAnalysis Program::link() {
       Result.Link = (*Linked)->Stats;
       Result.Approximations = std::move((*Linked)->Approximations);
       Result.Suppressions = std::move((*Linked)->Suppressions);
+      Result.PolicyNamesDeclared = std::move((*Linked)->PolicyNamesDeclared);
       Result.LinkFromCache = true;
       return Result;
     }
@@ -324,10 +326,10 @@ ProgramAnalysis Program::link() {
     if (Stored)
       Result.CacheProblems.push_back(llvm::toString(std::move(Stored)));
   };
-  Keep(
-      Cache->Summaries.storeLink(Files, Digest,
-                                 {Result.Findings, Result.Link,
-                                  Result.Approximations, Result.Suppressions}));
+  Keep(Cache->Summaries.storeLink(Files, Digest,
+                                  {Result.Findings, Result.Link,
+                                   Result.Approximations, Result.Suppressions,
+                                   Result.PolicyNamesDeclared}));
   // A link that computed no summary nor followed any flow, taking each
   // from the memo entry, would store what the entry holds: the next run finds
   // its bodies there as this one did (places that moved move again from the

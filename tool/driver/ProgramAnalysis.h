@@ -36,6 +36,9 @@ struct ProgramAnalysis {
   std::vector<Approximation> Approximations;
   /// The program's suppression comments, in the order of their places.
   std::vector<SuppressionComment> Suppressions;
+  /// What the program declares of the names the policy files give
+  /// (LinkResult::PolicyNamesDeclared).
+  std::vector<PolicyName> PolicyNamesDeclared;
   /// The compiler's diagnostics (errors in the code, misused annotations),
   /// as text in clang's format, file by file.
   std::string Diagnostics;

@@ -54,7 +54,8 @@ template <typename Ar> void fields(Ar &A, LinkStats &S) {
 }
 
 template <typename Ar> void fields(Ar &A, LinkResult &R) {
-  A(R.Findings, R.Stats, R.Approximations, R.Suppressions);
+  A(R.Findings, R.Stats, R.Approximations, R.Suppressions,
+    R.PolicyNamesDeclared);
 }
 
 template <typename Ar> void fields(Ar &A, PlacedProblem &P) {

@@ -1107,6 +1107,14 @@ LinkResult link(const ProgramIndex &Index,
                     return A.Where == B.Where;
                   }),
       Result.Suppressions.end());
+  // And so are its declarations.
+  for (const TranslationUnitSummary *Unit : Units)
+    llvm::append_range(Result.PolicyNamesDeclared, Unit->PolicyNamesDeclared);
+  llvm::sort(Result.PolicyNamesDeclared);
+  Result.PolicyNamesDeclared.erase(
+      std::unique(Result.PolicyNamesDeclared.begin(),
+                  Result.PolicyNamesDeclared.end()),
+      Result.PolicyNamesDeclared.end());
   return Result;
 }
 

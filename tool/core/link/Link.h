@@ -63,6 +63,10 @@ struct LinkResult {
   /// The program's suppression comments, each once, in the order of their
   /// places: reporting matches them with the findings.
   std::vector<SuppressionComment> Suppressions;
+  /// What the program declares of the names the policy files give, as its
+  /// units say (TranslationUnitSummary::PolicyNamesDeclared), each once:
+  /// reporting tells which entries apply to nothing.
+  std::vector<PolicyName> PolicyNamesDeclared;
 };
 
 /// How many steps a link may take by default. Real programs link in a small
