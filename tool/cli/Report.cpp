@@ -55,9 +55,9 @@ static void printStats(raw_ostream &OS, const ProgramAnalysis &Result,
   }
   OS << (ByKind.empty() ? "\n" : ")\n");
   for (const Approximation &A : Result.Approximations)
-    OS << A.Where.File << ':' << A.Where.Line << ':' << A.Where.Column
-       << ": remark: " << approximationMessage(A)
-       << " [approximation: " << approximationName(A.Kind) << "]\n";
+    printDiagnostic(OS, A.Where, "remark",
+                    approximationMessage(A) + " [approximation: " +
+                        approximationName(A.Kind).str() + "]");
 }
 
 /// What the analysis could not do: files not analyzed, or analyzed only in
@@ -144,8 +144,7 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
   std::vector<RunProblem> PolicyNameProblems =
       policyNameProblems(Result, Options);
   for (const RunProblem &P : PolicyNameProblems)
-    errs() << P.Where->File << ':' << P.Where->Line << ':' << P.Where->Column
-           << ": " << toString(P.Level) << ": " << P.Message << '\n';
+    printDiagnostic(errs(), *P.Where, toString(P.Level), P.Message);
   if (Options.Format == OutputFormat::Github)
     printGithubAnnotations(outs(), Open, Options.SourceRoot);
   else
@@ -156,8 +155,8 @@ int report(ProgramAnalysis &Result, const ReportOptions &Options) {
   for (const RunProblem &P : analysisProblems(Result))
     errs() << "pii-flow: error: " << P.Message << '\n';
   for (const PlacedProblem &P : SuppressionProblems)
-    errs() << P.Where.File << ':' << P.Where.Line << ':' << P.Where.Column
-           << (P.Warning ? ": warning: " : ": error: ") << P.Message << '\n';
+    printDiagnostic(errs(), P.Where, P.Warning ? "warning" : "error",
+                    P.Message);
   if (Options.Stats)
     printStats(errs(), Result, Prepared, Options.Files);
 

@@ -5,8 +5,8 @@
 
 namespace pii {
 
-static void printLine(llvm::raw_ostream &OS, const SourceSpot &Where,
-                      llvm::StringRef Severity, llvm::StringRef Message) {
+void printDiagnostic(llvm::raw_ostream &OS, const SourceSpot &Where,
+                     llvm::StringRef Severity, llvm::StringRef Message) {
   OS << Where.File << ':' << Where.Line << ':' << Where.Column << ": "
      << Severity << ": " << Message << '\n';
 }
@@ -14,10 +14,10 @@ static void printLine(llvm::raw_ostream &OS, const SourceSpot &Where,
 void printFindings(llvm::raw_ostream &OS,
                    const std::vector<Finding> &Findings) {
   for (const Finding &F : Findings) {
-    printLine(OS, F.Where, toString(F.Level),
-              findingMessage(F) + " [" + F.RuleId + "]");
+    printDiagnostic(OS, F.Where, toString(F.Level),
+                    findingMessage(F) + " [" + F.RuleId + "]");
     for (const FlowStep &Step : F.Steps)
-      printLine(OS, Step.Where, "note", stepMessage(Step));
+      printDiagnostic(OS, Step.Where, "note", stepMessage(Step));
   }
 }
 

@@ -19,6 +19,10 @@ namespace pii {
 
 void printFindings(llvm::raw_ostream &OS, const std::vector<Finding> &Findings);
 
+/// One line in that format: `path:line:col: <severity>: <message>`.
+void printDiagnostic(llvm::raw_ostream &OS, const SourceSpot &Where,
+                     llvm::StringRef Severity, llvm::StringRef Message);
+
 } // namespace pii
 
 #endif // PII_REPORT_TEXTREPORTER_H

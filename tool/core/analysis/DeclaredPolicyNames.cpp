@@ -145,7 +145,8 @@ private:
                                std::vector<PolicyName> &Out) {
     llvm::StringRef Scope =
         llvm::StringRef(Named.Name).drop_back(Last.size() + 2);
-    std::vector<std::pair<std::string, DeclarationKind>> Members;
+    // Names the AST holds, which outlive the lookup.
+    std::vector<std::pair<llvm::StringRef, DeclarationKind>> Members;
     for (const DeclContext *DC : Contexts) {
       if (!isa<RecordDecl>(DC))
         continue; // a namespace's declarations are too many to read
@@ -153,7 +154,7 @@ private:
         if (const auto *Member = dyn_cast<NamedDecl>(D))
           if (std::optional<DeclarationKind> Kind = kindOf(Member);
               Kind && Member->getDeclName().isIdentifier())
-            Members.push_back({Member->getName().str(), *Kind});
+            Members.push_back({Member->getName(), *Kind});
     }
     std::vector<llvm::StringRef> Names;
     for (const auto &[Name, Kind] : Members)

@@ -194,13 +194,14 @@ private:
     if (!text(E, Named.front(), What, Name) ||
         !texts(E, "purposes", What, Purposes, &Where))
       return false;
-    auto &Map = Named.front() == "field"      ? Into.Rules.FieldPurposes
-                : Named.front() == "function" ? Into.Rules.FunctionPurposes
-                                              : Into.Rules.VariablePurposes;
     DeclarationKind Declared = Named.front() == "field" ? DeclarationKind::Field
                                : Named.front() == "function"
                                    ? DeclarationKind::Function
                                    : DeclarationKind::Variable;
+    auto &Map = Declared == DeclarationKind::Field ? Into.Rules.FieldPurposes
+                : Declared == DeclarationKind::Function
+                    ? Into.Rules.FunctionPurposes
+                    : Into.Rules.VariablePurposes;
     name(E, Named.front(), Declared, Name);
     std::vector<std::string> &Known = Map[qualified(Name)];
     for (size_t I = 0; I < Purposes.size(); ++I) {
@@ -319,10 +320,8 @@ private:
   /// its \p Key.
   void name(const JsonValue &Entry, llvm::StringRef Key, DeclarationKind Kind,
             llvm::StringRef Name) {
-    PolicyName Named{Kind, qualified(Name)};
-    Into.Rules.NamedInFiles.push_back(Named);
     Into.NamesUsed.push_back(
-        {std::move(Named), File.str(), Entry.get(Key)->where()});
+        {{Kind, qualified(Name)}, File.str(), Entry.get(Key)->where()});
   }
 
   /// "::ns::f" and "ns::f" name the same function.
@@ -384,6 +383,8 @@ PolicyFile PolicyBuilder::finish() && {
                    "nothing reaching it is checked", Out.Warnings);
   Out.Rules = std::move(Built.Rules);
   std::vector<PolicyName> &Named = Out.Rules.NamedInFiles;
+  for (const PolicyNameUse &Use : Built.NamesUsed)
+    Named.push_back(Use.Named);
   llvm::sort(Named);
   Named.erase(std::unique(Named.begin(), Named.end()), Named.end());
   Out.Names = std::move(Built.NamesUsed);
