@@ -68,16 +68,22 @@ def floor(commands, jobs):
             if '-o' in args:
                 i = args.index('-o')
                 del args[i:i + 2]
-            cmd = ['/usr/bin/time', '-f', '@@%U %S %M'] + args + ['-fsyntax-only']
-            running.append(subprocess.Popen(cmd, cwd=entry['directory'],
-                                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                            text=True))
-        for p in list(running):
+            # The timing goes to a file of its own: a build with many
+            # warnings (-Weverything) fills a pipe before the parse ends,
+            # and the parse would wait on it for ever.
+            timing = tempfile.NamedTemporaryFile('r', prefix='pii-floor-')
+            cmd = ['/usr/bin/time', '-o', timing.name, '-f', '@@%U %S %M'] + args + \
+                ['-fsyntax-only']
+            running.append((subprocess.Popen(cmd, cwd=entry['directory'],
+                                             stdout=subprocess.DEVNULL,
+                                             stderr=subprocess.DEVNULL), timing))
+        for p, timing in list(running):
             if p.poll() is not None:
-                m = re.search(r'@@([\d.]+) ([\d.]+) (\d+)', p.stderr.read())
+                m = re.search(r'@@([\d.]+) ([\d.]+) (\d+)', timing.read())
                 cpu += float(m.group(1)) + float(m.group(2))
                 peak = max(peak, int(m.group(3)) / 1024)
-                running.remove(p)
+                timing.close()
+                running.remove((p, timing))
         time.sleep(0.01)
     return time.monotonic() - start, cpu, peak * jobs
 

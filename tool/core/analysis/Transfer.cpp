@@ -230,10 +230,23 @@ void Transfer::enterCatch(const VarDecl *Exception) {
 }
 
 void Transfer::initializeMember(const CXXCtorInitializer *Init) {
-  const FieldDecl *F = Init->getMember();
-  if (!F || !Init->getInit())
+  if (!Init->getInit())
     return;
   AccessPath P; // the object `this` points to
+  // A base's constructor builds the base's part of the object, which holds
+  // the base's fields as the object's own; a constructor delegated to
+  // builds all of it. Either may be given values: `String(const String &o)
+  // : ObjectWrapper(o) {}` copies o's pointer into the object.
+  if (Init->isBaseInitializer() || Init->isDelegatingInitializer()) {
+    evaluating(Init->getInit(), [&] {
+      initialize(P, /*Exact=*/false, Init->getInit(),
+                 Init->getSourceLocation());
+    });
+    return;
+  }
+  const FieldDecl *F = Init->getMember();
+  if (!F)
+    return;
   bool Exact = P.extend(F);
   evaluating(Init->getInit(),
              [&] { initialize(P, Exact, Init->getInit(), F->getLocation()); });
