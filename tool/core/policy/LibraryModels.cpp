@@ -77,6 +77,20 @@ static void addContainerLookups(ByName<Propagation> &Models) {
   addMembers(Models, Associative, {"count", "contains"}, Tests);
 }
 
+/// Reading from a stream copies the stream's data into the buffer it is
+/// given, and answers the stream. The opaque-call rule would also put the
+/// buffer's data into the stream: tdlib formats numbers through a
+/// thread-local stringstream, read back into each builder, and every
+/// later number formatted carried what any builder held before.
+static void addStreamReads(ByName<Propagation> &Models) {
+  Propagation Reads;
+  Reads.FromArgs.emplace();
+  Reads.ToArgs = {0};
+  Reads.ToObject = false;
+  addMembers(Models, {"std::basic_istream"},
+             {"read", "readsome", "get", "getline"}, Reads);
+}
+
 /// C and POSIX calls that answer a handle, a status or a file's metadata:
 /// none of it is the data they were given. Without these, a directory's
 /// name would reach every entry read from it and every number parsed from
@@ -110,6 +124,7 @@ ByName<Propagation> libraryModels() {
   addProjectingAlgorithms(Models);
   addPairMembers(Models);
   addContainerLookups(Models);
+  addStreamReads(Models);
   addSystemCalls(Models);
   return Models;
 }
