@@ -179,6 +179,38 @@ def main():
         bypass = run(cache, '--no-cache')
         expect('--no-cache writes nothing', os.listdir(cache) == [] and bypass.returncode == 1)
 
+    # A file that fails to compile is kept when a parse again would fail
+    # alike (an error in its own text), and not when what it lacks may
+    # appear (a header not generated yet).
+    def run_file(cache, path):
+        cmd = [pii, '--stats', '--cache-dir', cache, path] + rest
+        return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+
+    broken = os.path.join(work, 'broken.cpp')
+    with open(broken, 'w') as f:
+        f.write(text + '\nint broken() { return undeclared_name; }\n')
+    missing = os.path.join(work, 'missing.cpp')
+    with open(missing, 'w') as f:
+        f.write('#include "generated.h"\n' + text)
+    with tempfile.TemporaryDirectory() as cache:
+        first, again = run_file(cache, broken), run_file(cache, broken)
+        expect('a file with an error of its own fails from the cache as it did parsed',
+               first.returncode == 2 and "'%s' could not be compiled" % broken in first.stderr
+               and 'from the cache:    0 of 1 files\n' in first.stderr
+               and 'from the cache:    1 of 1 files' in again.stderr
+               and again.returncode == first.returncode and again.stdout == first.stdout
+               and "use of undeclared identifier 'undeclared_name'" in again.stderr
+               and "'%s' could not be compiled" % broken in again.stderr)
+        lacking = run_file(cache, missing)
+        with open(os.path.join(work, 'generated.h'), 'w') as f:
+            f.write('\n')
+        generated = run_file(cache, missing)
+        expect('a file whose header is missing is parsed again, and compiles once it is there',
+               lacking.returncode == 2 and "'generated.h' file not found" in lacking.stderr
+               and 'from the cache:    0 of 1 files\n' in generated.stderr
+               and generated.returncode == 1 and 'error:' in generated.stdout
+               and 'could not be compiled' not in generated.stderr)
+
     shutil.rmtree(work)
     for f in failures:
         print('FAILED: ' + f)

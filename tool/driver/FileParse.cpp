@@ -34,8 +34,9 @@ public:
     DiagnosticsEngine &Diags = AST.getDiagnostics();
     // A file with errors still has an AST (Clang recovers), and its flows
     // are worth reporting, as an editor shows them while the user types;
-    // but the file counts as not analyzed (the run is incomplete) and its
-    // partial result is never cached.
+    // but the file counts as not analyzed (the run is incomplete), and its
+    // partial result is cached only when a parse again would fail alike
+    // (Scheduler.cpp).
     Out.Analyzed = !Diags.hasUncompilableErrorOccurred();
     Out.Result.TranslationUnits += Out.Analyzed;
     std::vector<AnnotationProblem> Problems = checkAnnotations(AST, P);

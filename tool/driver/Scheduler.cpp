@@ -24,6 +24,20 @@ FileAnalysis packed(FileAnalysis F) {
   return F;
 }
 
+/// Whether parsing the file again would fail as \p Failed did, as long as
+/// the files it read are unchanged: nothing it could not find is among the
+/// causes (a missing header is a fatal error; a missing file the driver's,
+/// which has no place), and it read files. A build with a few files its
+/// compiler takes and Clang does not (oatpp has four) then pays their
+/// parses once, not on every run.
+bool failsAlike(const FileResult &Failed) {
+  return !Failed.Inputs.empty() &&
+         llvm::none_of(Failed.Diagnostics, [](const CompilerDiagnostic &D) {
+           return D.Level == DiagnosticLevel::Fatal ||
+                  (D.Level == DiagnosticLevel::Error && D.Where.File.empty());
+         });
+}
+
 /// Analyzes \p Job's file and keeps the result in \p Cache, replacing an
 /// unusable entry. \p Problem, if any, says why the entry was not used.
 FileAnalysis analyzeAndStore(const tooling::CompilationDatabase &Commands,
@@ -31,9 +45,9 @@ FileAnalysis analyzeAndStore(const tooling::CompilationDatabase &Commands,
                              const Caches &Cache, std::string Problem) {
   FileAnalysis Out =
       packed(parseAndSummarize(Commands, Job, P, {}, &Cache.Preambles));
-  // Only complete analyses are kept: a failure is worth retrying.
+  // A crash, or a failure that may not repeat, is worth retrying.
   llvm::Error Stored = llvm::Error::success();
-  if (Out.Analyzed && !Out.Crashed)
+  if (!Out.Crashed && (Out.Analyzed || failsAlike(Out.Result)))
     Stored = Cache.Summaries.store(Job.File, Job.Key, Out.Result);
   // The first problem met is the one said.
   if (!Problem.empty())
@@ -61,8 +75,10 @@ FileAnalysis analyzeOrReuse(const tooling::CompilationDatabase &Commands,
                            Hit ? "" : llvm::toString(Hit.takeError()));
   }
   FileAnalysis Out;
-  Out.Analyzed = Out.FromCache = true;
+  Out.FromCache = true;
   Out.Result = std::move(*Hit->Result);
+  // A file that failed to compile counts no translation unit.
+  Out.Analyzed = Out.Result.TranslationUnits > 0;
   Out.SummaryHash = hashContent(Out.Result.PackedSummaries);
   return Out;
 }

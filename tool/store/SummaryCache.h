@@ -75,7 +75,7 @@ public:
   /// What the cache holds for a file: its result, if every input is
   /// unchanged; else whether there was an entry, of inputs that changed
   /// since (an absent entry is that of a new file, or of one whose
-  /// analysis failed: failures are not kept).
+  /// analysis failed in a way that may not repeat: those are not kept).
   struct Lookup {
     std::optional<FileResult> Result;
     bool Stale = false;
