@@ -201,6 +201,15 @@ def main():
                and again.returncode == first.returncode and again.stdout == first.stdout
                and "use of undeclared identifier 'undeclared_name'" in again.stderr
                and "'%s' could not be compiled" % broken in again.stderr)
+        cascade = os.path.join(work, 'cascade.cpp')
+        with open(cascade, 'w') as f:
+            f.write(text + ''.join('int e%d = undeclared_%d;\n' % (i, i) for i in range(30)))
+        first, again = run_file(cache, cascade), run_file(cache, cascade)
+        expect("a file that stops at Clang's limit of errors fails from the cache as it did parsed",
+               first.returncode == 2 and 'too many errors emitted' in first.stderr
+               and 'from the cache:    1 of 1 files' in again.stderr
+               and again.returncode == 2 and again.stdout == first.stdout
+               and 'too many errors emitted' in again.stderr)
         lacking = run_file(cache, missing)
         with open(os.path.join(work, 'generated.h'), 'w') as f:
             f.write('\n')

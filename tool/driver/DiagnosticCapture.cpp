@@ -3,6 +3,8 @@
 #include "driver/DiagnosticCapture.h"
 #include "core/analysis/FlowSteps.h"
 
+#include "clang/Basic/DiagnosticIDs.h"
+
 #include "llvm/ADT/SmallString.h"
 
 using namespace clang;
@@ -38,6 +40,9 @@ static SourceSpot placeOf(const Diagnostic &Info) {
 void DiagnosticCapture::HandleDiagnostic(DiagnosticsEngine::Level Level,
                                          const Diagnostic &Info) {
   DiagnosticConsumer::HandleDiagnostic(Level, Info);
+  if (Level == DiagnosticsEngine::Fatal &&
+      Info.getID() != diag::fatal_too_many_errors)
+    StoppedShort = true;
   size_t Before = Printed.size();
   Printer.HandleDiagnostic(Level, Info);
   std::string Text = Printed.substr(Before);

@@ -36,7 +36,13 @@ public:
   void HandleDiagnostic(clang::DiagnosticsEngine::Level Level,
                         const clang::Diagnostic &Info) override;
 
+  /// Whether the parse stopped at a fatal error other than Clang's limit
+  /// of errors: a file it could not find or open, a precompiled header
+  /// it could not use. A parse again may not stop there.
+  bool stoppedShort() const { return StoppedShort; }
+
 private:
+  bool StoppedShort = false;
   clang::DiagnosticConsumer &Printer;
   std::string &Printed;
   std::vector<CompilerDiagnostic> &Out;

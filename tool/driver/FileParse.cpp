@@ -181,6 +181,7 @@ parseFile(const tooling::CompilationDatabase &Commands, const std::string &File,
       [](const PlacedProblem &Problem) { return !Problem.Warning; });
   if (Captured.getNumErrors() > OwnErrors)
     Out.Analyzed = false;
+  Out.StoppedShort = Captured.stoppedShort();
   // What a crashed analysis got to is not a translation unit analyzed.
   if (Out.Crashed || !Out.Analyzed)
     Out.Result.TranslationUnits = 0;

@@ -30,6 +30,9 @@ struct FileAnalysis {
   /// An AST was analyzed (a file that fails to compile has none).
   bool Analyzed = false;
   bool Crashed = false;
+  /// The parse stopped at something it could not find or open
+  /// (DiagnosticCapture::stoppedShort).
+  bool StoppedShort = false;
   bool FromCache = false;
   /// Parsed with a preamble (Preamble.h).
   bool WithPreamble = false;

@@ -26,16 +26,16 @@ FileAnalysis packed(FileAnalysis F) {
 
 /// Whether parsing the file again would fail as \p Failed did, as long as
 /// the files it read are unchanged: nothing it could not find is among the
-/// causes (a missing header is a fatal error; a missing file the driver's,
-/// which has no place), and it read files. A build with a few files its
-/// compiler takes and Clang does not (oatpp has four) then pays their
-/// parses once, not on every run.
-bool failsAlike(const FileResult &Failed) {
-  return !Failed.Inputs.empty() &&
-         llvm::none_of(Failed.Diagnostics, [](const CompilerDiagnostic &D) {
-           return D.Level == DiagnosticLevel::Fatal ||
-                  (D.Level == DiagnosticLevel::Error && D.Where.File.empty());
-         });
+/// causes (a missing header stops the parse; a missing file is the
+/// driver's error, which has no place), and it read files. A build with a
+/// few files its compiler takes and Clang does not (oatpp has four) then
+/// pays their parses once, not on every run.
+bool failsAlike(const FileAnalysis &Failed) {
+  return !Failed.StoppedShort && !Failed.Result.Inputs.empty() &&
+         llvm::none_of(
+             Failed.Result.Diagnostics, [](const CompilerDiagnostic &D) {
+               return D.Level == DiagnosticLevel::Error && D.Where.File.empty();
+             });
 }
 
 /// Analyzes \p Job's file and keeps the result in \p Cache, replacing an
@@ -47,7 +47,7 @@ FileAnalysis analyzeAndStore(const tooling::CompilationDatabase &Commands,
       packed(parseAndSummarize(Commands, Job, P, {}, &Cache.Preambles));
   // A crash, or a failure that may not repeat, is worth retrying.
   llvm::Error Stored = llvm::Error::success();
-  if (!Out.Crashed && (Out.Analyzed || failsAlike(Out.Result)))
+  if (!Out.Crashed && (Out.Analyzed || failsAlike(Out)))
     Stored = Cache.Summaries.store(Job.File, Job.Key, Out.Result);
   // The first problem met is the one said.
   if (!Problem.empty())
