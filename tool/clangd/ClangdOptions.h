@@ -1,5 +1,4 @@
-//===- ClangdOptions.h - pii-clangd's command line ---------------*- C++
-//-*-===//
+//===- ClangdOptions.h - pii-clangd's command line --------------*- C++ -*-===//
 //
 // pii-clangd stands where the editor expects clangd, so its command line is
 // clangd's with two options of its own. It is read by hand rather than by

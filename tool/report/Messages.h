@@ -1,5 +1,4 @@
-//===- Messages.h - The words of findings, steps, approximations -*- C++
-//-*-===//
+//===- Messages.h - The words of findings and steps -------------*- C++ -*-===//
 //
 // The analysis keeps what it found as data (core/model); these are the
 // only words it is said in, shared by every reporter so that they agree

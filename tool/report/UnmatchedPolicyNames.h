@@ -1,5 +1,4 @@
-//===- UnmatchedPolicyNames.h - Policy entries that apply to nothing -*- C++
-//-*-===//
+//===- UnmatchedPolicyNames.h - Entries applying to nothing -----*- C++ -*-===//
 //
 // A policy entry whose name the program does not declare (a typo, a field
 // renamed since the policy was written) switches a check off without a

@@ -1,5 +1,4 @@
-//===- DeclaredPolicyNames.h - The policy's names a unit declares -*- C++
-//-*-===//
+//===- DeclaredPolicyNames.h - The names a unit declares --------*- C++ -*-===//
 //
 // A policy file names sources, sinks and declassifiers by their qualified
 // names. An entry whose name nothing declares (a typo, a field renamed
