@@ -123,13 +123,16 @@ private:
       if (Destructor)
         return std::nullopt;
     }
-    for (unsigned K = OO_None + 1; K < NUM_OVERLOADED_OPERATORS; ++K) {
-      auto Kind = static_cast<OverloadedOperatorKind>(K);
-      llvm::StringRef Spelling = getOperatorSpelling(Kind);
-      llvm::StringRef Space = llvm::isAlpha(Spelling.front()) ? " " : "";
-      if (Part == ("operator" + Space + Spelling).str())
-        return AST.DeclarationNames.getCXXOperatorName(Kind);
-    }
+    // Each unit looks up every name the policy gives: the operators are
+    // tried only for a name that can be one.
+    if (Part.starts_with("operator"))
+      for (unsigned K = OO_None + 1; K < NUM_OVERLOADED_OPERATORS; ++K) {
+        auto Kind = static_cast<OverloadedOperatorKind>(K);
+        llvm::StringRef Spelling = getOperatorSpelling(Kind);
+        llvm::StringRef Space = llvm::isAlpha(Spelling.front()) ? " " : "";
+        if (Part == ("operator" + Space + Spelling).str())
+          return AST.DeclarationNames.getCXXOperatorName(Kind);
+      }
     if (Part.empty() || !llvm::all_of(Part, [](char C) {
           return isAsciiIdentifierContinue(C);
         }))
