@@ -46,7 +46,7 @@ public:
         continue;
       }
       bool Ready = true;
-      for (Trace Part : {N->Before, N->After})
+      for (Trace Part : {N->before(), N->after()})
         if (Part && !Nodes.count(Part)) {
           Work.push_back(Part);
           Ready = false;
@@ -55,15 +55,14 @@ public:
         continue;
       Work.pop_back();
       MemoSnapshot::Node Node;
-      Node.Before = Nodes.lookup(N->Before);
-      Node.After = Nodes.lookup(N->After);
-      if (N->Count) {
-        if (auto It = Arrays.find(N->Steps); It != Arrays.end()) {
+      Node.Before = Nodes.lookup(N->before());
+      Node.After = Nodes.lookup(N->after());
+      if (llvm::ArrayRef<FlowStep> Steps = N->steps(); !Steps.empty()) {
+        if (auto It = Arrays.find(Steps.data()); It != Arrays.end()) {
           Node.Body = It->second.first + 1;
           Node.Edge = It->second.second;
-        } else if (N->Count == 1) {
-          Out.Steps.push_back(*N->Steps);
-          Node.Step = Out.Steps.size();
+        } else if (Steps.size() == 1) {
+          Node.Step = step(Steps.front());
         } else {
           return std::nullopt;
         }
@@ -72,6 +71,15 @@ public:
       Nodes[N] = Out.Nodes.size();
     }
     return Nodes.lookup(Root);
+  }
+
+  /// The index plus one of \p Step, one the arena holds itself (an arena
+  /// holds each once).
+  uint32_t step(const FlowStep &Step) {
+    auto [It, New] = OwnSteps.try_emplace(&Step, Out.Steps.size() + 1);
+    if (New)
+      Out.Steps.push_back(Step);
+    return It->second;
   }
 
   /// \p R, reached by \p T; none if T cannot be listed (trace).
@@ -92,6 +100,7 @@ private:
   llvm::DenseMap<const FlowStep *, std::pair<uint32_t, uint32_t>> Arrays;
   llvm::DenseMap<const void *, uint32_t> Paths;
   llvm::DenseMap<Trace, uint32_t> Nodes;
+  llvm::DenseMap<const FlowStep *, uint32_t> OwnSteps;
 };
 
 } // namespace
