@@ -295,6 +295,18 @@ Value CallTransfer::evalCall(const CallExpr *C) {
   }
   const FunctionDecl *Callee = C->getDirectCallee();
   const Expr *ObjectExpr = implicitObject(C, Callee);
+  // A virtual call on an object whose class is exact (a local or member
+  // object, not one behind a reference or pointer), or to a final
+  // override, runs one override: Clang's code generation calls it
+  // directly, and so does the link.
+  bool Virtual = isVirtualCall(C, Callee);
+  if (Virtual)
+    if (const CXXMethodDecl *Exact =
+            cast<CXXMethodDecl>(Callee)->getDevirtualizedMethod(
+                ObjectExpr, /*IsAppleKext=*/false)) {
+      Callee = Exact;
+      Virtual = false;
+    }
 
   Value Object;
   PathList ObjectPlaces;
@@ -431,7 +443,7 @@ Value CallTransfer::evalCall(const CallExpr *C) {
           : CalleeParam >= 0
               ? displayName(Summary.function()->getParamDecl(CalleeParam))
               : std::string("<unknown>");
-      Call.Virtual = isVirtualCall(C, Callee);
+      Call.Virtual = Virtual;
       Call.Where = spotOf(SM, C->getExprLoc());
       for (unsigned I = 0; I < Args.size(); ++I) {
         CallArgument &Arg = Call.Args.emplace_back();
