@@ -98,6 +98,10 @@ static void printFunction(llvm::raw_ostream &OS, const FunctionSummary &F) {
   OS << "\n    usr " << F.Usr.text() << '\n';
   for (const Symbol &Overridden : F.Overrides)
     OS << "    overrides " << Overridden.text() << '\n';
+  for (size_t I = 0; I < F.SinkKinds.size(); ++I)
+    if (F.SinkKinds[I])
+      OS << "    sink param " << I << " kind " << F.SinkKinds[I]->text()
+         << '\n';
   for (size_t C = 0; C < F.Calls.size(); ++C)
     printCall(OS, C, F.Calls[C]);
   for (const Edge &E : F.Edges) {

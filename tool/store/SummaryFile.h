@@ -25,7 +25,7 @@
 namespace pii {
 
 /// The version of the file format; a reader refuses any other.
-inline constexpr int SummaryFormatVersion = 12;
+inline constexpr int SummaryFormatVersion = 13;
 
 /// \p Archive with the first line for a file holding \p Kind.
 std::string seal(llvm::StringRef Kind, llvm::StringRef Archive);

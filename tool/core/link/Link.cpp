@@ -671,6 +671,16 @@ void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out) {
       }
       uint32_t EdgeIndex = &E - Body.Edges.data();
       for (int Target : Targets) {
+        // A call that may run a sink takes its argument there, whatever
+        // function it names: an override called through its base.
+        const FunctionSummary &Callee = Calls->summary(Target);
+        if (To.Arg >= 0 &&
+            static_cast<size_t>(To.Arg) < Callee.SinkKinds.size() &&
+            Callee.SinkKinds[To.Arg] &&
+            Callee.SinkKinds[To.Arg] != Call.Args[To.Arg].SinkKind)
+          Out(Reach::sink(Body, To.Index, To.Arg, *Callee.SinkKinds[To.Arg],
+                          Callee.Name),
+              Through);
         if (!mayReach(Call, To.Arg, Path, Target))
           continue;
         auto Chosen = summaryFor(Target, To.Arg, Path);

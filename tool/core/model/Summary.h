@@ -188,6 +188,11 @@ struct FunctionSummary {
   SourceSpot Where;
   /// USRs of the virtual functions this one overrides, transitively.
   std::vector<Symbol> Overrides;
+  /// Where the function is a sink, the kind of each parameter's sink (none
+  /// where it is not one); else empty. A call the link finds may run the
+  /// function takes an argument to a sink there, whatever function the
+  /// call names: an override called through its base.
+  std::vector<std::optional<Symbol>> SinkKinds;
   std::vector<CallSite> Calls;
   std::vector<Edge> Edges;
 };

@@ -48,7 +48,7 @@ template <typename Ar> void fields(Ar &A, CallSite &C) {
 }
 
 template <typename Ar> void fields(Ar &A, FunctionSummary &F) {
-  A(F.Usr, F.Name, F.Where, F.Overrides, F.Calls, F.Edges);
+  A(F.Usr, F.Name, F.Where, F.Overrides, F.SinkKinds, F.Calls, F.Edges);
 }
 
 template <typename Ar> void fields(Ar &A, ClassInfo &C) { A(C.Usr, C.Bases); }
