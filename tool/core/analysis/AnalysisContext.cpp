@@ -48,6 +48,17 @@ static void countFromFunction(const Decl *D, llvm::SmallString<128> &Usr) {
   Usr = Counted;
 }
 
+std::vector<std::optional<Symbol>>
+AnalysisContext::parameterSinkKinds(const FunctionDecl *F) {
+  std::vector<std::optional<Symbol>> Kinds;
+  for (unsigned I = 0; I < F->getNumParams(); ++I)
+    if (std::optional<std::string> Kind = Annotations.sinkKindOf(F, I)) {
+      Kinds.resize(F->getNumParams());
+      Kinds[I] = Symbol(*Kind);
+    }
+  return Kinds;
+}
+
 Symbol AnalysisContext::usrOf(const Decl *D) {
   D = D->getCanonicalDecl();
   if (auto It = Usrs.find(D); It != Usrs.end())

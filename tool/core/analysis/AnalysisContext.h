@@ -60,6 +60,10 @@ public:
   Port portOf(LabelId Label);
   /// Records that the analysis approximates at \p Loc (once per place).
   void approximate(ApproximationKind Kind, clang::SourceLocation Loc);
+  /// The sink kind of each of \p F's parameters, as a summary lists them
+  /// (FunctionSummary::SinkKinds, FunctionRef): empty when none is a sink.
+  std::vector<std::optional<Symbol>>
+  parameterSinkKinds(const clang::FunctionDecl *F);
 
   /// Purpose-annotated fields inside a value of type \p T, looking through
   /// references, pointers, arrays, bases, members and template arguments

@@ -99,11 +99,7 @@ TranslationUnitAnalysis summarizeTranslationUnit(ASTContext &AST,
     Out.Where = spotOf(SM, F->getLocation());
     if (const auto *M = dyn_cast<CXXMethodDecl>(F))
       collectOverrides(M, Ctx, Out.Overrides);
-    for (unsigned I = 0; I < F->getNumParams(); ++I)
-      if (std::optional<Symbol> Kind = Ctx.Annotations.sinkKindOf(F, I)) {
-        Out.SinkKinds.resize(F->getNumParams());
-        Out.SinkKinds[I] = Kind;
-      }
+    Out.SinkKinds = Ctx.parameterSinkKinds(F);
     FunctionOutcome Outcome = analyzeFunction(F, Ctx, Out);
     if (Outcome != FunctionOutcome::Complete) {
       ++Result.Stats.IncompleteFunctions;

@@ -262,10 +262,7 @@ PathList CallTransfer::placesOf(const Referent &R, const PathList &ObjectPlaces,
 }
 
 FunctionRef CallTransfer::functionRef(const FunctionDecl *F) {
-  FunctionRef Ref{Ctx.usrOf(F), displayName(F), {}};
-  for (unsigned I = 0; I < F->getNumParams(); ++I)
-    Ref.SinkKinds.push_back(Ctx.Annotations.sinkKindOf(F, I));
-  return Ref;
+  return {Ctx.usrOf(F), displayName(F), Ctx.parameterSinkKinds(F)};
 }
 
 int CallTransfer::parameterOf(const Value &V) const {

@@ -24,6 +24,15 @@
 namespace pii {
 namespace {
 
+/// The sink kind of argument \p Arg among a function's parameters' \p Kinds
+/// (FunctionSummary::SinkKinds); none for the object.
+std::optional<Symbol> sinkKindAt(llvm::ArrayRef<std::optional<Symbol>> Kinds,
+                                 int Arg) {
+  if (Arg < 0 || static_cast<size_t>(Arg) >= Kinds.size())
+    return std::nullopt;
+  return Kinds[Arg];
+}
+
 /// The step at a call site where a callee's result comes back.
 FlowStep returnedAt(const CallSite &Call, Symbol Callee) {
   return FlowStep::at(FlowStepKind::CallReturns, Call.Where, Callee);
@@ -633,11 +642,8 @@ void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out) {
         IsSink = true;
       }
       for (const FunctionRef &Ref : Calls->passed(Fn, To.Index))
-        if (To.Arg >= 0 && static_cast<size_t>(To.Arg) < Ref.SinkKinds.size() &&
-            Ref.SinkKinds[To.Arg]) {
-          Out(Reach::sink(Body, To.Index, To.Arg, *Ref.SinkKinds[To.Arg],
-                          Ref.Name),
-              Through);
+        if (std::optional<Symbol> Kind = sinkKindAt(Ref.SinkKinds, To.Arg)) {
+          Out(Reach::sink(Body, To.Index, To.Arg, *Kind, Ref.Name), Through);
           IsSink = true;
         }
       if (Targets.empty()) {
@@ -674,13 +680,9 @@ void Linker::step(int Fn, const Fact &At, Trace T, LocalFn Local, ReachFn Out) {
         // A call that may run a sink takes its argument there, whatever
         // function it names: an override called through its base.
         const FunctionSummary &Callee = Calls->summary(Target);
-        if (To.Arg >= 0 &&
-            static_cast<size_t>(To.Arg) < Callee.SinkKinds.size() &&
-            Callee.SinkKinds[To.Arg] &&
-            Callee.SinkKinds[To.Arg] != Call.Args[To.Arg].SinkKind)
-          Out(Reach::sink(Body, To.Index, To.Arg, *Callee.SinkKinds[To.Arg],
-                          Callee.Name),
-              Through);
+        if (std::optional<Symbol> Kind = sinkKindAt(Callee.SinkKinds, To.Arg);
+            Kind && Kind != Call.Args[To.Arg].SinkKind)
+          Out(Reach::sink(Body, To.Index, To.Arg, *Kind, Callee.Name), Through);
         if (!mayReach(Call, To.Arg, Path, Target))
           continue;
         auto Chosen = summaryFor(Target, To.Arg, Path);
